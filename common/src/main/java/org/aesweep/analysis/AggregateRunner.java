@@ -1,0 +1,47 @@
+package org.aesweep.analysis;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+import org.aesweep.io.FileMoves;
+import org.aesweep.io.ParquetFiles;
+import org.aesweep.io.Table;
+import org.aesweep.io.TableLayout;
+import org.aesweep.io.avro.BiasVarianceRow;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The aggregation step of a sweep: writes the bias_variance table (staged, then moved into place
+ * under a fixed name, so a rerun replaces it) and the loss-curve plots.
+ */
+public final class AggregateRunner {
+    private final SparkSession spark;
+
+    public AggregateRunner(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    /** What the aggregation wrote. */
+    public record Outcome(List<BiasVarianceRow> rows, Path table, List<Path> plots) {
+    }
+
+    public Outcome run(TableLayout layout) throws IOException {
+        spark.sparkContext().setJobGroup("aesweep-aggregate-" + layout.sweepId(),
+                "aesweep aggregate " + layout.sweepId() + ": bias_variance table and plots", false);
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        List<BiasVarianceRow> rows = new BiasVarianceAggregator(spark).aggregate(layout);
+        Path table = new Path(layout.tablePartition(Table.BIAS_VARIANCE), "part-00000.parquet");
+        Path staged = new Path(layout.stagingDir("aggregate", UUID.randomUUID().toString()), "bias_variance.parquet");
+        ParquetFiles.write(staged, BiasVarianceRow.class, BiasVarianceRow.getClassSchema(), rows, conf);
+        FileSystem fs = table.getFileSystem(conf);
+        FileMoves.replace(fs, staged, table);
+        fs.delete(staged.getParent(), true);
+        List<Path> plots = LossCurvePlotter.plot(rows, layout.reportDir(), conf);
+        spark.sparkContext().clearJobGroup();
+        return new Outcome(rows, table, plots);
+    }
+}

@@ -1,0 +1,73 @@
+package org.aesweep.analysis;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.stddev_samp;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.aesweep.io.Table;
+import org.aesweep.io.TableLayout;
+import org.aesweep.io.avro.BiasVarianceRow;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Groups a sweep's successful runs by dataset x architecture x noise x code size and summarises
+ * their final losses over replicates. Runs on the runs table only, so it reads a few kilobytes
+ * whatever the sweep's size.
+ */
+public final class BiasVarianceAggregator {
+    private static final String[] GROUP = {"dataset", "architecture", "noise_kind", "noise_level", "code_size"};
+
+    private final SparkSession spark;
+
+    public BiasVarianceAggregator(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    public List<BiasVarianceRow> aggregate(TableLayout layout) throws IOException {
+        Path partition = layout.tablePartition(Table.RUNS);
+        if (!partition.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(partition)) {
+            throw new FileNotFoundException("no runs table for sweep '" + layout.sweepId() + "' at " + partition
+                    + ": run the sweep job first");
+        }
+        Dataset<Row> runs = spark.read().parquet(partition.toString()).where(col("status").equalTo("ok"));
+        Dataset<Row> groups = runs.groupBy(GROUP[0], GROUP[1], GROUP[2], GROUP[3], GROUP[4])
+                .agg(count("*").as("replicates"),
+                        avg("final_train_loss").as("train_loss_mean"),
+                        stddev_samp("final_train_loss").as("train_loss_std"),
+                        avg("final_test_loss").as("test_loss_mean"),
+                        stddev_samp("final_test_loss").as("test_loss_std"),
+                        avg("full_train_loss").as("full_train_loss_mean"))
+                .orderBy(GROUP[0], GROUP[1], GROUP[2], GROUP[3], GROUP[4]);
+        List<BiasVarianceRow> rows = new ArrayList<>();
+        for (Row group : groups.collectAsList()) {
+            rows.add(BiasVarianceRow.newBuilder()
+                    .setDataset(group.getAs("dataset"))
+                    .setArchitecture(group.getAs("architecture"))
+                    .setNoiseKind(group.getAs("noise_kind"))
+                    .setNoiseLevel(group.getAs("noise_level"))
+                    .setCodeSize(group.getAs("code_size"))
+                    .setReplicates((int) (long) group.<Long>getAs("replicates"))
+                    .setTrainLossMean(group.getAs("train_loss_mean"))
+                    .setTrainLossStd(finiteOrNull(group.getAs("train_loss_std")))
+                    .setTestLossMean(group.getAs("test_loss_mean"))
+                    .setTestLossStd(finiteOrNull(group.getAs("test_loss_std")))
+                    .setFullTrainLossMean(group.getAs("full_train_loss_mean"))
+                    .build());
+        }
+        return rows;
+    }
+
+    /** Spark's sample standard deviation of one value is NaN (or null); the table stores null. */
+    private static Double finiteOrNull(Double value) {
+        return value == null || !Double.isFinite(value) ? null : value;
+    }
+}

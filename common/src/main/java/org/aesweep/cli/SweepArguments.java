@@ -1,0 +1,56 @@
+package org.aesweep.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * The sweep job's command line.
+ *
+ * @param overrides spec keys replaced from the command line, as {@code dotted.key=value}
+ * @param master    Spark master URL, or null to take spark-submit's (or local[*])
+ */
+public record SweepArguments(String grid, String dataRoot, String outRoot, String sweepId, List<String> overrides,
+                             String master) {
+    public static final String COMMAND = "SweepJob --grid <spec.yaml> --sweep-id <id> [options]";
+    public static final String DEFAULT_OUT = "aesweep-out";
+    public static final String DEFAULT_DATA = "data";
+
+    public SweepArguments {
+        overrides = List.copyOf(overrides);
+    }
+
+    public static Options options() {
+        Options options = JobCommandLine.commonOptions();
+        options.addOption(Option.builder().longOpt("grid").hasArg().argName("spec.yaml").required()
+                .desc("sweep spec (YAML), a local path or any Hadoop FileSystem URI").build());
+        options.addOption(Option.builder().longOpt("data").hasArg().argName("dir or URI")
+                .desc("data root holding mnist/ and fashion-mnist/ (default ./data, see submit/fetch-data.sh)")
+                .build());
+        options.addOption(Option.builder().longOpt("set").hasArg().argName("key=value")
+                .desc("override a spec key, e.g. --set training.epochs=3 --set code_sizes=[2,8]; repeatable").build());
+        return options;
+    }
+
+    /** Empty when help was requested and printed. */
+    public static Optional<SweepArguments> parse(String[] args, PrintWriter out) throws BadInputException {
+        Optional<CommandLine> parsed = JobCommandLine.parse(COMMAND, options(), args, out);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        CommandLine line = parsed.get();
+        String sweepId = JobCommandLine.sweepId(line);
+        String[] sets = line.getOptionValues("set");
+        return Optional.of(new SweepArguments(
+                line.getOptionValue("grid"),
+                line.getOptionValue("data", DEFAULT_DATA),
+                line.getOptionValue(JobCommandLine.OUT, DEFAULT_OUT),
+                sweepId,
+                sets == null ? List.of() : List.of(sets),
+                line.getOptionValue(JobCommandLine.MASTER)));
+    }
+}

@@ -1,0 +1,144 @@
+package org.aesweep.data;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Grey-scale images with one class label each, pixels scaled to [0, 1].
+ *
+ * <p>Immutable by contract: {@link #pixels()} and {@link #labels()} hand out the backing arrays
+ * (copying 188 MB per call would defeat the purpose), so callers must never modify them.
+ */
+public final class LabeledImages implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int rows;
+    private final int cols;
+    private final float[] pixels;
+    private final int[] labels;
+    private final int[] sourceIndices;
+
+    private LabeledImages(int rows, int cols, float[] pixels, int[] labels, int[] sourceIndices) {
+        if (rows <= 0 || cols <= 0) {
+            throw new IllegalArgumentException("image shape must be positive, got " + rows + "x" + cols);
+        }
+        if ((long) labels.length * rows * cols != pixels.length) {
+            throw new IllegalArgumentException(pixels.length + " pixels do not make " + labels.length
+                    + " images of " + rows + "x" + cols);
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.pixels = pixels;
+        this.labels = labels;
+        this.sourceIndices = sourceIndices;
+    }
+
+    /**
+     * Wraps arrays without copying them; the caller hands them over and must not modify them.
+     * Source indices are 0..count-1, i.e. these samples are a whole file.
+     *
+     * @param pixels row-major, {@code labels.length * rows * cols} values in [0, 1]
+     */
+    public static LabeledImages of(int rows, int cols, float[] pixels, int[] labels) {
+        int[] identity = new int[labels.length];
+        Arrays.setAll(identity, i -> i);
+        return new LabeledImages(rows, cols, pixels, labels, identity);
+    }
+
+    public int count() {
+        return labels.length;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public int pixelsPerImage() {
+        return rows * cols;
+    }
+
+    /** Pixel {@code index} (row-major within the image) of image {@code image}, in [0, 1]. */
+    public float pixel(int image, int index) {
+        if (index < 0 || index >= pixelsPerImage()) {
+            throw new IndexOutOfBoundsException("pixel index " + index + " outside 0.." + (pixelsPerImage() - 1));
+        }
+        return pixels[image * pixelsPerImage() + index];
+    }
+
+    /** The backing array, {@code count * rows * cols} values, row-major; do not modify. */
+    public float[] pixels() {
+        return pixels;
+    }
+
+    public int label(int i) {
+        return labels[i];
+    }
+
+    /** The backing array; do not modify. */
+    public int[] labels() {
+        return labels;
+    }
+
+    /** Index of sample {@code i} in the file it was read from, also after {@link #subset}. */
+    public int sourceIndex(int i) {
+        return sourceIndices[i];
+    }
+
+    /**
+     * A random subset of {@code limit} samples, kept in ascending source order; the same seed
+     * picks the same samples on every JVM.
+     *
+     * @param limit 0, or at least {@link #count()}, for all samples (returns this)
+     */
+    public LabeledImages subset(int limit, long seed) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("subset limit must not be negative, got " + limit);
+        }
+        if (limit == 0 || limit >= count()) {
+            return this;
+        }
+        int[] chosen = pickSorted(count(), limit, seed);
+        int perImage = pixelsPerImage();
+        float[] subPixels = new float[limit * perImage];
+        int[] subLabels = new int[limit];
+        int[] subSources = new int[limit];
+        for (int k = 0; k < limit; k++) {
+            int i = chosen[k];
+            System.arraycopy(pixels, i * perImage, subPixels, k * perImage, perImage);
+            subLabels[k] = labels[i];
+            subSources[k] = sourceIndices[i];
+        }
+        return new LabeledImages(rows, cols, subPixels, subLabels, subSources);
+    }
+
+    /**
+     * {@code limit} distinct indices below {@code n}, ascending. Partial Fisher-Yates on
+     * java.util.Random because its algorithm is fixed by its specification, unlike
+     * other generators whose output may change between JDK releases.
+     */
+    private static int[] pickSorted(int n, int limit, long seed) {
+        int[] order = new int[n];
+        Arrays.setAll(order, i -> i);
+        Random random = new Random(seed);
+        for (int k = 0; k < limit; k++) {
+            int j = k + random.nextInt(n - k);
+            int swap = order[k];
+            order[k] = order[j];
+            order[j] = swap;
+        }
+        int[] chosen = Arrays.copyOf(order, limit);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
+    @Override
+    public String toString() {
+        return "LabeledImages[" + count() + " x " + rows + "x" + cols + "]";
+    }
+}

@@ -1,0 +1,61 @@
+package org.aesweep.io;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+
+/** Writes and reads Parquet files of Avro-generated records through parquet-avro. */
+public final class ParquetFiles {
+    private ParquetFiles() {
+    }
+
+    /**
+     * Opens a writer for records of {@code type}. The generated class's own data model is used so
+     * logical types (timestamps) convert as the schema says.
+     */
+    public static <T extends SpecificRecord> ParquetWriter<T> writer(Path path, Class<T> type, Schema schema,
+                                                                     Configuration conf) throws IOException {
+        return AvroParquetWriter.<T>builder(HadoopOutputFile.fromPath(path, conf))
+                .withSchema(schema)
+                .withDataModel(SpecificData.getForClass(type))
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .build();
+    }
+
+    public static <T extends SpecificRecord> void write(Path path, Class<T> type, Schema schema,
+                                                        Iterable<T> records, Configuration conf) throws IOException {
+        try (ParquetWriter<T> writer = writer(path, type, schema, conf)) {
+            for (T record : records) {
+                writer.write(record);
+            }
+        }
+    }
+
+    /** Reads every record of a file as generic records (what any Avro-aware reader sees). */
+    public static List<GenericRecord> readAll(Path path, Configuration conf) throws IOException {
+        List<GenericRecord> records = new ArrayList<>();
+        try (ParquetReader<GenericRecord> reader =
+                     AvroParquetReader.<GenericRecord>builder(HadoopInputFile.fromPath(path, conf)).build()) {
+            for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
+                records.add(record);
+            }
+        }
+        return records;
+    }
+}

@@ -1,0 +1,35 @@
+package org.aesweep.sweep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.aesweep.data.DatasetLoader;
+import org.aesweep.data.TrainTestSplit;
+import org.aesweep.grid.RunConfig;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Keeps the data sets an executor JVM has read, so the runs it trains one after another (or side by
+ * side) read each IDX file once. Keyed by everything that selects the samples.
+ */
+final class ExecutorDataCache {
+    private static final Map<String, TrainTestSplit> CACHE = new ConcurrentHashMap<>();
+
+    private ExecutorDataCache() {
+    }
+
+    static TrainTestSplit get(String dataRoot, RunConfig config, Configuration conf) {
+        String key = String.join("|", dataRoot, config.dataset(), Integer.toString(config.trainLimit()),
+                Integer.toString(config.testLimit()), Long.toString(config.dataSeed()));
+        return CACHE.computeIfAbsent(key, ignored -> {
+            try {
+                return DatasetLoader.load(config.dataset(), dataRoot, config.trainLimit(), config.testLimit(),
+                        config.dataSeed(), conf);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

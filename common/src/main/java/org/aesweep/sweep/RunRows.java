@@ -1,0 +1,74 @@
+package org.aesweep.sweep;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.aesweep.Version;
+import org.aesweep.grid.RunConfig;
+import org.aesweep.io.avro.EpochMetricRow;
+import org.aesweep.io.avro.RunRow;
+import org.aesweep.train.EpochMetrics;
+import org.aesweep.train.TrainedRun;
+
+/** Turns a run's config and outcome into the Avro rows of the runs and epoch_metrics tables. */
+final class RunRows {
+    /** Only local training exists so far; parameter averaging will set this per run. */
+    static final String TRAINING_MODE_LOCAL = "local";
+
+    private RunRows() {
+    }
+
+    static RunRow runRow(RunConfig config, TrainedRun trained, RunContext context) {
+        EpochMetrics last = trained.lastEpoch();
+        return RunRow.newBuilder(GridPointColumns.fill(new RunRow(), config))
+                .setArchitectureKind(config.kind().specName())
+                .setHiddenSizes(new ArrayList<>(config.hiddenSizes()))
+                .setActivation(config.activation())
+                .setEpochs(config.epochs())
+                .setBatchSize(config.batchSize())
+                .setOptimizer(config.optimizer().specName())
+                .setLearningRate(config.learningRate())
+                .setLoss(config.loss().specName())
+                .setSeed(config.seed())
+                .setRunSeed(config.runSeed())
+                .setTrainSamples(context.trainSamples())
+                .setTestSamples(context.testSamples())
+                .setTrainingMode(TRAINING_MODE_LOCAL)
+                .setWorkers(1)
+                .setBackend(context.backend())
+                .setDevice(context.device())
+                .setExecutor(context.executor())
+                .setStatus(trained.status().tableValue())
+                .setMessage(trained.message())
+                .setFinalTrainLoss(last == null ? null : last.trainLoss())
+                .setFinalTestLoss(last == null ? null : last.testLoss())
+                .setFullTrainLoss(finiteOrNull(trained.fullTrainLoss()))
+                .setBestEpoch(trained.bestEpoch() == 0 ? null : trained.bestEpoch())
+                .setParameterCount(trained.model() == null ? 0 : trained.model().parameterCount())
+                .setWallSeconds(Duration.between(context.startedAt(), context.finishedAt()).toMillis() / 1000.0)
+                .setStartedAt(context.startedAt())
+                .setFinishedAt(context.finishedAt())
+                .setSoftwareVersion(Version.current())
+                .build();
+    }
+
+    static List<EpochMetricRow> epochRows(RunConfig config, List<EpochMetrics> epochs) {
+        List<EpochMetricRow> rows = new ArrayList<>(epochs.size());
+        for (EpochMetrics metrics : epochs) {
+            rows.add(EpochMetricRow.newBuilder(GridPointColumns.fill(new EpochMetricRow(), config))
+                    .setEpoch(metrics.epoch())
+                    .setTrainLoss(metrics.trainLoss())
+                    .setTestLoss(metrics.testLoss())
+                    .setDenoisingTestLoss(finiteOrNull(metrics.denoisingTestLoss()))
+                    .setSeconds(metrics.seconds())
+                    .setSamplesPerSecond(metrics.samplesPerSecond())
+                    .build());
+        }
+        return rows;
+    }
+
+    private static Double finiteOrNull(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

@@ -1,0 +1,9 @@
+package org.aesweep.sweep;
+
+import java.io.Serializable;
+
+import org.aesweep.io.TableLayout;
+
+/** Where a sweep reads its data and writes its results; shipped to every task. */
+public record SweepSettings(String dataRoot, TableLayout layout) implements Serializable {
+}

@@ -1,0 +1,11 @@
+package org.aesweep.train;
+
+/**
+ * What one epoch of a run measured. Losses are per-element means.
+ *
+ * @param denoisingTestLoss noisy test inputs against clean targets; NaN for runs without noise
+ * @param seconds           training time of the epoch; evaluation is not included
+ */
+public record EpochMetrics(int epoch, double trainLoss, double testLoss, double denoisingTestLoss,
+                           double seconds, double samplesPerSecond) {
+}

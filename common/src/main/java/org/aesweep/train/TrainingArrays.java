@@ -1,0 +1,29 @@
+package org.aesweep.train;
+
+import org.aesweep.data.LabeledImages;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** A run's train and test images as flat float matrices (one row per image), built once per run. */
+public record TrainingArrays(INDArray train, INDArray test) implements AutoCloseable {
+
+    public static TrainingArrays of(LabeledImages train, LabeledImages test) {
+        return new TrainingArrays(toMatrix(train), toMatrix(test));
+    }
+
+    public static INDArray toMatrix(LabeledImages images) {
+        return Nd4j.create(images.pixels(), new long[] {images.count(), images.pixelsPerImage()}, DataType.FLOAT);
+    }
+
+    public int inputSize() {
+        return (int) train.columns();
+    }
+
+    /** Frees the off-heap buffers now rather than at the next garbage collection. */
+    @Override
+    public void close() {
+        train.close();
+        test.close();
+    }
+}

@@ -1,0 +1,87 @@
+package org.aesweep.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class LabeledImagesTest {
+
+    private static final int COUNT = 100;
+    private static final int ROWS = 2;
+    private static final int COLS = 3;
+
+    /** Image i has every pixel equal to i / COUNT and label i, so a sample's origin is visible. */
+    private static final LabeledImages ALL = numbered();
+
+    private static LabeledImages numbered() {
+        float[] pixels = new float[COUNT * ROWS * COLS];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (i / (ROWS * COLS)) / (float) COUNT;
+        }
+        return LabeledImages.of(ROWS, COLS, pixels, IntStream.range(0, COUNT).toArray());
+    }
+
+    @Test
+    void limitZeroOrAtLeastCountKeepsAll() {
+        assertSame(ALL, ALL.subset(0, 1));
+        assertSame(ALL, ALL.subset(COUNT, 1));
+        assertSame(ALL, ALL.subset(COUNT + 5, 1));
+    }
+
+    @Test
+    void sameSeedSameSubset() {
+        assertArrayEquals(sources(ALL.subset(10, 42)), sources(ALL.subset(10, 42)));
+    }
+
+    @Test
+    void differentSeedDifferentSubset() {
+        assertFalse(Arrays.equals(sources(ALL.subset(10, 42)), sources(ALL.subset(10, 43))));
+    }
+
+    @Test
+    void subsetIsAscendingAndCarriesItsSamples() {
+        LabeledImages subset = ALL.subset(10, 7);
+        assertEquals(10, subset.count());
+        int[] sources = sources(subset);
+        for (int k = 0; k < subset.count(); k++) {
+            if (k > 0) {
+                assertTrue(sources[k - 1] < sources[k], "not ascending: " + Arrays.toString(sources));
+            }
+            assertEquals(sources[k], subset.label(k));
+            for (int p = 0; p < subset.pixelsPerImage(); p++) {
+                assertEquals(ALL.pixel(sources[k], p), subset.pixel(k, p));
+            }
+        }
+    }
+
+    @Test
+    void subsetOfSubsetReportsOriginalIndices() {
+        LabeledImages inner = ALL.subset(20, 3).subset(5, 4);
+        for (int k = 0; k < inner.count(); k++) {
+            assertEquals(inner.label(k), inner.sourceIndex(k));
+        }
+    }
+
+    @Test
+    void fixedSeedPicksTheSameSamplesOnEveryJvm() {
+        // pinned once; java.util.Random's algorithm is part of its specification
+        assertArrayEquals(new int[] {8, 24, 79, 82, 87}, sources(ALL.subset(5, 123)));
+    }
+
+    @Test
+    void rejectsPixelsThatDoNotFitTheShape() {
+        assertThrows(IllegalArgumentException.class, () -> LabeledImages.of(2, 2, new float[5], new int[1]));
+        assertThrows(IllegalArgumentException.class, () -> ALL.subset(-1, 0));
+    }
+
+    private static int[] sources(LabeledImages images) {
+        return IntStream.range(0, images.count()).map(images::sourceIndex).toArray();
+    }
+}

@@ -1,0 +1,198 @@
+package org.aesweep.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.aesweep.analysis.AggregateRunner;
+import org.aesweep.grid.NoiseKind;
+import org.aesweep.grid.RunConfig;
+import org.aesweep.io.ParquetFiles;
+import org.aesweep.io.Table;
+import org.aesweep.io.TableLayout;
+import org.aesweep.io.avro.BiasVarianceRow;
+import org.aesweep.io.avro.EpochMetricRow;
+import org.aesweep.io.avro.LatentCodeRow;
+import org.aesweep.io.avro.RunRow;
+import org.aesweep.testing.LocalFiles;
+import org.aesweep.testing.SyntheticImages;
+import org.aesweep.testing.TestRuns;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sweep and aggregation on a real local-mode Spark with Kryo, over generated IDX files: every
+ * table is read back with Spark and with parquet-avro and checked for schema, row counts and values.
+ */
+class SweepIntegrationTest {
+    private static final int TRAIN = 300;
+    private static final int TEST = 60;
+    private static final int EPOCHS = 3;
+
+    @TempDir
+    static Path work;
+
+    private static SparkSession spark;
+    private static TableLayout layout;
+    private static List<RunConfig> runs;
+    private static SweepOutcome first;
+
+    @BeforeAll
+    static void runSweepAndAggregate() throws IOException {
+        Path data = work.resolve("synthetic");
+        SyntheticImages.writeDataset(data, TRAIN, TEST);
+        runs = new ArrayList<>();
+        for (int code : new int[] {4, 16}) {
+            for (int replicate = 0; replicate < 2; replicate++) {
+                runs.add(TestRuns.shallow(code).dataset(data.toString()).epochs(EPOCHS).replicate(replicate).build());
+            }
+        }
+        runs.add(TestRuns.shallow(8).deep(List.of(32)).dataset(data.toString()).epochs(EPOCHS)
+                .noise(NoiseKind.GAUSSIAN, 0.2).build());
+        layout = new TableLayout(work.resolve("out").toString(), "it");
+        spark = SparkSessions.create("aesweep-test", "local[2]");
+        first = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), runs);
+        new AggregateRunner(spark).run(layout);
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        spark.stop();
+    }
+
+    @Test
+    void everyRunSucceedsAndNothingIsLeftInStaging() throws IOException {
+        assertTrue(first.allSucceeded(), first.toString());
+        assertEquals(runs.size(), first.trained().size());
+        assertEquals(0, first.skipped());
+        try (Stream<Path> staged = Files.walk(work.resolve("out/_staging"))) {
+            assertEquals(0, staged.filter(Files::isRegularFile).count());
+        }
+        for (RunConfig run : runs) {
+            assertTrue(Files.size(LocalFiles.of(layout.modelFile(run.runId()))) > 0);
+        }
+    }
+
+    @Test
+    void tablesHaveTheAvroSchemasColumnsAndOneRowSetPerRun() {
+        assertColumns(Table.RUNS, RunRow.getClassSchema());
+        assertColumns(Table.EPOCH_METRICS, EpochMetricRow.getClassSchema());
+        assertColumns(Table.LATENT_CODES, LatentCodeRow.getClassSchema());
+        assertColumns(Table.BIAS_VARIANCE, BiasVarianceRow.getClassSchema());
+
+        assertEquals(runs.size(), read(Table.RUNS).count());
+        assertEquals(runs.size() * EPOCHS, read(Table.EPOCH_METRICS).count());
+        assertEquals(runs.size() * TEST, read(Table.LATENT_CODES).count());
+        assertEquals(runs.size(), read(Table.RUNS).select("run_id").distinct().count());
+        assertEquals(runs.stream().map(RunConfig::runId).sorted().collect(Collectors.toList()),
+                read(Table.RUNS).select("run_id").orderBy("run_id").as(org.apache.spark.sql.Encoders.STRING())
+                        .collectAsList());
+    }
+
+    @Test
+    void shallowTestLossFallsOverEpochs() {
+        List<Row> curves = read(Table.EPOCH_METRICS).where("architecture = 'shallow'")
+                .groupBy("run_id").pivot("epoch").avg("test_loss").collectAsList();
+        assertEquals(4, curves.size());
+        for (Row curve : curves) {
+            assertTrue(curve.getDouble(EPOCHS) < curve.getDouble(1), curve.toString());
+        }
+    }
+
+    @Test
+    void latentCodesHaveTheRunsCodeSizeAndTestLabels() throws IOException {
+        RunConfig run = runs.get(0);
+        List<GenericRecord> codes = ParquetFiles.readAll(layout.runFile(Table.LATENT_CODES, run.runId()),
+                new Configuration());
+        assertEquals(TEST, codes.size());
+        for (GenericRecord code : codes) {
+            assertEquals(run.codeSize(), ((List<?>) code.get("code")).size());
+            int sample = (Integer) code.get("sample_index");
+            assertEquals(sample % 10, code.get("label"));
+        }
+    }
+
+    @Test
+    void runsRowsCarryTheConfigAndFinalLosses() {
+        Row deep = read(Table.RUNS).where("architecture = 'deep'").first();
+        assertEquals("ok", deep.getAs("status"));
+        assertEquals("gaussian", deep.getAs("noise_kind"));
+        assertEquals(0.2, deep.<Double>getAs("noise_level"), 0.0);
+        assertEquals("local", deep.getAs("training_mode"));
+        assertEquals("cpu", deep.getAs("backend"));
+        assertEquals(TRAIN, (int) deep.<Integer>getAs("train_samples"));
+        assertTrue(deep.<Double>getAs("full_train_loss") > 0);
+        Row lastEpoch = read(Table.EPOCH_METRICS).where("architecture = 'deep' and epoch = " + EPOCHS).first();
+        assertEquals(lastEpoch.<Double>getAs("test_loss"), deep.<Double>getAs("final_test_loss"), 0.0);
+        assertTrue(lastEpoch.<Double>getAs("denoising_test_loss") > 0);
+    }
+
+    @Test
+    void biasVarianceHasOneRowPerGroupWithItsReplicateCountAndAPlotPerCurve() throws IOException {
+        Dataset<Row> groups = read(Table.BIAS_VARIANCE);
+        assertEquals(3, groups.count());
+        Row shallow4 = groups.where("architecture = 'shallow' and code_size = 4").first();
+        assertEquals(2, (int) shallow4.<Integer>getAs("replicates"));
+        assertTrue(shallow4.<Double>getAs("train_loss_std") >= 0);
+        Row deep = groups.where("architecture = 'deep'").first();
+        assertEquals(1, (int) deep.<Integer>getAs("replicates"));
+        assertNull(deep.getAs("test_loss_std"));
+
+        List<Path> plots;
+        try (Stream<Path> files = Files.list(LocalFiles.of(layout.reportDir()))) {
+            plots = files.filter(p -> p.toString().endsWith(".png")).collect(Collectors.toList());
+        }
+        assertEquals(2, plots.size(), plots.toString());
+        for (Path plot : plots) {
+            byte[] header = java.util.Arrays.copyOf(Files.readAllBytes(plot), 4);
+            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, header);
+        }
+    }
+
+    @Test
+    void aRerunSkipsCommittedRunsAndChangesNoFile() throws IOException {
+        List<String> before = listing();
+        SweepOutcome rerun = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), runs);
+        assertEquals(runs.size(), rerun.skipped());
+        assertTrue(rerun.trained().isEmpty());
+        assertEquals(before, listing());
+        assertEquals(runs.size(), read(Table.RUNS).count());
+    }
+
+    private static List<String> listing() throws IOException {
+        Path tables = work.resolve("out/tables");
+        try (Stream<Path> files = Files.walk(tables)) {
+            return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().matches("[._].*"))
+                    .map(p -> tables.relativize(p) + ":" + p.toFile().lastModified()).sorted()
+                    .collect(Collectors.toList());
+        }
+    }
+
+    private static Dataset<Row> read(Table table) {
+        return spark.read().parquet(layout.tablePartition(table).toString());
+    }
+
+    private static void assertColumns(Table table, Schema schema) {
+        List<String> expected = schema.getFields().stream().map(Schema.Field::name).collect(Collectors.toList());
+        assertEquals(expected, List.of(read(table).columns()), table.directoryName());
+        assertFalse(expected.contains("sweep_id"), "sweep_id lives in the partition path");
+    }
+}

@@ -1,0 +1,82 @@
+package org.aesweep.testing;
+
+import java.util.List;
+
+import org.aesweep.grid.ArchitectureKind;
+import org.aesweep.grid.LossKind;
+import org.aesweep.grid.NoiseKind;
+import org.aesweep.grid.OptimizerKind;
+import org.aesweep.grid.RunConfig;
+
+/** Builds run configs for tests: a small shallow Adam/BCE run unless a setter says otherwise. */
+public final class TestRuns {
+    private String dataset = "synthetic";
+    private ArchitectureKind kind = ArchitectureKind.SHALLOW;
+    private List<Integer> hidden = List.of();
+    private int codeSize = 8;
+    private NoiseKind noise = NoiseKind.NONE;
+    private double noiseLevel;
+    private int replicate;
+    private int epochs = 2;
+    private int batchSize = 32;
+    private OptimizerKind optimizer = OptimizerKind.ADAM;
+    private double learningRate = 0.003;
+    private LossKind loss = LossKind.BCE;
+    private int trainLimit;
+    private int testLimit;
+
+    public static TestRuns shallow(int codeSize) {
+        TestRuns runs = new TestRuns();
+        runs.codeSize = codeSize;
+        return runs;
+    }
+
+    public TestRuns deep(List<Integer> hiddenSizes) {
+        kind = ArchitectureKind.DEEP;
+        hidden = List.copyOf(hiddenSizes);
+        return this;
+    }
+
+    public TestRuns dataset(String name) {
+        dataset = name;
+        return this;
+    }
+
+    public TestRuns noise(NoiseKind kind, double level) {
+        noise = kind;
+        noiseLevel = level;
+        return this;
+    }
+
+    public TestRuns replicate(int index) {
+        replicate = index;
+        return this;
+    }
+
+    public TestRuns epochs(int count) {
+        epochs = count;
+        return this;
+    }
+
+    public TestRuns optimizer(OptimizerKind kind, double rate) {
+        optimizer = kind;
+        learningRate = rate;
+        return this;
+    }
+
+    public TestRuns loss(LossKind kind) {
+        loss = kind;
+        return this;
+    }
+
+    public TestRuns limits(int train, int test) {
+        trainLimit = train;
+        testLimit = test;
+        return this;
+    }
+
+    public RunConfig build() {
+        return new RunConfig(dataset, kind.specName(), kind, hidden, "relu", codeSize, noise, noiseLevel, replicate,
+                epochs, batchSize, optimizer, learningRate, loss, 7, trainLimit, testLimit);
+    }
+}

@@ -1,0 +1,81 @@
+package org.aesweep.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.aesweep.grid.NoiseKind;
+import org.aesweep.grid.OptimizerKind;
+import org.aesweep.grid.RunConfig;
+import org.aesweep.testing.SyntheticImages;
+import org.aesweep.testing.TestRuns;
+import org.junit.jupiter.api.Test;
+
+class RunTrainerTest {
+    private static TrainingArrays data(int train, int test) {
+        return new TrainingArrays(SyntheticImages.matrix(train, 11), SyntheticImages.matrix(test, 12));
+    }
+
+    @Test
+    void testLossFallsOverEpochsAndEveryEpochIsReported() {
+        List<EpochMetrics> seen = new ArrayList<>();
+        TrainedRun run = new RunTrainer((config, metrics) -> seen.add(metrics))
+                .train(TestRuns.shallow(16).epochs(4).build(), data(400, 100));
+
+        assertEquals(RunStatus.OK, run.status());
+        assertEquals(4, run.epochs().size());
+        assertEquals(run.epochs(), seen);
+        assertTrue(run.epochs().get(3).testLoss() < run.epochs().get(0).testLoss() * 0.9,
+                "test loss should fall: " + run.epochs());
+        assertTrue(Double.isNaN(run.epochs().get(0).denoisingTestLoss()), "no noise, no denoising loss");
+        assertTrue(Double.isFinite(run.fullTrainLoss()));
+    }
+
+    @Test
+    void trainLossIsTheSampleWeightedMeanOfMinibatchLosses() {
+        // With a learning rate of zero the weights never move, so the mean minibatch loss of an epoch
+        // must equal the loss of the same model over the whole training set, including the short
+        // last batch (100 = 3 x 32 + 4).
+        RunConfig frozen = TestRuns.shallow(8).epochs(1).optimizer(OptimizerKind.SGD, 0.0).build();
+        TrainedRun run = new RunTrainer((config, metrics) -> { }).train(frozen, data(100, 20));
+
+        // Float32 sums in different chunkings agree to about 1e-6 relative.
+        assertEquals(run.fullTrainLoss(), run.epochs().get(0).trainLoss(), 1e-5);
+    }
+
+    @Test
+    void sameConfigTrainsToTheSameLosses() {
+        RunConfig config = TestRuns.shallow(8).epochs(2).replicate(1).build();
+        TrainedRun first = new RunTrainer((c, m) -> { }).train(config, data(200, 50));
+        TrainedRun second = new RunTrainer((c, m) -> { }).train(config, data(200, 50));
+
+        for (int i = 0; i < 2; i++) {
+            assertEquals(first.epochs().get(i).trainLoss(), second.epochs().get(i).trainLoss(), 0.0);
+            assertEquals(first.epochs().get(i).testLoss(), second.epochs().get(i).testLoss(), 0.0);
+        }
+    }
+
+    @Test
+    void noisyRunsReportARepeatableDenoisingLossBesideTheCleanOne() {
+        RunConfig noisy = TestRuns.shallow(16).noise(NoiseKind.GAUSSIAN, 0.5).build();
+        EpochMetrics first = new RunTrainer((c, m) -> { }).train(noisy, data(300, 100)).lastEpoch();
+        EpochMetrics second = new RunTrainer((c, m) -> { }).train(noisy, data(300, 100)).lastEpoch();
+
+        assertTrue(Double.isFinite(first.denoisingTestLoss()));
+        assertNotEquals(first.testLoss(), first.denoisingTestLoss(), 1e-4);
+        // The test-set noise draw is fixed, so reruns see the same noisy inputs.
+        assertEquals(first.denoisingTestLoss(), second.denoisingTestLoss(), 0.0);
+    }
+
+    @Test
+    void aRunWhoseLossBecomesNonFiniteStopsAsDiverged() {
+        RunConfig exploding = TestRuns.shallow(16).epochs(5).optimizer(OptimizerKind.SGD, 1e38).build();
+        TrainedRun run = new RunTrainer((c, m) -> { }).train(exploding, data(200, 50));
+
+        assertEquals(RunStatus.DIVERGED, run.status());
+        assertTrue(run.message().contains("epoch"), run.message());
+    }
+}

@@ -1,0 +1,55 @@
+package org.aesweep.jobs;
+
+import java.io.FileNotFoundException;
+import java.util.Optional;
+
+import org.aesweep.analysis.AggregateRunner;
+import org.aesweep.cli.AggregateArguments;
+import org.aesweep.cli.BadInputException;
+import org.aesweep.cli.ExitCodes;
+import org.aesweep.io.TableLayout;
+import org.aesweep.sweep.SparkSessions;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Reads a sweep's runs table and writes the bias_variance table and the loss-versus-code-size
+ * plots under {@code <out>/reports/sweep_id=<id>/}.
+ */
+public final class AggregateJob {
+    private AggregateJob() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    /** Runs the job and returns its exit code (see {@link ExitCodes}); never calls System.exit. */
+    public static int run(String[] args) throws Exception {
+        AggregateArguments arguments;
+        try {
+            Optional<AggregateArguments> parsed = AggregateArguments.parse(args, SweepJob.stdout());
+            if (parsed.isEmpty()) {
+                return ExitCodes.OK;
+            }
+            arguments = parsed.get();
+        } catch (BadInputException e) {
+            System.err.println("aesweep: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        TableLayout layout = new TableLayout(arguments.outRoot(), arguments.sweepId());
+        try (SparkSession spark = SparkSessions.create("aesweep aggregate " + arguments.sweepId(),
+                arguments.master())) {
+            AggregateRunner.Outcome outcome = new AggregateRunner(spark).run(layout);
+            System.out.printf("%naggregate %s: %d group(s)%n", layout.sweepId(), outcome.rows().size());
+            System.out.println("  bias_variance: " + outcome.table());
+            for (Path plot : outcome.plots()) {
+                System.out.println("  plot: " + plot);
+            }
+            return ExitCodes.OK;
+        } catch (FileNotFoundException e) {
+            System.err.println("aesweep: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.aesweep.jobs;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import org.aesweep.cli.BadInputException;
+import org.aesweep.cli.ExitCodes;
+import org.aesweep.cli.SweepArguments;
+import org.aesweep.grid.RunConfig;
+import org.aesweep.io.TableLayout;
+import org.aesweep.sweep.SparkSessions;
+import org.aesweep.sweep.SweepOutcome;
+import org.aesweep.sweep.SweepPreflight;
+import org.aesweep.sweep.SweepReport;
+import org.aesweep.sweep.SweepRunner;
+import org.aesweep.sweep.SweepSettings;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Trains every run of a sweep spec on Spark and writes the runs, epoch_metrics and latent_codes
+ * tables. Validates the spec and the data before Spark starts.
+ * <pre>
+ * spark-submit --class org.aesweep.jobs.SweepJob aesweep-jobs-*-spark.jar \
+ *     --grid conf/grids/quickstart.yaml --data data --out aesweep-out --sweep-id quickstart
+ * </pre>
+ */
+public final class SweepJob {
+    private SweepJob() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    /** Runs the job and returns its exit code (see {@link ExitCodes}); never calls System.exit. */
+    public static int run(String[] args) throws Exception {
+        SweepArguments arguments;
+        List<RunConfig> runs;
+        try {
+            Optional<SweepArguments> parsed = SweepArguments.parse(args, stdout());
+            if (parsed.isEmpty()) {
+                return ExitCodes.OK;
+            }
+            arguments = parsed.get();
+            runs = SweepPreflight.check(arguments, new Configuration());
+        } catch (BadInputException e) {
+            System.err.println("aesweep: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        TableLayout layout = new TableLayout(arguments.outRoot(), arguments.sweepId());
+        try (SparkSession spark = SparkSessions.create("aesweep sweep " + arguments.sweepId(), arguments.master())) {
+            SweepOutcome outcome = new SweepRunner(spark).run(new SweepSettings(arguments.dataRoot(), layout), runs);
+            SweepReport.print(outcome, layout, System.out);
+            return outcome.allSucceeded() ? ExitCodes.OK : ExitCodes.RUNS_FAILED;
+        }
+    }
+
+    static PrintWriter stdout() {
+        return new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    }
+}

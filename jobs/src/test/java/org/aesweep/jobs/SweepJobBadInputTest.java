@@ -1,0 +1,107 @@
+package org.aesweep.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input is refused with one clear message and exit code 2, before Spark starts or anything is written. */
+class SweepJobBadInputTest {
+    @TempDir
+    Path work;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+    private PrintStream originalOut;
+
+    @BeforeEach
+    void captureOutput() {
+        originalErr = System.err;
+        originalOut = System.out;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreOutput() {
+        System.setErr(originalErr);
+        System.setOut(originalOut);
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsZero() throws Exception {
+        assertEquals(0, SweepJob.run(new String[] {"--help"}));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--grid"));
+        assertEquals(0, AggregateJob.run(new String[] {"--help"}));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--sweep-id"));
+    }
+
+    @Test
+    void anUnknownArchitectureIsNamedWithItsLine() throws Exception {
+        Path grid = spec("dataset: fashion-mnist\ncode_sizes: [2]\narchitectures: [shallow, convv]\n");
+        assertRefused(grid, "convv");
+        assertTrue(errors().contains(":3"), errors());
+    }
+
+    @Test
+    void aMisspelledKeyGetsASuggestion() throws Exception {
+        Path grid = spec("dataset: fashion-mnist\ncode_sizes: [2]\ntrainig:\n  epochs: 2\n");
+        assertRefused(grid, "training");
+    }
+
+    @Test
+    void aCodeSizeAsLargeAsTheInputIsRefused() throws Exception {
+        assertRefused(spec("dataset: fashion-mnist\ncode_sizes: [784]\n"), "784");
+    }
+
+    @Test
+    void aMissingDataSetIsRefusedNamingTheFiles() throws Exception {
+        Path grid = spec("dataset: mnist\ncode_sizes: [2]\n");
+        assertEquals(2, SweepJob.run(new String[] {"--grid", grid.toString(), "--data", work.resolve("nothing").toString(),
+                "--out", work.resolve("out").toString(), "--sweep-id", "t"}));
+        assertTrue(errors().contains("train-images-idx3-ubyte"), errors());
+        assertFalse(Files.exists(work.resolve("out")));
+    }
+
+    @Test
+    void aMissingSpecFileAndAnUnsafeSweepIdAreRefused() throws Exception {
+        assertEquals(2, SweepJob.run(new String[] {"--grid", work.resolve("none.yaml").toString(), "--sweep-id", "t",
+                "--out", work.resolve("out").toString()}));
+        assertTrue(errors().contains("none.yaml"), errors());
+        assertEquals(2, SweepJob.run(new String[] {"--grid", "x.yaml", "--sweep-id", "../x"}));
+        assertTrue(errors().contains("--sweep-id"), errors());
+        assertEquals(2, SweepJob.run(new String[] {"--sweep-id", "x"}));
+        assertTrue(errors().contains("grid"), errors());
+        assertFalse(Files.exists(work.resolve("out")));
+    }
+
+    private void assertRefused(Path grid, String expectedInMessage) throws Exception {
+        int code = SweepJob.run(new String[] {"--grid", grid.toString(), "--data", RealData.root().toString(),
+                "--out", work.resolve("out").toString(), "--sweep-id", "t"});
+        assertEquals(2, code, errors());
+        assertTrue(errors().contains(expectedInMessage), errors());
+        assertFalse(Files.exists(work.resolve("out")), "nothing may be created under --out");
+    }
+
+    private Path spec(String yaml) throws IOException {
+        Path file = work.resolve("spec.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,59 @@
+package org.aesweep.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Both jobs through their command lines on real Fashion-MNIST (a seeded subset) in local mode,
+ * then every table read back with Spark SQL.
+ */
+class SweepJobEndToEndTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void sweepThenAggregateOnRealFashionMnist() throws Exception {
+        Path out = work.resolve("out");
+        String grid = RealData.repository().resolve("conf/grids/quickstart.yaml").toString();
+        int sweep = SweepJob.run(new String[] {"--grid", grid, "--data", RealData.root().toString(),
+                "--out", out.toString(), "--sweep-id", "e2e", "--master", "local[2]",
+                "--set", "architectures=[shallow]", "--set", "code_sizes=[2,32]", "--set", "noise.levels=[0.0]",
+                "--set", "training.epochs=2", "--set", "data.train_limit=3000", "--set", "data.test_limit=500"});
+        assertEquals(0, sweep);
+        assertEquals(0, AggregateJob.run(new String[] {"--out", out.toString(), "--sweep-id", "e2e",
+                "--master", "local[2]"}));
+
+        try (SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate()) {
+            Dataset<Row> runs = spark.read().parquet(out.resolve("tables/runs").toString());
+            assertEquals(4, runs.where("sweep_id = 'e2e' and status = 'ok'").count());
+            assertEquals(8, spark.read().parquet(out.resolve("tables/epoch_metrics").toString()).count());
+            assertEquals(4 * 500, spark.read().parquet(out.resolve("tables/latent_codes").toString()).count());
+
+            List<Row> curve = spark.read().parquet(out.resolve("tables/bias_variance").toString())
+                    .orderBy("code_size").collectAsList();
+            assertEquals(2, curve.size());
+            for (Row point : curve) {
+                assertEquals(2, (int) point.<Integer>getAs("replicates"));
+            }
+            // A 32-unit code reconstructs Fashion-MNIST better than a 2-unit one.
+            assertTrue(curve.get(1).<Double>getAs("test_loss_mean") < curve.get(0).<Double>getAs("test_loss_mean"),
+                    curve.toString());
+            // Per-element BCE on Fashion-MNIST sits near 0.3, far below a per-image sum (~230).
+            assertTrue(curve.get(1).<Double>getAs("test_loss_mean") < 0.45, curve.toString());
+        }
+        try (Stream<Path> plots = Files.list(out.resolve("reports/sweep_id=e2e"))) {
+            assertEquals(1, plots.filter(p -> p.toString().endsWith(".png")).count());
+        }
+    }
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The whole test suite from a fresh clone: installs the real data sets the tests read (idempotent),
+# then runs every unit and integration test with Maven. Extra arguments go to Maven.
+set -euo pipefail
+repo_root=$(cd "$(dirname "$0")/.." && pwd)
+"$repo_root/submit/fetch-data.sh" "$repo_root/data" >/dev/null
+cd "$repo_root"
+exec mvn -B verify "$@"
