@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One grid point, fully resolved: everything a task needs to train a run and nothing else.
@@ -65,12 +64,12 @@ public record RunConfig(
                 "activation=" + activation,
                 "code_size=" + codeSize,
                 "noise_kind=" + noiseKind.specName(),
-                "noise_level=" + formatDouble(noiseLevel),
+                "noise_level=" + noiseLevel,
                 "replicate=" + replicate,
                 "epochs=" + epochs,
                 "batch_size=" + batchSize,
                 "optimizer=" + optimizer.specName(),
-                "learning_rate=" + formatDouble(learningRate),
+                "learning_rate=" + learningRate,
                 "loss=" + loss.specName(),
                 "seed=" + seed,
                 "train_limit=" + trainLimit,
@@ -91,9 +90,5 @@ public record RunConfig(
     /** The seed that picks the train/test subsets; shared by all runs of a sweep so they compare. */
     public long dataSeed() {
         return seed;
-    }
-
-    private static String formatDouble(double value) {
-        return String.format(Locale.ROOT, "%s", Double.toString(value));
     }
 }

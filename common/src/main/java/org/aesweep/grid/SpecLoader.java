@@ -1,0 +1,258 @@
+package org.aesweep.grid;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Parses and validates a sweep spec (YAML, see conf/grids/) with command-line overrides. Every
+ * problem is collected before failing, each with its key and line, so users fix a spec in one go.
+ */
+public final class SpecLoader {
+    static final int NAMED_DATASET_INPUT_SIZE = 28 * 28;
+    static final List<String> NAMED_DATASETS = List.of("mnist", "fashion-mnist");
+    static final List<String> ACTIVATIONS = List.of("relu", "selu", "sigmoid", "tanh", "identity");
+
+    private static final List<String> TOP_KEYS =
+            List.of("dataset", "code_sizes", "architectures", "noise", "replicates", "training", "data");
+    private static final List<String> ARCHITECTURE_KEYS = List.of("name", "hidden", "activation", "label");
+    private static final List<String> NOISE_KEYS = List.of("kind", "levels");
+    private static final List<String> TRAINING_KEYS =
+            List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss", "seed");
+    private static final List<String> DATA_KEYS = List.of("train_limit", "test_limit");
+    private static final List<Integer> DEFAULT_DEEP_HIDDEN = List.of(128);
+
+    private final SpecReader reader;
+
+    private SpecLoader(SpecReader reader) {
+        this.reader = reader;
+    }
+
+    /**
+     * @param sourceName shown in problems (the spec's path)
+     * @param overrides  {@code dotted.key=value} replacements applied before validation
+     */
+    public static SweepSpec load(String yamlText, String sourceName, List<String> overrides) throws SpecException {
+        SpecReader reader = new SpecReader(sourceName);
+        Optional<MappingNode> root = reader.parse(yamlText);
+        SweepSpec spec = null;
+        if (root.isPresent()) {
+            reader.applyOverrides(root.get(), overrides);
+            spec = new SpecLoader(reader).bind(root.get());
+        }
+        if (!reader.problems().isEmpty()) {
+            throw new SpecException(reader.problems());
+        }
+        return spec;
+    }
+
+    private SweepSpec bind(MappingNode root) {
+        Map<String, Node> top = reader.entries(root, "", TOP_KEYS);
+        String dataset = required(top, "dataset", root).flatMap(node -> reader.string(node, "dataset")).orElse("");
+        int maxCode = NAMED_DATASETS.contains(dataset) ? NAMED_DATASET_INPUT_SIZE - 1 : Integer.MAX_VALUE;
+        List<Integer> codeSizes = required(top, "code_sizes", root)
+                .map(node -> intList(node, "code_sizes", size -> size > 0 && size <= maxCode,
+                        maxCode == Integer.MAX_VALUE ? "must be > 0" : "must be > 0 and < " + (maxCode + 1)))
+                .orElse(List.of());
+        List<ArchitectureSpec> architectures = architectures(top.get("architectures"));
+
+        Map<String, Node> noise = section(top, "noise", NOISE_KEYS);
+        NoiseKind noiseKind = optional(noise, "noise.kind", NoiseKind.NONE,
+                (node, path) -> reader.choice(node, path, NoiseKind.class).filter(kind -> implemented(kind, node, path)));
+        List<Double> levels = noiseLevels(noise.get("levels"), noiseKind);
+
+        int replicates = positiveInt(top, "replicates", 1);
+        Map<String, Node> training = section(top, "training", TRAINING_KEYS);
+        int epochs = positiveInt(training, "training.epochs", 5);
+        int batchSize = positiveInt(training, "training.batch_size", 256);
+        OptimizerKind optimizer = optional(training, "training.optimizer", OptimizerKind.ADAM,
+                (node, path) -> reader.choice(node, path, OptimizerKind.class));
+        double learningRate = optional(training, "training.learning_rate", 0.001,
+                (node, path) -> check(node, path, reader.number(node, path), rate -> Double.isFinite(rate) && rate > 0,
+                        "must be a finite number > 0"));
+        LossKind loss = optional(training, "training.loss", LossKind.BCE,
+                (node, path) -> reader.choice(node, path, LossKind.class));
+        long seed = optional(training, "training.seed", 42L, reader::integer);
+
+        Map<String, Node> data = section(top, "data", DATA_KEYS);
+        int trainLimit = nonNegativeInt(data, "data.train_limit");
+        int testLimit = nonNegativeInt(data, "data.test_limit");
+
+        return new SweepSpec(dataset, codeSizes, architectures, noiseKind, levels, replicates, epochs, batchSize,
+                optimizer, learningRate, loss, seed, trainLimit, testLimit);
+    }
+
+    private Optional<Node> required(Map<String, Node> entries, String key, Node parent) {
+        Node node = entries.get(key);
+        if (node == null) {
+            reader.problem(parent, key, "required key is missing");
+        }
+        return Optional.ofNullable(node);
+    }
+
+    /** The entries of an optional sub-mapping; empty when absent or not a mapping. */
+    private Map<String, Node> section(Map<String, Node> parent, String key, List<String> allowed) {
+        Node node = parent.get(key);
+        if (node == null) {
+            return Map.of();
+        }
+        return reader.mapping(node, key).map(mapping -> reader.entries(mapping, key, allowed)).orElse(Map.of());
+    }
+
+    /** The value under the last segment of {@code path}, or the default when absent or invalid. */
+    private <T> T optional(Map<String, Node> entries, String path, T defaultValue,
+                           BiFunction<Node, String, Optional<T>> read) {
+        Node node = entries.get(path.substring(path.lastIndexOf('.') + 1));
+        return node == null ? defaultValue : read.apply(node, path).orElse(defaultValue);
+    }
+
+    private int positiveInt(Map<String, Node> entries, String path, int defaultValue) {
+        return optional(entries, path, (long) defaultValue,
+                (node, p) -> check(node, p, reader.integer(node, p), value -> value > 0 && value <= Integer.MAX_VALUE,
+                        "must be a whole number > 0")).intValue();
+    }
+
+    private int nonNegativeInt(Map<String, Node> entries, String path) {
+        return optional(entries, path, 0L,
+                (node, p) -> check(node, p, reader.integer(node, p), value -> value >= 0 && value <= Integer.MAX_VALUE,
+                        "must be a whole number >= 0 (0 = the whole set)")).intValue();
+    }
+
+    private <T> Optional<T> check(Node node, String path, Optional<T> value, Predicate<T> valid, String rule) {
+        if (value.isPresent() && !valid.test(value.get())) {
+            reader.problem(node, path, rule + " (got " + value.get() + ")");
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    private List<Integer> intList(Node node, String path, Predicate<Long> valid, String rule) {
+        List<Integer> values = new ArrayList<>();
+        reader.sequence(node, path).ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                String itemPath = path + "[" + i + "]";
+                Node item = items.get(i);
+                check(item, itemPath, reader.integer(item, itemPath), valid, rule)
+                        .ifPresent(value -> addUnique(values, value.intValue(), item, itemPath));
+            }
+        });
+        return values;
+    }
+
+    private <T> void addUnique(List<T> values, T value, Node node, String path) {
+        if (values.contains(value)) {
+            reader.problem(node, path, "duplicate value " + value + " on this axis");
+        } else {
+            values.add(value);
+        }
+    }
+
+    private List<Double> noiseLevels(Node node, NoiseKind kind) {
+        if (node == null) {
+            return List.of(0.0);
+        }
+        List<Double> levels = new ArrayList<>();
+        reader.sequence(node, "noise.levels").ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                String path = "noise.levels[" + i + "]";
+                Node item = items.get(i);
+                Optional<Double> level = kind == NoiseKind.NONE
+                        ? check(item, path, reader.number(item, path), value -> value == 0.0,
+                                "must be 0 when noise.kind is none")
+                        : check(item, path, reader.number(item, path), value -> value >= 0.0 && value <= 1.0,
+                                "must be within [0, 1]");
+                level.ifPresent(value -> addUnique(levels, value, item, path));
+            }
+        });
+        return levels;
+    }
+
+    private List<ArchitectureSpec> architectures(Node node) {
+        if (node == null) {
+            return List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu"));
+        }
+        List<ArchitectureSpec> architectures = new ArrayList<>();
+        Set<String> labels = new HashSet<>();
+        reader.sequence(node, "architectures").ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                String path = "architectures[" + i + "]";
+                Node item = items.get(i);
+                architecture(item, path).ifPresent(spec -> {
+                    if (labels.add(spec.label())) {
+                        architectures.add(spec);
+                    } else {
+                        reader.problem(item, path, "duplicate architecture label '" + spec.label()
+                                + "'; give one of them a distinct label");
+                    }
+                });
+            }
+        });
+        return architectures;
+    }
+
+    /** An entry is a bare name (defaults for everything) or a mapping with name, hidden, activation, label. */
+    private Optional<ArchitectureSpec> architecture(Node node, String path) {
+        Map<String, Node> entries = node instanceof MappingNode mapping
+                ? reader.entries(mapping, path, ARCHITECTURE_KEYS) : Map.of("name", node);
+        String namePath = node instanceof MappingNode ? path + ".name" : path;
+        Optional<ArchitectureKind> kind = Optional.ofNullable(entries.get("name"))
+                .or(() -> {
+                    reader.problem(node, namePath, "required key is missing");
+                    return Optional.empty();
+                })
+                .flatMap(nameNode -> reader.choice(nameNode, namePath, ArchitectureKind.class)
+                        .filter(k -> implemented(k, nameNode, namePath)));
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Integer> hidden = hiddenSizes(kind.get(), entries.get("hidden"), path + ".hidden");
+        String activation = optional(entries, path + ".activation", "relu",
+                (n, p) -> check(n, p, reader.string(n, p), ACTIVATIONS::contains,
+                        "unknown activation (allowed: " + String.join(", ", ACTIVATIONS) + ")"));
+        String label = optional(entries, path + ".label", kind.get().specName(), reader::string);
+        return Optional.of(new ArchitectureSpec(label, kind.get(), hidden, activation));
+    }
+
+    private List<Integer> hiddenSizes(ArchitectureKind kind, Node node, String path) {
+        if (kind == ArchitectureKind.SHALLOW) {
+            if (node != null) {
+                reader.problem(node, path, "shallow has no hidden layers; use deep for stacked layers");
+            }
+            return List.of();
+        }
+        return node == null ? DEFAULT_DEEP_HIDDEN : intList(node, path, size -> size > 0, "must be > 0");
+    }
+
+    private boolean implemented(ArchitectureKind kind, Node node, String path) {
+        if (!kind.implemented()) {
+            reader.problem(node, path, "architecture '" + kind.specName() + "' is not implemented yet (implemented: "
+                    + implementedNames(Arrays.stream(ArchitectureKind.values())
+                            .filter(ArchitectureKind::implemented).map(ArchitectureKind::specName)) + ")");
+        }
+        return kind.implemented();
+    }
+
+    private boolean implemented(NoiseKind kind, Node node, String path) {
+        if (!kind.implemented()) {
+            reader.problem(node, path, "noise kind '" + kind.specName() + "' is not implemented yet (implemented: "
+                    + implementedNames(Arrays.stream(NoiseKind.values())
+                            .filter(NoiseKind::implemented).map(NoiseKind::specName)) + ")");
+        }
+        return kind.implemented();
+    }
+
+    private static String implementedNames(Stream<String> names) {
+        return names.collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,54 @@
+package org.aesweep.grid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A validated sweep spec: its axes and training settings. {@link #expand()} gives the runs. */
+public record SweepSpec(
+        String dataset,
+        List<Integer> codeSizes,
+        List<ArchitectureSpec> architectures,
+        NoiseKind noiseKind,
+        List<Double> noiseLevels,
+        int replicates,
+        int epochs,
+        int batchSize,
+        OptimizerKind optimizer,
+        double learningRate,
+        LossKind loss,
+        long seed,
+        int trainLimit,
+        int testLimit) {
+
+    public SweepSpec {
+        codeSizes = List.copyOf(codeSizes);
+        architectures = List.copyOf(architectures);
+        noiseLevels = List.copyOf(noiseLevels);
+    }
+
+    /** Every grid point, in the order architectures x noise levels x code sizes x replicates. */
+    public List<RunConfig> expand() {
+        List<RunConfig> runs = new ArrayList<>();
+        for (ArchitectureSpec architecture : architectures) {
+            for (double level : noiseLevels) {
+                for (int codeSize : codeSizes) {
+                    for (int replicate = 0; replicate < replicates; replicate++) {
+                        runs.add(new RunConfig(dataset, architecture.label(), architecture.kind(),
+                                architecture.hidden(), architecture.activation(), codeSize, noiseKind, level,
+                                replicate, epochs, batchSize, optimizer, learningRate, loss, seed, trainLimit,
+                                testLimit));
+                    }
+                }
+            }
+        }
+        return runs;
+    }
+
+    public String describe() {
+        return String.format(Locale.ROOT, "%d run(s) on %s: %d architecture(s) x %d noise level(s) (%s) x %d code size(s)"
+                        + " x %d replicate(s), %d epoch(s) each", architectures.size() * noiseLevels.size()
+                        * codeSizes.size() * replicates, dataset, architectures.size(), noiseLevels.size(),
+                noiseKind.specName(), codeSizes.size(), replicates, epochs);
+    }
+}
