@@ -1,0 +1,193 @@
+package org.aesweep.grid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+class SpecLoaderTest {
+    private static final String MINIMAL = "dataset: mnist\ncode_sizes: [16]\n";
+
+    @Test
+    void theFullExampleBindsEveryKey() throws Exception {
+        SweepSpec spec = SpecLoader.load(resource("full.yaml"), "full.yaml", List.of());
+
+        assertEquals("fashion-mnist", spec.dataset());
+        assertEquals(List.of(2, 8, 32), spec.codeSizes());
+        assertEquals(List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu"),
+                new ArchitectureSpec("deep-128-64", ArchitectureKind.DEEP, List.of(128, 64), "selu")),
+                spec.architectures());
+        assertEquals(NoiseKind.GAUSSIAN, spec.noiseKind());
+        assertEquals(List.of(0.0, 0.3), spec.noiseLevels());
+        assertEquals(2, spec.replicates());
+        assertEquals(3, spec.epochs());
+        assertEquals(64, spec.batchSize());
+        assertEquals(OptimizerKind.NESTEROVS, spec.optimizer());
+        assertEquals(0.01, spec.learningRate());
+        assertEquals(LossKind.MSE, spec.loss());
+        assertEquals(7, spec.seed());
+        assertEquals(6000, spec.trainLimit());
+        assertEquals(1000, spec.testLimit());
+    }
+
+    @Test
+    void aMinimalSpecGetsTheDocumentedDefaults() throws Exception {
+        SweepSpec spec = SpecLoader.load(MINIMAL, "min.yaml", List.of());
+
+        assertEquals(List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu")),
+                spec.architectures());
+        assertEquals(NoiseKind.NONE, spec.noiseKind());
+        assertEquals(List.of(0.0), spec.noiseLevels());
+        assertEquals(1, spec.replicates());
+        assertEquals(5, spec.epochs());
+        assertEquals(256, spec.batchSize());
+        assertEquals(OptimizerKind.ADAM, spec.optimizer());
+        assertEquals(0.001, spec.learningRate());
+        assertEquals(LossKind.BCE, spec.loss());
+        assertEquals(42, spec.seed());
+        assertEquals(0, spec.trainLimit());
+        SweepSpec deep = SpecLoader.load(MINIMAL + "architectures: [deep]\n", "min.yaml", List.of());
+        assertEquals(List.of(128), deep.architectures().get(0).hidden());
+    }
+
+    @Test
+    void expansionCoversTheGridInArchitectureNoiseCodeReplicateOrder() throws Exception {
+        List<RunConfig> runs = SpecLoader.load(resource("full.yaml"), "full.yaml", List.of()).expand();
+
+        assertEquals(2 * 2 * 3 * 2, runs.size());
+        assertEquals(runs.size(), runs.stream().map(RunConfig::runId).distinct().count());
+        RunConfig first = runs.get(0);
+        assertEquals(List.of("shallow", "0.0", "2", "0"), List.of(first.architecture(),
+                Double.toString(first.noiseLevel()), Integer.toString(first.codeSize()),
+                Integer.toString(first.replicate())));
+        assertEquals(1, runs.get(1).replicate());
+        assertEquals(8, runs.get(2).codeSize());
+        assertEquals(0.3, runs.get(6).noiseLevel());
+        RunConfig last = runs.get(runs.size() - 1);
+        assertEquals("deep-128-64", last.architecture());
+        assertEquals(List.of(128, 64), last.hiddenSizes());
+        assertEquals(ArchitectureKind.DEEP, last.kind());
+        assertEquals("selu", last.activation());
+        assertEquals(6000, last.trainLimit());
+    }
+
+    @Test
+    void overridesReplaceScalarsListsAndNestedKeys() throws Exception {
+        SweepSpec spec = SpecLoader.load(resource("full.yaml"), "full.yaml", List.of(
+                "training.epochs=1", "code_sizes=[4, 5]", "noise.kind=none", "noise.levels=[0]",
+                "architectures=[shallow]", "data.test_limit=10"));
+
+        assertEquals(1, spec.epochs());
+        assertEquals(List.of(4, 5), spec.codeSizes());
+        assertEquals(NoiseKind.NONE, spec.noiseKind());
+        assertEquals(List.of(0.0), spec.noiseLevels());
+        assertEquals(1, spec.architectures().size());
+        assertEquals(10, spec.testLimit());
+        assertEquals(0.01, spec.learningRate(), "untouched keys keep their value");
+        SweepSpec added = SpecLoader.load(MINIMAL, "min.yaml", List.of("training.seed=9"));
+        assertEquals(9, added.seed());
+    }
+
+    @Test
+    void badOverridesAreReportedAgainstTheCommandLine() {
+        List<SpecProblem> problems = problems(MINIMAL, List.of("trainig.epochs=2", "epochs", "training.epochs=x"));
+
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.stream().allMatch(p -> p.source().equals("--set")), problems.toString());
+        assertProblem(problems, "trainig", 0, "did you mean 'training'");
+        assertProblem(problems, "epochs", 0, "key=value");
+        assertProblem(problems, "training.epochs", 0, "expected an integer");
+    }
+
+    @Test
+    void everyProblemOfASpecIsReportedAtOnceWithItsKeyAndLine() throws Exception {
+        List<SpecProblem> problems = problems(resource("many-problems.yaml"), List.of());
+        String all = problems.stream().map(SpecProblem::toString).collect(Collectors.joining("\n"));
+
+        assertProblem(problems, "code_sizes[0]", 2, "must be > 0 and < 784");
+        assertProblem(problems, "code_sizes[2]", 2, "duplicate value 8");
+        assertProblem(problems, "code_sizes[3]", 2, "< 784");
+        assertProblem(problems, "architectures[0]", 4, "did you mean 'shallow'");
+        assertProblem(problems, "architectures[1]", 5, "not implemented yet (implemented: shallow, deep)");
+        assertProblem(problems, "architectures[2].hidden[1]", 7, "must be > 0");
+        assertProblem(problems, "noise.levels[0]", 10, "within [0, 1]");
+        assertProblem(problems, "replicates", 11, "> 0");
+        assertProblem(problems, "trainig", 12, "did you mean 'training'");
+        assertProblem(problems, "training.epochs", 15, "> 0");
+        assertProblem(problems, "training.batch_size", 16, "> 0");
+        assertProblem(problems, "training.optimizer", 17, "allowed: adam, sgd, nesterovs");
+        assertProblem(problems, "training.learning_rate", 18, "finite number > 0");
+        assertProblem(problems, "training.loss", 19, "allowed: bce, mse");
+        assertProblem(problems, "data.train_limit", 21, ">= 0");
+        assertEquals(15, problems.size(), all);
+        SpecException exception = assertThrows(SpecException.class,
+                () -> SpecLoader.load(resource("many-problems.yaml"), "many-problems.yaml", List.of()));
+        assertTrue(exception.getMessage().startsWith("15 problem(s) in the sweep spec:"), exception.getMessage());
+        assertTrue(exception.getMessage().contains("many-problems.yaml:16: training.batch_size"),
+                exception.getMessage());
+    }
+
+    @Test
+    void missingKeysWrongTypesAndEmptyAxesAreNamed() {
+        assertProblem(problems("code_sizes: [2]\n", List.of()), "dataset", 1, "required");
+        assertProblem(problems("dataset: mnist\n", List.of()), "code_sizes", 1, "required");
+        assertProblem(problems("dataset: mnist\ncode_sizes: []\n", List.of()), "code_sizes", 2, "must not be empty");
+        assertProblem(problems("dataset: mnist\ncode_sizes: 5\n", List.of()), "code_sizes", 2, "expected a list");
+        assertProblem(problems(MINIMAL + "replicates: two\n", List.of()), "replicates", 3, "expected an integer");
+        assertProblem(problems(MINIMAL + "noise:\n  kind: none\n  levels: [0.1]\n", List.of()), "noise.levels[0]", 5,
+                "must be 0");
+        assertProblem(problems(MINIMAL + "noise:\n  kind: masking\n", List.of()), "noise.kind", 4,
+                "not implemented yet (implemented: none, gaussian)");
+        assertProblem(problems(MINIMAL + "noise:\n  kind: gaussian\n  levels: [0.1, 0.1]\n", List.of()),
+                "noise.levels[1]", 5, "duplicate");
+        assertProblem(problems(MINIMAL + "architectures: [shallow, shallow]\n", List.of()), "architectures[1]", 3,
+                "duplicate architecture label");
+        assertProblem(problems(MINIMAL + "architectures:\n  - name: shallow\n    hidden: [3]\n", List.of()),
+                "architectures[0].hidden", 5, "shallow has no hidden layers");
+        assertProblem(problems(MINIMAL + "architectures:\n  - name: deep\n    activation: gelu\n", List.of()),
+                "architectures[0].activation", 5, "unknown activation");
+        assertProblem(problems(MINIMAL + "training:\n  learning_rate: .inf\n", List.of()), "training.learning_rate", 4,
+                "finite");
+        assertProblem(problems(MINIMAL + "training:\n  learning_rate: 0\n", List.of()), "training.learning_rate", 4,
+                "> 0");
+    }
+
+    @Test
+    void customDatasetDirectoriesOnlyNeedPositiveCodeSizes() throws Exception {
+        SweepSpec spec = SpecLoader.load("dataset: /data/my-idx\ncode_sizes: [1000]\n", "x.yaml", List.of());
+        assertEquals(List.of(1000), spec.codeSizes());
+    }
+
+    @Test
+    void malformedYamlIsReportedWithItsLine() {
+        List<SpecProblem> problems = problems("dataset: mnist\ncode_sizes: [2, 4\ntraining:\n  epochs: 1\n", List.of());
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).message().startsWith("malformed YAML"), problems.toString());
+        assertTrue(problems.get(0).line() >= 2, problems.toString());
+        assertProblem(problems("- a\n- b\n", List.of()), "", 1, "must be a mapping");
+    }
+
+    private static void assertProblem(List<SpecProblem> problems, String key, int line, String text) {
+        assertTrue(problems.stream().anyMatch(p -> p.key().equals(key) && p.line() == line
+                        && p.message().contains(text)),
+                "expected " + key + " at line " + line + " with '" + text + "' in\n"
+                        + problems.stream().map(SpecProblem::toString).collect(Collectors.joining("\n")));
+    }
+
+    private static List<SpecProblem> problems(String yaml, List<String> overrides) {
+        return assertThrows(SpecException.class, () -> SpecLoader.load(yaml, "spec.yaml", overrides)).problems();
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = SpecLoaderTest.class.getResourceAsStream("/specs/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
