@@ -49,8 +49,9 @@ class SweepJobEndToEndTest {
             // A 32-unit code reconstructs Fashion-MNIST better than a 2-unit one.
             assertTrue(curve.get(1).<Double>getAs("test_loss_mean") < curve.get(0).<Double>getAs("test_loss_mean"),
                     curve.toString());
-            // Per-element BCE on Fashion-MNIST sits near 0.3, far below a per-image sum (~230).
-            assertTrue(curve.get(1).<Double>getAs("test_loss_mean") < 0.45, curve.toString());
+            // Per-element BCE: below ln 2 (a constant 0.5 output) after training, where a per-image
+            // sum over 784 pixels would be in the hundreds.
+            assertTrue(curve.get(1).<Double>getAs("test_loss_mean") < Math.log(2), curve.toString());
         }
         try (Stream<Path> plots = Files.list(out.resolve("reports/sweep_id=e2e"))) {
             assertEquals(1, plots.filter(p -> p.toString().endsWith(".png")).count());
