@@ -2,23 +2,15 @@ package org.aesweep.grid;
 
 import java.util.Locale;
 
-/** Input corruption models; the level's meaning depends on the kind. */
+/** Input corruption models; the level (in [0, 1]) means what each kind says. */
 public enum NoiseKind {
-    NONE(true),
+    NONE,
     /** Additive N(0, level^2), clipped back to [0, 1]. */
-    GAUSSIAN(true),
-    MASKING(false),
-    SALT_AND_PEPPER(false);
-
-    private final boolean implemented;
-
-    NoiseKind(boolean implemented) {
-        this.implemented = implemented;
-    }
-
-    public boolean implemented() {
-        return implemented;
-    }
+    GAUSSIAN,
+    /** Each input zeroed with probability level (dropout on the inputs). */
+    MASKING,
+    /** Each input set to 0 or 1, with equal odds, with probability level. */
+    SALT_AND_PEPPER;
 
     public String specName() {
         return name().toLowerCase(Locale.ROOT);

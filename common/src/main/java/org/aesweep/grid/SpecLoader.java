@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -69,7 +68,7 @@ public final class SpecLoader {
 
         Map<String, Node> noise = section(top, "noise", NOISE_KEYS);
         NoiseKind noiseKind = optional(noise, "noise.kind", NoiseKind.NONE,
-                (node, path) -> reader.choice(node, path, NoiseKind.class).filter(kind -> implemented(kind, node, path)));
+                (node, path) -> reader.choice(node, path, NoiseKind.class));
         List<Double> levels = noiseLevels(noise.get("levels"), noiseKind);
 
         int replicates = positiveInt(top, "replicates", 1);
@@ -237,22 +236,9 @@ public final class SpecLoader {
     private boolean implemented(ArchitectureKind kind, Node node, String path) {
         if (!kind.implemented()) {
             reader.problem(node, path, "architecture '" + kind.specName() + "' is not implemented yet (implemented: "
-                    + implementedNames(Arrays.stream(ArchitectureKind.values())
-                            .filter(ArchitectureKind::implemented).map(ArchitectureKind::specName)) + ")");
+                    + Arrays.stream(ArchitectureKind.values()).filter(ArchitectureKind::implemented)
+                            .map(ArchitectureKind::specName).collect(Collectors.joining(", ")) + ")");
         }
         return kind.implemented();
-    }
-
-    private boolean implemented(NoiseKind kind, Node node, String path) {
-        if (!kind.implemented()) {
-            reader.problem(node, path, "noise kind '" + kind.specName() + "' is not implemented yet (implemented: "
-                    + implementedNames(Arrays.stream(NoiseKind.values())
-                            .filter(NoiseKind::implemented).map(NoiseKind::specName)) + ")");
-        }
-        return kind.implemented();
-    }
-
-    private static String implementedNames(Stream<String> names) {
-        return names.collect(Collectors.joining(", "));
     }
 }

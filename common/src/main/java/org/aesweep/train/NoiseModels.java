@@ -2,8 +2,10 @@ package org.aesweep.train;
 
 import org.aesweep.grid.NoiseKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.RandomOp;
+import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
-import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -16,10 +18,12 @@ public final class NoiseModels {
         if (kind == NoiseKind.NONE || level == 0.0) {
             return Identity.INSTANCE;
         }
-        if (kind == NoiseKind.GAUSSIAN) {
-            return new Gaussian(level, seed);
-        }
-        throw new IllegalArgumentException("noise kind " + kind.specName() + " is not implemented");
+        return switch (kind) {
+            case GAUSSIAN -> new Gaussian(level, seed);
+            case MASKING -> new Masking(level, seed);
+            case SALT_AND_PEPPER -> new SaltAndPepper(level, seed);
+            case NONE -> Identity.INSTANCE;
+        };
     }
 
     private enum Identity implements NoiseModel {
@@ -37,30 +41,77 @@ public final class NoiseModels {
     }
 
     /**
-     * Additive N(0, sigma^2) noise clipped back to [0, 1], the pixel range. Uses a private ND4J
-     * random generator so concurrent runs in one executor JVM do not share a stream.
+     * The random models share a private ND4J generator per run, so concurrent runs in one executor
+     * JVM never share a stream and a run's noise depends on its seed only.
      */
-    private static final class Gaussian implements NoiseModel {
-        private final double sigma;
-        private final Random random;
+    private abstract static class Seeded implements NoiseModel {
+        private final org.nd4j.linalg.api.rng.Random random;
 
-        Gaussian(double sigma, long seed) {
-            this.sigma = sigma;
+        Seeded(long seed) {
             this.random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
         }
 
-        @Override
-        public INDArray corrupt(INDArray clean) {
-            INDArray noise = Nd4j.createUninitialized(clean.dataType(), clean.shape());
-            Nd4j.getExecutioner().exec(new GaussianDistribution(noise, 0.0, sigma), random);
-            INDArray noisy = noise.addi(clean);
-            Transforms.max(noisy, 0.0, false);
-            return Transforms.min(noisy, 1.0, false);
+        /** A fresh array shaped like {@code like} filled by {@code distribution}. */
+        INDArray draw(INDArray like, java.util.function.Function<INDArray, RandomOp> distribution) {
+            INDArray values = Nd4j.createUninitialized(like.dataType(), like.shape());
+            Nd4j.getExecutioner().exec(distribution.apply(values), random);
+            return values;
         }
 
         @Override
         public boolean isIdentity() {
             return false;
+        }
+    }
+
+    /** Additive N(0, sigma^2) noise clipped back to [0, 1], the pixel range. */
+    private static final class Gaussian extends Seeded {
+        private final double sigma;
+
+        Gaussian(double sigma, long seed) {
+            super(seed);
+            this.sigma = sigma;
+        }
+
+        @Override
+        public INDArray corrupt(INDArray clean) {
+            INDArray noisy = draw(clean, values -> new GaussianDistribution(values, 0.0, sigma)).addi(clean);
+            Transforms.max(noisy, 0.0, false);
+            return Transforms.min(noisy, 1.0, false);
+        }
+    }
+
+    /** Keeps each input with probability 1 - level and zeroes the rest. */
+    private static final class Masking extends Seeded {
+        private final double level;
+
+        Masking(double level, long seed) {
+            super(seed);
+            this.level = level;
+        }
+
+        @Override
+        public INDArray corrupt(INDArray clean) {
+            return draw(clean, values -> new BernoulliDistribution(values, 1.0 - level)).muli(clean);
+        }
+    }
+
+    /** With probability level an input becomes 0 (pepper) or 1 (salt), each half the time. */
+    private static final class SaltAndPepper extends Seeded {
+        private final double level;
+
+        SaltAndPepper(double level, long seed) {
+            super(seed);
+            this.level = level;
+        }
+
+        @Override
+        public INDArray corrupt(INDArray clean) {
+            INDArray uniform = draw(clean, values -> new UniformDistribution(values, 0.0, 1.0));
+            INDArray hit = uniform.lt(level).castTo(clean.dataType());
+            INDArray pepper = uniform.lt(level / 2).castTo(clean.dataType());
+            // Untouched inputs keep their value; hit ones become 1 for salt and 0 for pepper.
+            return clean.mul(hit.rsub(1.0)).addi(hit.subi(pepper));
         }
     }
 }

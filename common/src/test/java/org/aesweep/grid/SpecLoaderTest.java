@@ -143,8 +143,8 @@ class SpecLoaderTest {
         assertProblem(problems(MINIMAL + "replicates: two\n", List.of()), "replicates", 3, "expected an integer");
         assertProblem(problems(MINIMAL + "noise:\n  kind: none\n  levels: [0.1]\n", List.of()), "noise.levels[0]", 5,
                 "must be 0");
-        assertProblem(problems(MINIMAL + "noise:\n  kind: masking\n", List.of()), "noise.kind", 4,
-                "not implemented yet (implemented: none, gaussian)");
+        assertProblem(problems(MINIMAL + "noise:\n  kind: gausian\n", List.of()), "noise.kind", 4,
+                "did you mean 'gaussian'");
         assertProblem(problems(MINIMAL + "noise:\n  kind: gaussian\n  levels: [0.1, 0.1]\n", List.of()),
                 "noise.levels[1]", 5, "duplicate");
         assertProblem(problems(MINIMAL + "architectures: [shallow, shallow]\n", List.of()), "architectures[1]", 3,
