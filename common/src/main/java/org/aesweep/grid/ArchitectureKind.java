@@ -4,11 +4,11 @@ import java.util.Locale;
 
 /** The autoencoder families a spec may name; only some are implemented so far. */
 public enum ArchitectureKind {
-    LINEAR(false),
+    LINEAR(true),
     SHALLOW(true),
     DEEP(true),
-    CONV(false),
-    LSTM(false),
+    CONV(true),
+    LSTM(true),
     SPARSE(false);
 
     private final boolean implemented;

@@ -6,9 +6,12 @@ import java.util.List;
  * One entry of the spec's architectures axis.
  *
  * @param label  the name the tables use; unique within a spec
- * @param hidden encoder hidden sizes between input and code (empty for shallow)
+ * @param hidden deep: encoder layer widths (the decoder mirrors them); conv: filters per
+ *               convolution; lstm: the recurrent layers' width; empty for linear and shallow
+ * @param loss   the reconstruction loss this architecture trains with
  */
-public record ArchitectureSpec(String label, ArchitectureKind kind, List<Integer> hidden, String activation) {
+public record ArchitectureSpec(String label, ArchitectureKind kind, List<Integer> hidden, String activation,
+                               LossKind loss) {
     public ArchitectureSpec {
         hidden = List.copyOf(hidden);
     }

@@ -25,12 +25,16 @@ public final class SpecLoader {
 
     private static final List<String> TOP_KEYS =
             List.of("dataset", "code_sizes", "architectures", "noise", "replicates", "training", "data");
-    private static final List<String> ARCHITECTURE_KEYS = List.of("name", "hidden", "activation", "label");
+    private static final List<String> ARCHITECTURE_KEYS = List.of("name", "hidden", "activation", "label", "loss");
     private static final List<String> NOISE_KEYS = List.of("kind", "levels");
     private static final List<String> TRAINING_KEYS =
             List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss", "seed");
     private static final List<String> DATA_KEYS = List.of("train_limit", "test_limit");
-    private static final List<Integer> DEFAULT_DEEP_HIDDEN = List.of(128);
+    /** The study's settings: deep 784-128-c, conv filters 16/32/64, LSTM(100). */
+    private static final Map<ArchitectureKind, List<Integer>> DEFAULT_HIDDEN = Map.of(
+            ArchitectureKind.DEEP, List.of(128),
+            ArchitectureKind.CONV, List.of(16, 32, 64),
+            ArchitectureKind.LSTM, List.of(100));
 
     private final SpecReader reader;
 
@@ -64,7 +68,10 @@ public final class SpecLoader {
                 .map(node -> intList(node, "code_sizes", size -> size > 0 && size <= maxCode,
                         maxCode == Integer.MAX_VALUE ? "must be > 0" : "must be > 0 and < " + (maxCode + 1)))
                 .orElse(List.of());
-        List<ArchitectureSpec> architectures = architectures(top.get("architectures"));
+        Map<String, Node> training = section(top, "training", TRAINING_KEYS);
+        Optional<LossKind> trainingLoss = Optional.ofNullable(training.get("loss"))
+                .flatMap(node -> reader.choice(node, "training.loss", LossKind.class));
+        List<ArchitectureSpec> architectures = architectures(top.get("architectures"), trainingLoss);
 
         Map<String, Node> noise = section(top, "noise", NOISE_KEYS);
         NoiseKind noiseKind = optional(noise, "noise.kind", NoiseKind.NONE,
@@ -72,7 +79,6 @@ public final class SpecLoader {
         List<Double> levels = noiseLevels(noise.get("levels"), noiseKind);
 
         int replicates = positiveInt(top, "replicates", 1);
-        Map<String, Node> training = section(top, "training", TRAINING_KEYS);
         int epochs = positiveInt(training, "training.epochs", 5);
         int batchSize = positiveInt(training, "training.batch_size", 256);
         OptimizerKind optimizer = optional(training, "training.optimizer", OptimizerKind.ADAM,
@@ -80,8 +86,6 @@ public final class SpecLoader {
         double learningRate = optional(training, "training.learning_rate", 0.001,
                 (node, path) -> check(node, path, reader.number(node, path), rate -> Double.isFinite(rate) && rate > 0,
                         "must be a finite number > 0"));
-        LossKind loss = optional(training, "training.loss", LossKind.BCE,
-                (node, path) -> reader.choice(node, path, LossKind.class));
         long seed = optional(training, "training.seed", 42L, reader::integer);
 
         Map<String, Node> data = section(top, "data", DATA_KEYS);
@@ -89,7 +93,7 @@ public final class SpecLoader {
         int testLimit = nonNegativeInt(data, "data.test_limit");
 
         return new SweepSpec(dataset, codeSizes, architectures, noiseKind, levels, replicates, epochs, batchSize,
-                optimizer, learningRate, loss, seed, trainLimit, testLimit);
+                optimizer, learningRate, seed, trainLimit, testLimit);
     }
 
     private Optional<Node> required(Map<String, Node> entries, String key, Node parent) {
@@ -177,9 +181,10 @@ public final class SpecLoader {
         return levels;
     }
 
-    private List<ArchitectureSpec> architectures(Node node) {
+    private List<ArchitectureSpec> architectures(Node node, Optional<LossKind> trainingLoss) {
         if (node == null) {
-            return List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu"));
+            return List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu",
+                    trainingLoss.orElse(LossKind.BCE)));
         }
         List<ArchitectureSpec> architectures = new ArrayList<>();
         Set<String> labels = new HashSet<>();
@@ -187,7 +192,7 @@ public final class SpecLoader {
             for (int i = 0; i < items.size(); i++) {
                 String path = "architectures[" + i + "]";
                 Node item = items.get(i);
-                architecture(item, path).ifPresent(spec -> {
+                architecture(item, path, trainingLoss).ifPresent(spec -> {
                     if (labels.add(spec.label())) {
                         architectures.add(spec);
                     } else {
@@ -200,8 +205,12 @@ public final class SpecLoader {
         return architectures;
     }
 
-    /** An entry is a bare name (defaults for everything) or a mapping with name, hidden, activation, label. */
-    private Optional<ArchitectureSpec> architecture(Node node, String path) {
+    /**
+     * An entry is a bare name (defaults for everything) or a mapping with name, hidden, activation,
+     * label and loss. The loss defaults to training.loss, else to MSE for linear (the PCA-equivalent
+     * autoencoder) and BCE for the others.
+     */
+    private Optional<ArchitectureSpec> architecture(Node node, String path, Optional<LossKind> trainingLoss) {
         Map<String, Node> entries = node instanceof MappingNode mapping
                 ? reader.entries(mapping, path, ARCHITECTURE_KEYS) : Map.of("name", node);
         String namePath = node instanceof MappingNode ? path + ".name" : path;
@@ -220,17 +229,27 @@ public final class SpecLoader {
                 (n, p) -> check(n, p, reader.string(n, p), ACTIVATIONS::contains,
                         "unknown activation (allowed: " + String.join(", ", ACTIVATIONS) + ")"));
         String label = optional(entries, path + ".label", kind.get().specName(), reader::string);
-        return Optional.of(new ArchitectureSpec(label, kind.get(), hidden, activation));
+        LossKind defaultLoss = trainingLoss.orElse(kind.get() == ArchitectureKind.LINEAR ? LossKind.MSE : LossKind.BCE);
+        LossKind loss = optional(entries, path + ".loss", defaultLoss, (n, p) -> reader.choice(n, p, LossKind.class));
+        return Optional.of(new ArchitectureSpec(label, kind.get(), hidden, activation, loss));
     }
 
     private List<Integer> hiddenSizes(ArchitectureKind kind, Node node, String path) {
-        if (kind == ArchitectureKind.SHALLOW) {
+        List<Integer> defaults = DEFAULT_HIDDEN.get(kind);
+        if (defaults == null) {
             if (node != null) {
-                reader.problem(node, path, "shallow has no hidden layers; use deep for stacked layers");
+                reader.problem(node, path, kind.specName() + " has no hidden layers; use deep for stacked layers");
             }
             return List.of();
         }
-        return node == null ? DEFAULT_DEEP_HIDDEN : intList(node, path, size -> size > 0, "must be > 0");
+        if (node == null) {
+            return defaults;
+        }
+        List<Integer> hidden = intList(node, path, size -> size > 0, "must be > 0");
+        if (kind == ArchitectureKind.LSTM && hidden.size() > 1) {
+            reader.problem(node, path, "lstm takes one hidden size, the width of its recurrent layers");
+        }
+        return hidden;
     }
 
     private boolean implemented(ArchitectureKind kind, Node node, String path) {

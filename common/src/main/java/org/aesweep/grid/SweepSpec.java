@@ -16,7 +16,6 @@ public record SweepSpec(
         int batchSize,
         OptimizerKind optimizer,
         double learningRate,
-        LossKind loss,
         long seed,
         int trainLimit,
         int testLimit) {
@@ -36,8 +35,8 @@ public record SweepSpec(
                     for (int replicate = 0; replicate < replicates; replicate++) {
                         runs.add(new RunConfig(dataset, architecture.label(), architecture.kind(),
                                 architecture.hidden(), architecture.activation(), codeSize, noiseKind, level,
-                                replicate, epochs, batchSize, optimizer, learningRate, loss, seed, trainLimit,
-                                testLimit));
+                                replicate, epochs, batchSize, optimizer, learningRate, architecture.loss(), seed,
+                                trainLimit, testLimit));
                     }
                 }
             }

@@ -3,19 +3,30 @@ package org.aesweep.model;
 import java.util.List;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A trainable autoencoder whose middle layer is the code: the network plus the index of the layer
- * whose activations are the latent code, so codes can be read without a second network.
+ * A trainable autoencoder: the network, the index of the layer whose activations are the code,
+ * how flat image rows are fed to it, and the factor that turns its DL4J score into a per-element
+ * mean loss. Everything outside works on flat (n, rows*cols) batches.
  */
 public final class Autoencoder {
     private final MultiLayerNetwork network;
     private final int codeLayerIndex;
+    private final InputLayout layout;
+    private final int rows;
+    private final int cols;
+    private final double scoreToPerElement;
 
-    Autoencoder(MultiLayerNetwork network, int codeLayerIndex) {
+    Autoencoder(MultiLayerNetwork network, int codeLayerIndex, InputLayout layout, int rows, int cols,
+                double scoreToPerElement) {
         this.network = network;
         this.codeLayerIndex = codeLayerIndex;
+        this.layout = layout;
+        this.rows = rows;
+        this.cols = cols;
+        this.scoreToPerElement = scoreToPerElement;
     }
 
     public MultiLayerNetwork network() {
@@ -30,10 +41,36 @@ public final class Autoencoder {
         return network.numParams();
     }
 
-    /** The code layer's activations for {@code inputs} (rows are samples), in inference mode. */
-    public INDArray encode(INDArray inputs) {
-        List<INDArray> activations = network.feedForwardToLayer(codeLayerIndex, inputs, false);
+    /** Multiply a DL4J score of this network by this to get the per-element mean loss. */
+    public double scoreToPerElement() {
+        return scoreToPerElement;
+    }
+
+    /** Flat image rows in the shape this network takes as input and as training target. */
+    public INDArray networkInput(INDArray flat) {
+        return layout.toNetwork(flat, rows, cols);
+    }
+
+    /** The code layer's activations, shape (n, code size), in inference mode. */
+    public INDArray encode(INDArray flat) {
+        List<INDArray> activations = network.feedForwardToLayer(codeLayerIndex, networkInput(flat), false);
         // Index 0 is the input itself, so layer i's activations sit at i + 1.
         return activations.get(codeLayerIndex + 1);
+    }
+
+    /** Decodes code vectors, shape (n, code size), into flat reconstructions (n, rows*cols). */
+    public INDArray decode(INDArray codes) {
+        int first = codeLayerIndex + 1;
+        int last = network.getnLayers() - 1;
+        // DL4J's activateSelectedLayers needs at least two layers; a lone output layer is run directly.
+        INDArray output = first < last
+                ? network.activateSelectedLayers(first, last, codes)
+                : network.getLayer(last).activate(codes, false, LayerWorkspaceMgr.noWorkspaces());
+        return layout.toFlat(output, rows, cols);
+    }
+
+    /** Reconstructions of flat inputs, as flat rows. */
+    public INDArray reconstruct(INDArray flat) {
+        return layout.toFlat(network.output(networkInput(flat), false), rows, cols);
     }
 }

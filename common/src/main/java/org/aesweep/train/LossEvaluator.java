@@ -1,6 +1,6 @@
 package org.aesweep.train;
 
-import org.aesweep.model.ReconstructionLoss;
+import org.aesweep.model.Autoencoder;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -13,14 +13,15 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class LossEvaluator {
     private static final int CHUNK = 2000;
 
-    private final ReconstructionLoss loss;
+    private final Autoencoder model;
 
-    public LossEvaluator(ReconstructionLoss loss) {
-        this.loss = loss;
+    public LossEvaluator(Autoencoder model) {
+        this.model = model;
     }
 
-    /** Mean loss of reconstructing {@code targets} from {@code inputs}; both have one row per sample. */
-    public double evaluate(MultiLayerNetwork network, INDArray inputs, INDArray targets) {
+    /** Mean loss of reconstructing flat {@code targets} from flat {@code inputs} (one row per sample). */
+    public double evaluate(INDArray inputs, INDArray targets) {
+        MultiLayerNetwork network = model.network();
         long rows = inputs.rows();
         double weightedSum = 0;
         for (long start = 0; start < rows; start += CHUNK) {
@@ -28,8 +29,9 @@ public final class LossEvaluator {
             INDArray in = inputs.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
             INDArray target = targets.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
             // score(DataSet, false) is the minibatch mean of the per-example loss, without regularisation.
-            weightedSum += network.score(new DataSet(in, target), false) * (end - start);
+            weightedSum += network.score(new DataSet(model.networkInput(in), model.networkInput(target)), false)
+                    * (end - start);
         }
-        return weightedSum / rows * loss.perElementFactor((int) targets.columns());
+        return weightedSum / rows * model.scoreToPerElement();
     }
 }

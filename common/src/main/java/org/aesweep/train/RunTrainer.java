@@ -1,13 +1,13 @@
 package org.aesweep.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import org.aesweep.grid.RunConfig;
 import org.aesweep.model.Autoencoder;
 import org.aesweep.model.AutoencoderFactory;
-import org.aesweep.model.ReconstructionLoss;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -33,11 +33,8 @@ public final class RunTrainer {
     }
 
     public TrainedRun train(RunConfig config, TrainingArrays data) {
-        Autoencoder model = AutoencoderFactory.build(config, data.inputSize());
-        MultiLayerNetwork network = model.network();
-        ReconstructionLoss loss = ReconstructionLoss.of(config.loss());
-        LossEvaluator evaluator = new LossEvaluator(loss);
-        double scoreToLoss = loss.perElementFactor(data.inputSize());
+        Autoencoder model = AutoencoderFactory.build(config, data.rows(), data.cols());
+        LossEvaluator evaluator = new LossEvaluator(model);
 
         NoiseModel trainingNoise = NoiseModels.create(config.noiseKind(), config.noiseLevel(), config.runSeed());
         INDArray noisyTest = NoiseModels.create(config.noiseKind(), config.noiseLevel(),
@@ -48,34 +45,35 @@ public final class RunTrainer {
         List<EpochMetrics> epochs = new ArrayList<>();
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
-            double trainLoss = fitEpoch(network, data.train(), shuffled(samples, order), config.batchSize(),
-                    trainingNoise) * scoreToLoss;
+            double trainLoss = fitEpoch(model, data.train(), shuffled(samples, order), config.batchSize(),
+                    trainingNoise) * model.scoreToPerElement();
             double seconds = (System.nanoTime() - start) / 1e9;
             if (!Double.isFinite(trainLoss)) {
                 return new TrainedRun(model, epochs, RunStatus.DIVERGED,
                         "training loss became " + trainLoss + " in epoch " + epoch, Double.NaN);
             }
-            double testLoss = evaluator.evaluate(network, data.test(), data.test());
+            double testLoss = evaluator.evaluate(data.test(), data.test());
             double denoisingLoss = trainingNoise.isIdentity()
-                    ? Double.NaN : evaluator.evaluate(network, noisyTest, data.test());
+                    ? Double.NaN : evaluator.evaluate(noisyTest, data.test());
             EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, testLoss, denoisingLoss, seconds,
                     samples / seconds);
             epochs.add(metrics);
             listener.onEpoch(config, metrics);
         }
-        double fullTrainLoss = evaluator.evaluate(network, data.train(), data.train());
+        double fullTrainLoss = evaluator.evaluate(data.train(), data.train());
         return new TrainedRun(model, epochs, RunStatus.OK, null, fullTrainLoss);
     }
 
     /** One pass over the data; returns the sample-weighted mean DL4J score of the minibatches. */
-    private static double fitEpoch(MultiLayerNetwork network, INDArray train, int[] order, int batchSize,
+    private static double fitEpoch(Autoencoder model, INDArray train, int[] order, int batchSize,
                                    NoiseModel noise) {
+        MultiLayerNetwork network = model.network();
         double weightedScore = 0;
         for (int start = 0; start < order.length; start += batchSize) {
             int end = Math.min(order.length, start + batchSize);
-            int[] rows = java.util.Arrays.copyOfRange(order, start, end);
+            int[] rows = Arrays.copyOfRange(order, start, end);
             INDArray clean = train.getRows(rows);
-            network.fit(noise.corrupt(clean), clean);
+            network.fit(model.networkInput(noise.corrupt(clean)), model.networkInput(clean));
             weightedScore += network.score() * rows.length;
         }
         return weightedScore / order.length;

@@ -5,19 +5,18 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** A run's train and test images as flat float matrices (one row per image), built once per run. */
-public record TrainingArrays(INDArray train, INDArray test) implements AutoCloseable {
+/**
+ * A run's train and test images as flat float matrices (one row of rows x cols pixels per image),
+ * built once per run.
+ */
+public record TrainingArrays(INDArray train, INDArray test, int rows, int cols) implements AutoCloseable {
 
     public static TrainingArrays of(LabeledImages train, LabeledImages test) {
-        return new TrainingArrays(toMatrix(train), toMatrix(test));
+        return new TrainingArrays(toMatrix(train), toMatrix(test), train.rows(), train.cols());
     }
 
     public static INDArray toMatrix(LabeledImages images) {
         return Nd4j.create(images.pixels(), new long[] {images.count(), images.pixelsPerImage()}, DataType.FLOAT);
-    }
-
-    public int inputSize() {
-        return (int) train.columns();
     }
 
     /** Frees the off-heap buffers now rather than at the next garbage collection. */

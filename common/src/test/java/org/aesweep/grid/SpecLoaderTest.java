@@ -21,8 +21,8 @@ class SpecLoaderTest {
 
         assertEquals("fashion-mnist", spec.dataset());
         assertEquals(List.of(2, 8, 32), spec.codeSizes());
-        assertEquals(List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu"),
-                new ArchitectureSpec("deep-128-64", ArchitectureKind.DEEP, List.of(128, 64), "selu")),
+        assertEquals(List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu", LossKind.MSE),
+                new ArchitectureSpec("deep-128-64", ArchitectureKind.DEEP, List.of(128, 64), "selu", LossKind.MSE)),
                 spec.architectures());
         assertEquals(NoiseKind.GAUSSIAN, spec.noiseKind());
         assertEquals(List.of(0.0, 0.3), spec.noiseLevels());
@@ -31,7 +31,6 @@ class SpecLoaderTest {
         assertEquals(64, spec.batchSize());
         assertEquals(OptimizerKind.NESTEROVS, spec.optimizer());
         assertEquals(0.01, spec.learningRate());
-        assertEquals(LossKind.MSE, spec.loss());
         assertEquals(7, spec.seed());
         assertEquals(6000, spec.trainLimit());
         assertEquals(1000, spec.testLimit());
@@ -41,7 +40,7 @@ class SpecLoaderTest {
     void aMinimalSpecGetsTheDocumentedDefaults() throws Exception {
         SweepSpec spec = SpecLoader.load(MINIMAL, "min.yaml", List.of());
 
-        assertEquals(List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu")),
+        assertEquals(List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu", LossKind.BCE)),
                 spec.architectures());
         assertEquals(NoiseKind.NONE, spec.noiseKind());
         assertEquals(List.of(0.0), spec.noiseLevels());
@@ -50,11 +49,16 @@ class SpecLoaderTest {
         assertEquals(256, spec.batchSize());
         assertEquals(OptimizerKind.ADAM, spec.optimizer());
         assertEquals(0.001, spec.learningRate());
-        assertEquals(LossKind.BCE, spec.loss());
         assertEquals(42, spec.seed());
         assertEquals(0, spec.trainLimit());
-        SweepSpec deep = SpecLoader.load(MINIMAL + "architectures: [deep]\n", "min.yaml", List.of());
-        assertEquals(List.of(128), deep.architectures().get(0).hidden());
+        List<ArchitectureSpec> all = SpecLoader.load(MINIMAL + "architectures: [linear, deep, conv, lstm]\n",
+                "min.yaml", List.of()).architectures();
+        assertEquals(List.of(), all.get(0).hidden());
+        assertEquals(LossKind.MSE, all.get(0).loss(), "linear defaults to MSE, the PCA-equivalent loss");
+        assertEquals(List.of(128), all.get(1).hidden());
+        assertEquals(LossKind.BCE, all.get(1).loss());
+        assertEquals(List.of(16, 32, 64), all.get(2).hidden());
+        assertEquals(List.of(100), all.get(3).hidden());
     }
 
     @Test
@@ -115,7 +119,7 @@ class SpecLoaderTest {
         assertProblem(problems, "code_sizes[2]", 2, "duplicate value 8");
         assertProblem(problems, "code_sizes[3]", 2, "< 784");
         assertProblem(problems, "architectures[0]", 4, "did you mean 'shallow'");
-        assertProblem(problems, "architectures[1]", 5, "not implemented yet (implemented: shallow, deep)");
+        assertProblem(problems, "architectures[1]", 5, "not implemented yet (implemented: linear, shallow, deep, conv, lstm)");
         assertProblem(problems, "architectures[2].hidden[1]", 7, "must be > 0");
         assertProblem(problems, "noise.levels[0]", 10, "within [0, 1]");
         assertProblem(problems, "replicates", 11, "> 0");

@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class AutoencoderFactoryTest {
     @Test
     void shallowIsInputCodeInputWithTheCodeAsFirstLayer() {
-        Autoencoder model = AutoencoderFactory.build(TestRuns.shallow(32).build(), 784);
+        Autoencoder model = AutoencoderFactory.build(TestRuns.shallow(32).build(), 28, 28);
         assertEquals(2, model.network().getnLayers());
         assertEquals(0, model.codeLayerIndex());
         assertEquals(784L * 32 + 32 + 32L * 784 + 784, model.parameterCount());
@@ -23,7 +23,7 @@ class AutoencoderFactoryTest {
     @Test
     void deepMirrorsItsHiddenLayersAroundTheCode() {
         RunConfig deep = TestRuns.shallow(10).deep(List.of(128, 64)).build();
-        Autoencoder model = AutoencoderFactory.build(deep, 784);
+        Autoencoder model = AutoencoderFactory.build(deep, 28, 28);
         assertEquals(6, model.network().getnLayers());
         assertEquals(2, model.codeLayerIndex());
         long expected = (784L * 128 + 128) + (128L * 64 + 64) + (64L * 10 + 10) + (10L * 64 + 64)
@@ -37,7 +37,7 @@ class AutoencoderFactoryTest {
     @Test
     void sameSeedBuildsIdenticalWeights() {
         RunConfig config = TestRuns.shallow(4).build();
-        assertEquals(AutoencoderFactory.build(config, 784).network().params(),
-                AutoencoderFactory.build(config, 784).network().params());
+        assertEquals(AutoencoderFactory.build(config, 28, 28).network().params(),
+                AutoencoderFactory.build(config, 28, 28).network().params());
     }
 }

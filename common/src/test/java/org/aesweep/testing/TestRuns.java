@@ -32,7 +32,11 @@ public final class TestRuns {
     }
 
     public TestRuns deep(List<Integer> hiddenSizes) {
-        kind = ArchitectureKind.DEEP;
+        return kind(ArchitectureKind.DEEP, hiddenSizes);
+    }
+
+    public TestRuns kind(ArchitectureKind architecture, List<Integer> hiddenSizes) {
+        kind = architecture;
         hidden = List.copyOf(hiddenSizes);
         return this;
     }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class RunTrainerTest {
     private static TrainingArrays data(int train, int test) {
-        return new TrainingArrays(SyntheticImages.matrix(train, 11), SyntheticImages.matrix(test, 12));
+        return new TrainingArrays(SyntheticImages.matrix(train, 11), SyntheticImages.matrix(test, 12),
+                SyntheticImages.SIDE, SyntheticImages.SIDE);
     }
 
     @Test

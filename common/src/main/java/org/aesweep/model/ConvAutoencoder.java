@@ -1,0 +1,70 @@
+package org.aesweep.model;
+
+import java.util.List;
+
+import org.aesweep.grid.RunConfig;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+
+/**
+ * The convolutional autoencoder: 3x3 same-padded convolutions (filters from the config's hidden
+ * sizes, 16/32/64 by default), each followed by 2x2 max-pooling, then a dense code. The decoder
+ * maps the code densely to a quarter-resolution feature map and doubles it twice with stride-2
+ * transposed convolutions back to one channel at full size; a sigmoid loss layer scores the
+ * flattened image, so targets stay flat rows like every other architecture's.
+ */
+final class ConvAutoencoder {
+    private static final int UPSAMPLINGS = 2;
+    private static final int DECODER_CHANNELS = 32;
+
+    private ConvAutoencoder() {
+    }
+
+    static Autoencoder build(RunConfig config, int rows, int cols) {
+        int scale = 1 << UPSAMPLINGS;
+        if (rows % scale != 0 || cols % scale != 0) {
+            throw new IllegalArgumentException("conv needs image sides divisible by " + scale + ", got " + rows + "x" + cols);
+        }
+        Activation activation = ActivationNames.parse(config.activation());
+        List<Integer> filters = config.hiddenSizes();
+        NeuralNetConfiguration.ListBuilder layers = AutoencoderFactory.common(config).list();
+        int index = 0;
+        for (int channels : filters) {
+            layers.layer(index++, new ConvolutionLayer.Builder(3, 3).nOut(channels)
+                    .convolutionMode(ConvolutionMode.Same).activation(activation).build());
+            layers.layer(index++, new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
+        }
+        int codeLayerIndex = index;
+        layers.layer(index++, new DenseLayer.Builder().nOut(config.codeSize()).activation(activation).build());
+
+        int smallRows = rows / scale;
+        int smallCols = cols / scale;
+        layers.layer(index++, new DenseLayer.Builder().nOut(smallRows * smallCols * DECODER_CHANNELS)
+                .activation(activation).build());
+        layers.inputPreProcessor(index, new FeedForwardToCnnPreProcessor(smallRows, smallCols, DECODER_CHANNELS));
+        layers.layer(index++, new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(DECODER_CHANNELS / 2)
+                .activation(activation).build());
+        layers.layer(index++, new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(1)
+                .activation(Activation.IDENTITY).build());
+        ReconstructionLoss loss = ReconstructionLoss.of(config.loss());
+        layers.inputPreProcessor(index, new CnnToFeedForwardPreProcessor(rows, cols, 1));
+        layers.layer(index, new LossLayer.Builder(loss.dl4jLoss()).activation(Activation.SIGMOID).build());
+        layers.setInputType(InputType.convolutionalFlat(rows, cols, 1));
+
+        MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
+        network.init();
+        return new Autoencoder(network, codeLayerIndex, InputLayout.FLAT, rows, cols,
+                loss.perElementFactor(rows * cols));
+    }
+}

@@ -1,0 +1,60 @@
+package org.aesweep.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.aesweep.grid.ArchitectureKind;
+import org.aesweep.grid.LossKind;
+import org.aesweep.grid.RunConfig;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+
+/**
+ * Dense autoencoders: {@code linear} and {@code shallow} are input-c-input, {@code deep} is
+ * input-h1..hk-c-hk..h1-input with the decoder mirroring the encoder. Hidden and code layers use
+ * the config's activation (identity for linear). The output is sigmoid, since inputs are
+ * intensities in [0, 1], except for a linear net trained with MSE, which stays linear end to end
+ * so it can reach the PCA optimum.
+ */
+final class DenseAutoencoder {
+    private DenseAutoencoder() {
+    }
+
+    static Autoencoder build(RunConfig config, int rows, int cols) {
+        int inputSize = rows * cols;
+        boolean linear = config.kind() == ArchitectureKind.LINEAR;
+        Activation hidden = linear ? Activation.IDENTITY : ActivationNames.parse(config.activation());
+        Activation output = linear && config.loss() == LossKind.MSE ? Activation.IDENTITY : Activation.SIGMOID;
+        List<Integer> encoderWidths = new ArrayList<>(config.hiddenSizes());
+        encoderWidths.add(config.codeSize());
+
+        NeuralNetConfiguration.ListBuilder layers = AutoencoderFactory.common(config).list();
+        int layerIndex = 0;
+        int width = inputSize;
+        for (int next : encoderWidths) {
+            layers.layer(layerIndex++, dense(width, next, hidden));
+            width = next;
+        }
+        int codeLayerIndex = layerIndex - 1;
+        for (int i = config.hiddenSizes().size() - 1; i >= 0; i--) {
+            int next = config.hiddenSizes().get(i);
+            layers.layer(layerIndex++, dense(width, next, hidden));
+            width = next;
+        }
+        ReconstructionLoss loss = ReconstructionLoss.of(config.loss());
+        layers.layer(layerIndex, new OutputLayer.Builder(loss.dl4jLoss())
+                .nIn(width).nOut(inputSize).activation(output).build());
+
+        MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
+        network.init();
+        return new Autoencoder(network, codeLayerIndex, InputLayout.FLAT, rows, cols,
+                loss.perElementFactor(inputSize));
+    }
+
+    private static DenseLayer dense(int in, int out, Activation activation) {
+        return new DenseLayer.Builder().nIn(in).nOut(out).activation(activation).build();
+    }
+}

@@ -1,0 +1,39 @@
+package org.aesweep.model;
+
+import org.aesweep.grid.RunConfig;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.misc.RepeatVector;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+
+/**
+ * The sequence autoencoder: an image is rows time steps of cols values. LSTM(h) then LSTM(c),
+ * whose last step is the code; the code is repeated over the time steps, decoded by LSTM(h) and
+ * mapped per step to cols sigmoid outputs. h is the config's first hidden size (100 by default).
+ */
+final class LstmAutoencoder {
+    private LstmAutoencoder() {
+    }
+
+    static Autoencoder build(RunConfig config, int rows, int cols) {
+        int hidden = config.hiddenSizes().get(0);
+        ReconstructionLoss loss = ReconstructionLoss.of(config.loss());
+        NeuralNetConfiguration.ListBuilder layers = AutoencoderFactory.common(config).list()
+                .layer(0, new LSTM.Builder().nOut(hidden).activation(Activation.TANH).build())
+                .layer(1, new LastTimeStep(new LSTM.Builder().nOut(config.codeSize()).activation(Activation.TANH).build()))
+                .layer(2, new RepeatVector.Builder(rows).build())
+                .layer(3, new LSTM.Builder().nOut(hidden).activation(Activation.TANH).build())
+                .layer(4, new RnnOutputLayer.Builder(loss.dl4jLoss()).nOut(cols).activation(Activation.SIGMOID).build())
+                .setInputType(InputType.recurrent(cols, rows));
+
+        MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
+        network.init();
+        // DL4J scores a sequence as the sum of its per-step losses (each over cols outputs), so the
+        // per-step factor is divided by the number of steps.
+        return new Autoencoder(network, 1, InputLayout.SEQUENCE, rows, cols, loss.perElementFactor(cols) / rows);
+    }
+}

@@ -1,0 +1,58 @@
+package org.aesweep.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.aesweep.grid.ArchitectureKind;
+import org.aesweep.grid.NoiseKind;
+import org.aesweep.grid.RunConfig;
+import org.aesweep.io.Table;
+import org.aesweep.io.TableLayout;
+import org.aesweep.testing.SyntheticImages;
+import org.aesweep.testing.TestRuns;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A mini sweep over every implemented architecture and two noise kinds fills every table on local Spark. */
+class AllArchitecturesSweepTest {
+    private static final int TEST = 40;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void everyArchitectureAndNoiseKindTrainsAndPublishes() throws Exception {
+        Path data = work.resolve("synthetic");
+        SyntheticImages.writeDataset(data, 200, TEST);
+        List<RunConfig> runs = new ArrayList<>();
+        for (TestRuns architecture : List.of(TestRuns.shallow(4).kind(ArchitectureKind.LINEAR, List.of()),
+                TestRuns.shallow(4), TestRuns.shallow(4).deep(List.of(16)),
+                TestRuns.shallow(4).kind(ArchitectureKind.CONV, List.of(4, 8)),
+                TestRuns.shallow(4).kind(ArchitectureKind.LSTM, List.of(8)))) {
+            runs.add(architecture.dataset(data.toString()).epochs(1).noise(NoiseKind.MASKING, 0.3).build());
+            runs.add(architecture.dataset(data.toString()).epochs(1).noise(NoiseKind.SALT_AND_PEPPER, 0.1).build());
+        }
+        TableLayout layout = new TableLayout(work.resolve("out").toString(), "all");
+        try (SparkSession spark = SparkSessions.create("aesweep-all-architectures", "local[2]")) {
+            SweepOutcome outcome = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), runs);
+            assertTrue(outcome.allSucceeded(), outcome.toString());
+
+            assertEquals(runs.size(), spark.read().parquet(layout.tablePartition(Table.RUNS).toString())
+                    .where("status = 'ok'").count());
+            assertEquals(runs.size(), spark.read().parquet(layout.tablePartition(Table.EPOCH_METRICS).toString())
+                    .where("denoising_test_loss is not null").count());
+            assertEquals(runs.size() * TEST,
+                    spark.read().parquet(layout.tablePartition(Table.LATENT_CODES).toString())
+                            .where("size(code) = 4").count());
+            assertEquals(List.of("conv", "deep", "linear", "lstm", "shallow"),
+                    spark.read().parquet(layout.tablePartition(Table.RUNS).toString()).select("architecture")
+                            .distinct().orderBy("architecture").as(org.apache.spark.sql.Encoders.STRING())
+                            .collectAsList());
+        }
+    }
+}
