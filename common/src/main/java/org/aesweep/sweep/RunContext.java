@@ -3,6 +3,6 @@ package org.aesweep.sweep;
 import java.time.Instant;
 
 /** Where and when a run trained, for the runs table. */
-record RunContext(String executor, String backend, String device, int trainSamples, int testSamples,
-                  Instant startedAt, Instant finishedAt) {
+record RunContext(String executor, String backend, String device, int imageRows, int imageCols, int trainSamples,
+                  int testSamples, Instant startedAt, Instant finishedAt) {
 }

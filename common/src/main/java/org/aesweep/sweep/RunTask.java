@@ -58,8 +58,8 @@ public final class RunTask implements Serializable {
             StagedRun staged = publisher.stage(config.runId());
             TrainTestSplit data = ExecutorDataCache.get(settings.dataRoot(), config, conf);
             TrainedRun trained = trainAndStageOutputs(config, data, staged, conf);
-            RunContext context = new RunContext(executor, CPU_BACKEND, null, data.train().count(),
-                    data.test().count(), started, Instant.now());
+            RunContext context = new RunContext(executor, CPU_BACKEND, null, data.train().rows(), data.train().cols(),
+                    data.train().count(), data.test().count(), started, Instant.now());
             RunRow row = RunRows.runRow(config, trained, context);
             ParquetFiles.write(staged.tableFile(Table.RUNS), RunRow.class, RunRow.getClassSchema(), List.of(row), conf);
             publisher.commit(staged);

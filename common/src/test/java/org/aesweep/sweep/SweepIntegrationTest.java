@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,6 +16,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.aesweep.analysis.AggregateRunner;
+import org.aesweep.cli.BadInputException;
+import org.aesweep.cli.DecodeArguments;
+import org.aesweep.data.IdxReader;
+import org.aesweep.data.LabeledImages;
+import org.aesweep.decode.CodeDecoding;
+import org.aesweep.decode.SavedRun;
+import org.aesweep.train.TrainingArrays;
 import org.aesweep.grid.NoiseKind;
 import org.aesweep.grid.RunConfig;
 import org.aesweep.io.ParquetFiles;
@@ -175,6 +183,43 @@ class SweepIntegrationTest {
         assertTrue(rerun.trained().isEmpty());
         assertEquals(before, listing());
         assertEquals(runs.size(), read(Table.RUNS).count());
+    }
+
+    @Test
+    void aSavedRunRestoresItsConfigAndReproducesItsStoredCodes() throws IOException {
+        RunConfig run = runs.get(4);
+        SavedRun saved = SavedRun.load(layout, run.runId(), new Configuration());
+        assertEquals(run, saved.config());
+        assertEquals(run.runId(), saved.config().runId());
+
+        LabeledImages test = IdxReader.read(new org.apache.hadoop.fs.Path(work.resolve("synthetic/t10k-images-idx3-ubyte").toString()),
+                new org.apache.hadoop.fs.Path(work.resolve("synthetic/t10k-labels-idx1-ubyte").toString()),
+                new Configuration());
+        float[] code = saved.model().encode(TrainingArrays.toMatrix(test)).getRow(0).toFloatVector();
+        GenericRecord stored = ParquetFiles.readAll(layout.runFile(Table.LATENT_CODES, run.runId()),
+                new Configuration()).get(0);
+        for (int i = 0; i < code.length; i++) {
+            assertEquals((Float) ((List<?>) stored.get("code")).get(i), code[i], 1e-5);
+        }
+    }
+
+    @Test
+    void classMeansAndPointsDecodeIntoAMontageAndWrongSizedPointsAreRefused() throws Exception {
+        RunConfig run = runs.get(0);
+        Path png = work.resolve("decoded.png");
+        DecodeArguments request = new DecodeArguments(layout.root().toString(), layout.sweepId(), run.runId(),
+                List.of(new float[] {1f, 2f, 0f, 0.5f}), true, png.toString());
+        CodeDecoding.run(request, new Configuration());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        // One point and ten class means: a full row of ten tiles, and a second row.
+        assertTrue(image.getWidth() > 10 * 28 * 4 && image.getHeight() > 2 * 28 * 4,
+                image.getWidth() + "x" + image.getHeight());
+
+        DecodeArguments wrong = new DecodeArguments(layout.root().toString(), layout.sweepId(), run.runId(),
+                List.of(new float[] {1f, 2f}), false, png.toString());
+        BadInputException refused = assertThrows(BadInputException.class,
+                () -> CodeDecoding.run(wrong, new Configuration()));
+        assertTrue(refused.getMessage().contains("code size 4"), refused.getMessage());
     }
 
     private static List<String> listing() throws IOException {

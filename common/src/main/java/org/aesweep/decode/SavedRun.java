@@ -1,0 +1,47 @@
+package org.aesweep.decode;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.aesweep.grid.RunConfig;
+import org.aesweep.io.ParquetFiles;
+import org.aesweep.io.Table;
+import org.aesweep.io.TableLayout;
+import org.aesweep.model.Autoencoder;
+import org.aesweep.model.AutoencoderFactory;
+import org.aesweep.sweep.RunConfigs;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * A committed run brought back: its config from the runs table and its trained weights from the
+ * saved model, wrapped as an {@link Autoencoder} so its codes can be decoded.
+ */
+public record SavedRun(RunConfig config, Autoencoder model, int imageRows, int imageCols) {
+
+    public static SavedRun load(TableLayout layout, String runId, Configuration conf) throws IOException {
+        Path runsFile = layout.runFile(Table.RUNS, runId);
+        Path modelFile = layout.modelFile(runId);
+        FileSystem fs = modelFile.getFileSystem(conf);
+        if (!fs.exists(runsFile) || !fs.exists(modelFile)) {
+            throw new FileNotFoundException("run " + runId + " of sweep " + layout.sweepId()
+                    + " has no committed row and model (" + runsFile + ", " + modelFile + ")");
+        }
+        GenericRecord row = ParquetFiles.readAll(runsFile, conf).get(0);
+        RunConfig config = RunConfigs.fromRunsRow(row);
+        // The factory knows the code layer and input layout; the saved file supplies the weights.
+        int rows = (Integer) row.get("image_rows");
+        int cols = (Integer) row.get("image_cols");
+        Autoencoder model = AutoencoderFactory.build(config, rows, cols);
+        try (InputStream in = fs.open(modelFile)) {
+            MultiLayerNetwork saved = ModelSerializer.restoreMultiLayerNetwork(in, false);
+            model.network().setParams(saved.params());
+        }
+        return new SavedRun(config, model, rows, cols);
+    }
+}

@@ -1,0 +1,40 @@
+package org.aesweep.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.aesweep.grid.ArchitectureKind;
+import org.aesweep.grid.LossKind;
+import org.aesweep.grid.NoiseKind;
+import org.aesweep.grid.OptimizerKind;
+import org.aesweep.grid.RunConfig;
+import org.apache.avro.generic.GenericRecord;
+
+/** Rebuilds a run's config from its runs-table row, the inverse of {@link RunRows#runRow}. */
+public final class RunConfigs {
+    private RunConfigs() {
+    }
+
+    public static RunConfig fromRunsRow(GenericRecord row) {
+        List<Integer> hidden = new ArrayList<>();
+        for (Object size : (List<?>) row.get("hidden_sizes")) {
+            hidden.add((Integer) size);
+        }
+        return new RunConfig(text(row, "dataset"), text(row, "architecture"),
+                ArchitectureKind.valueOf(upper(row, "architecture_kind")), hidden, text(row, "activation"),
+                (Integer) row.get("code_size"), NoiseKind.valueOf(upper(row, "noise_kind")),
+                (Double) row.get("noise_level"), (Integer) row.get("replicate"), (Integer) row.get("epochs"),
+                (Integer) row.get("batch_size"), OptimizerKind.valueOf(upper(row, "optimizer")),
+                (Double) row.get("learning_rate"), LossKind.valueOf(upper(row, "loss")), (Long) row.get("seed"),
+                (Integer) row.get("train_limit"), (Integer) row.get("test_limit"));
+    }
+
+    private static String text(GenericRecord row, String field) {
+        return row.get(field).toString();
+    }
+
+    private static String upper(GenericRecord row, String field) {
+        return text(row, field).toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,42 @@
+package org.aesweep.jobs;
+
+import java.io.FileNotFoundException;
+import java.util.Optional;
+
+import org.aesweep.cli.BadInputException;
+import org.aesweep.cli.DecodeArguments;
+import org.aesweep.cli.ExitCodes;
+import org.aesweep.decode.CodeDecoding;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Decodes code vectors with a trained run's decoder and writes a PNG montage, e.g. which image a
+ * 2-unit code of (12, 4) makes, or what each class's mean code looks like. Needs no Spark cluster.
+ * <pre>
+ * submit/run-local.sh org.aesweep.jobs.DecodeTool --sweep-id quickstart --run-id 9058352a2f8ba30b \
+ *     --point 12,4 --point 2,40 --class-means
+ * </pre>
+ */
+public final class DecodeTool {
+    private DecodeTool() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    /** Runs the tool and returns its exit code (see {@link ExitCodes}); never calls System.exit. */
+    public static int run(String[] args) throws Exception {
+        try {
+            Optional<DecodeArguments> parsed = DecodeArguments.parse(args, SweepJob.stdout());
+            if (parsed.isEmpty()) {
+                return ExitCodes.OK;
+            }
+            System.out.println("decoded: " + CodeDecoding.run(parsed.get(), new Configuration()));
+            return ExitCodes.OK;
+        } catch (BadInputException | FileNotFoundException e) {
+            System.err.println("aesweep: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+}
