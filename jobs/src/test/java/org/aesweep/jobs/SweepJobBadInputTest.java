@@ -46,6 +46,25 @@ class SweepJobBadInputTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("--grid"));
         assertEquals(0, AggregateJob.run(new String[] {"--help"}));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("--sweep-id"));
+        assertEquals(0, DecodeTool.run(new String[] {"--help"}));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--class-means"));
+    }
+
+    @Test
+    void theDecodeToolRefusesMissingPointsBadNumbersAndUnknownRuns() throws Exception {
+        String[] base = {"--out", work.resolve("out").toString(), "--sweep-id", "t", "--run-id", "0123456789abcdef"};
+        assertEquals(2, DecodeTool.run(base));
+        assertTrue(errors().contains("--point or --class-means"), errors());
+        assertEquals(2, DecodeTool.run(concat(base, "--point", "1,x")));
+        assertTrue(errors().contains("'x' is not a number"), errors());
+        assertEquals(2, DecodeTool.run(concat(base, "--class-means")));
+        assertTrue(errors().contains("has no committed row and model"), errors());
+    }
+
+    private static String[] concat(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
     }
 
     @Test
