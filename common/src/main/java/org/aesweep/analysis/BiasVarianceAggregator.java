@@ -24,7 +24,8 @@ import org.apache.spark.sql.SparkSession;
  * whatever the sweep's size.
  */
 public final class BiasVarianceAggregator {
-    private static final String[] GROUP = {"dataset", "architecture", "noise_kind", "noise_level", "code_size"};
+    private static final String[] GROUP =
+            {"dataset", "architecture", "noise_kind", "noise_level", "sparsity_weight", "code_size"};
 
     private final SparkSession spark;
 
@@ -39,14 +40,14 @@ public final class BiasVarianceAggregator {
                     + ": run the sweep job first");
         }
         Dataset<Row> runs = spark.read().parquet(partition.toString()).where(col("status").equalTo("ok"));
-        Dataset<Row> groups = runs.groupBy(GROUP[0], GROUP[1], GROUP[2], GROUP[3], GROUP[4])
+        Dataset<Row> groups = runs.groupBy(GROUP[0], GROUP[1], GROUP[2], GROUP[3], GROUP[4], GROUP[5])
                 .agg(count("*").as("replicates"),
                         avg("final_train_loss").as("train_loss_mean"),
                         stddev_samp("final_train_loss").as("train_loss_std"),
                         avg("final_test_loss").as("test_loss_mean"),
                         stddev_samp("final_test_loss").as("test_loss_std"),
                         avg("full_train_loss").as("full_train_loss_mean"))
-                .orderBy(GROUP[0], GROUP[1], GROUP[2], GROUP[3], GROUP[4]);
+                .orderBy(GROUP[0], GROUP[1], GROUP[2], GROUP[3], GROUP[4], GROUP[5]);
         List<BiasVarianceRow> rows = new ArrayList<>();
         for (Row group : groups.collectAsList()) {
             rows.add(BiasVarianceRow.newBuilder()
@@ -54,6 +55,7 @@ public final class BiasVarianceAggregator {
                     .setArchitecture(group.getAs("architecture"))
                     .setNoiseKind(group.getAs("noise_kind"))
                     .setNoiseLevel(group.getAs("noise_level"))
+                    .setSparsityWeight(group.getAs("sparsity_weight"))
                     .setCodeSize(group.getAs("code_size"))
                     .setReplicates((int) (long) group.<Long>getAs("replicates"))
                     .setTrainLossMean(group.getAs("train_loss_mean"))

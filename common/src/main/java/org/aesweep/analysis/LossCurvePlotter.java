@@ -46,7 +46,8 @@ public final class LossCurvePlotter {
         Map<String, List<BiasVarianceRow>> curves = new LinkedHashMap<>();
         for (BiasVarianceRow row : rows) {
             String title = String.format(Locale.ROOT, "%s %s noise=%s %s", row.getDataset(), row.getArchitecture(),
-                    row.getNoiseKind(), row.getNoiseLevel());
+                    row.getNoiseKind(), row.getNoiseLevel())
+                    + (row.getSparsityWeight() > 0 ? " l1=" + row.getSparsityWeight() : "");
             curves.computeIfAbsent(title, ignored -> new ArrayList<>()).add(row);
         }
         curves.values().forEach(points -> points.sort((a, b) -> Integer.compare(a.getCodeSize(), b.getCodeSize())));

@@ -17,6 +17,7 @@ import java.util.List;
  * @param kind         the network family
  * @param hiddenSizes  encoder hidden layer sizes between input and code (mirrored in the decoder)
  * @param activation   hidden-layer activation name (relu, selu, sigmoid, ...)
+ * @param sparsityWeight L1 weight on the code's activations; 0 except for sparse runs
  * @param trainLimit   0 for the whole training set, else a seeded subset of that many samples
  * @param testLimit    0 for the whole test set, else a seeded subset of that many samples
  */
@@ -29,6 +30,7 @@ public record RunConfig(
         int codeSize,
         NoiseKind noiseKind,
         double noiseLevel,
+        double sparsityWeight,
         int replicate,
         int epochs,
         int batchSize,
@@ -54,9 +56,13 @@ public record RunConfig(
         }
     }
 
-    /** Every field, named, in a fixed order and locale-independent number format. */
+    /**
+     * Every field, named, in a fixed order and locale-independent number format. The sparsity
+     * weight only appears for sparse runs, so the ids of all other runs did not change when it
+     * was added.
+     */
     public String canonicalForm() {
-        return String.join(";",
+        String form = String.join(";",
                 "dataset=" + dataset,
                 "architecture=" + architecture,
                 "kind=" + kind.specName(),
@@ -74,6 +80,7 @@ public record RunConfig(
                 "seed=" + seed,
                 "train_limit=" + trainLimit,
                 "test_limit=" + testLimit);
+        return kind == ArchitectureKind.SPARSE ? form + ";sparsity_weight=" + sparsityWeight : form;
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.aesweep.grid;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -24,14 +22,17 @@ public final class SpecLoader {
     static final List<String> ACTIVATIONS = List.of("relu", "selu", "sigmoid", "tanh", "identity");
 
     private static final List<String> TOP_KEYS =
-            List.of("dataset", "code_sizes", "architectures", "noise", "replicates", "training", "data");
+            List.of("dataset", "code_sizes", "architectures", "noise", "sparsity", "replicates", "training", "data");
+    /** Keras' usual activity-regularisation weight, the study's default. */
+    private static final double DEFAULT_SPARSITY_WEIGHT = 1e-5;
     private static final List<String> ARCHITECTURE_KEYS = List.of("name", "hidden", "activation", "label", "loss");
     private static final List<String> NOISE_KEYS = List.of("kind", "levels");
     private static final List<String> TRAINING_KEYS =
             List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss", "seed");
     private static final List<String> DATA_KEYS = List.of("train_limit", "test_limit");
-    /** The study's settings: deep 784-128-c, conv filters 16/32/64, LSTM(100). */
+    /** The study's settings: deep 784-128-c, conv filters 16/32/64, LSTM(100); sparse is shallow unless given. */
     private static final Map<ArchitectureKind, List<Integer>> DEFAULT_HIDDEN = Map.of(
+            ArchitectureKind.SPARSE, List.of(),
             ArchitectureKind.DEEP, List.of(128),
             ArchitectureKind.CONV, List.of(16, 32, 64),
             ArchitectureKind.LSTM, List.of(100));
@@ -77,6 +78,8 @@ public final class SpecLoader {
         NoiseKind noiseKind = optional(noise, "noise.kind", NoiseKind.NONE,
                 (node, path) -> reader.choice(node, path, NoiseKind.class));
         List<Double> levels = noiseLevels(noise.get("levels"), noiseKind);
+        List<Double> sparsity = numberList(top.get("sparsity"), "sparsity", List.of(DEFAULT_SPARSITY_WEIGHT),
+                weight -> Double.isFinite(weight) && weight >= 0, "must be a finite number >= 0");
 
         int replicates = positiveInt(top, "replicates", 1);
         int epochs = positiveInt(training, "training.epochs", 5);
@@ -92,7 +95,7 @@ public final class SpecLoader {
         int trainLimit = nonNegativeInt(data, "data.train_limit");
         int testLimit = nonNegativeInt(data, "data.test_limit");
 
-        return new SweepSpec(dataset, codeSizes, architectures, noiseKind, levels, replicates, epochs, batchSize,
+        return new SweepSpec(dataset, codeSizes, architectures, noiseKind, levels, sparsity, replicates, epochs, batchSize,
                 optimizer, learningRate, seed, trainLimit, testLimit);
     }
 
@@ -162,23 +165,29 @@ public final class SpecLoader {
     }
 
     private List<Double> noiseLevels(Node node, NoiseKind kind) {
+        return kind == NoiseKind.NONE
+                ? numberList(node, "noise.levels", List.of(0.0), value -> value == 0.0,
+                        "must be 0 when noise.kind is none")
+                : numberList(node, "noise.levels", List.of(0.0), value -> value >= 0.0 && value <= 1.0,
+                        "must be within [0, 1]");
+    }
+
+    /** A non-empty list of distinct numbers that pass {@code valid}; the default when absent. */
+    private List<Double> numberList(Node node, String path, List<Double> defaults, Predicate<Double> valid,
+                                    String rule) {
         if (node == null) {
-            return List.of(0.0);
+            return defaults;
         }
-        List<Double> levels = new ArrayList<>();
-        reader.sequence(node, "noise.levels").ifPresent(items -> {
+        List<Double> values = new ArrayList<>();
+        reader.sequence(node, path).ifPresent(items -> {
             for (int i = 0; i < items.size(); i++) {
-                String path = "noise.levels[" + i + "]";
+                String itemPath = path + "[" + i + "]";
                 Node item = items.get(i);
-                Optional<Double> level = kind == NoiseKind.NONE
-                        ? check(item, path, reader.number(item, path), value -> value == 0.0,
-                                "must be 0 when noise.kind is none")
-                        : check(item, path, reader.number(item, path), value -> value >= 0.0 && value <= 1.0,
-                                "must be within [0, 1]");
-                level.ifPresent(value -> addUnique(levels, value, item, path));
+                check(item, itemPath, reader.number(item, itemPath), valid, rule)
+                        .ifPresent(value -> addUnique(values, value, item, itemPath));
             }
         });
-        return levels;
+        return values;
     }
 
     private List<ArchitectureSpec> architectures(Node node, Optional<LossKind> trainingLoss) {
@@ -219,8 +228,7 @@ public final class SpecLoader {
                     reader.problem(node, namePath, "required key is missing");
                     return Optional.empty();
                 })
-                .flatMap(nameNode -> reader.choice(nameNode, namePath, ArchitectureKind.class)
-                        .filter(k -> implemented(k, nameNode, namePath)));
+                .flatMap(nameNode -> reader.choice(nameNode, namePath, ArchitectureKind.class));
         if (kind.isEmpty()) {
             return Optional.empty();
         }
@@ -252,12 +260,4 @@ public final class SpecLoader {
         return hidden;
     }
 
-    private boolean implemented(ArchitectureKind kind, Node node, String path) {
-        if (!kind.implemented()) {
-            reader.problem(node, path, "architecture '" + kind.specName() + "' is not implemented yet (implemented: "
-                    + Arrays.stream(ArchitectureKind.values()).filter(ArchitectureKind::implemented)
-                            .map(ArchitectureKind::specName).collect(Collectors.joining(", ")) + ")");
-        }
-        return kind.implemented();
-    }
 }

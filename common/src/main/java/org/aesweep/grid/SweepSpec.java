@@ -11,6 +11,7 @@ public record SweepSpec(
         List<ArchitectureSpec> architectures,
         NoiseKind noiseKind,
         List<Double> noiseLevels,
+        List<Double> sparsityWeights,
         int replicates,
         int epochs,
         int batchSize,
@@ -24,19 +25,26 @@ public record SweepSpec(
         codeSizes = List.copyOf(codeSizes);
         architectures = List.copyOf(architectures);
         noiseLevels = List.copyOf(noiseLevels);
+        sparsityWeights = List.copyOf(sparsityWeights);
     }
 
-    /** Every grid point, in the order architectures x noise levels x code sizes x replicates. */
+    /**
+     * Every grid point, in the order architectures x sparsity weights (sparse architectures only)
+     * x noise levels x code sizes x replicates.
+     */
     public List<RunConfig> expand() {
         List<RunConfig> runs = new ArrayList<>();
         for (ArchitectureSpec architecture : architectures) {
-            for (double level : noiseLevels) {
-                for (int codeSize : codeSizes) {
-                    for (int replicate = 0; replicate < replicates; replicate++) {
-                        runs.add(new RunConfig(dataset, architecture.label(), architecture.kind(),
-                                architecture.hidden(), architecture.activation(), codeSize, noiseKind, level,
-                                replicate, epochs, batchSize, optimizer, learningRate, architecture.loss(), seed,
-                                trainLimit, testLimit));
+            List<Double> weights = architecture.kind() == ArchitectureKind.SPARSE ? sparsityWeights : List.of(0.0);
+            for (double weight : weights) {
+                for (double level : noiseLevels) {
+                    for (int codeSize : codeSizes) {
+                        for (int replicate = 0; replicate < replicates; replicate++) {
+                            runs.add(new RunConfig(dataset, architecture.label(), architecture.kind(),
+                                    architecture.hidden(), architecture.activation(), codeSize, noiseKind, level,
+                                    weight, replicate, epochs, batchSize, optimizer, learningRate,
+                                    architecture.loss(), seed, trainLimit, testLimit));
+                        }
                     }
                 }
             }
@@ -44,10 +52,17 @@ public record SweepSpec(
         return runs;
     }
 
+    /** How many runs {@link #expand()} yields. */
+    public int runCount() {
+        int perNoiseAndCode = noiseLevels.size() * codeSizes.size() * replicates;
+        return architectures.stream()
+                .mapToInt(a -> (a.kind() == ArchitectureKind.SPARSE ? sparsityWeights.size() : 1) * perNoiseAndCode)
+                .sum();
+    }
+
     public String describe() {
         return String.format(Locale.ROOT, "%d run(s) on %s: %d architecture(s) x %d noise level(s) (%s) x %d code size(s)"
-                        + " x %d replicate(s), %d epoch(s) each", architectures.size() * noiseLevels.size()
-                        * codeSizes.size() * replicates, dataset, architectures.size(), noiseLevels.size(),
+                        + " x %d replicate(s), %d epoch(s) each", runCount(), dataset, architectures.size(), noiseLevels.size(),
                 noiseKind.specName(), codeSizes.size(), replicates, epochs);
     }
 }

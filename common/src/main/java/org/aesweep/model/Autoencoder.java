@@ -41,9 +41,18 @@ public final class Autoencoder {
         return network.numParams();
     }
 
-    /** Multiply a DL4J score of this network by this to get the per-element mean loss. */
+    /** Multiply a DL4J data score (no regularisation terms) of this network by this to get the per-element mean loss. */
     public double scoreToPerElement() {
         return scoreToPerElement;
+    }
+
+    /**
+     * The per-element reconstruction loss behind a score the network has just computed: the
+     * regularisation terms of that same forward pass (a sparse run's activity penalty) are taken
+     * out, so every architecture reports the same quantity.
+     */
+    public double perElementLoss(double score) {
+        return (score - network.calcRegularizationScore(true)) * scoreToPerElement;
     }
 
     /** Flat image rows in the shape this network takes as input and as training target. */

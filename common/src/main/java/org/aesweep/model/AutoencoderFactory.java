@@ -15,10 +15,9 @@ public final class AutoencoderFactory {
 
     public static Autoencoder build(RunConfig config, int rows, int cols) {
         return switch (config.kind()) {
-            case LINEAR, SHALLOW, DEEP -> DenseAutoencoder.build(config, rows, cols);
+            case LINEAR, SHALLOW, DEEP, SPARSE -> DenseAutoencoder.build(config, rows, cols);
             case CONV -> ConvAutoencoder.build(config, rows, cols);
             case LSTM -> LstmAutoencoder.build(config, rows, cols);
-            case SPARSE -> throw new IllegalArgumentException("architecture sparse is not implemented");
         };
     }
 

@@ -14,7 +14,8 @@ import org.nd4j.linalg.activations.Activation;
 
 /**
  * Dense autoencoders: {@code linear} and {@code shallow} are input-c-input, {@code deep} is
- * input-h1..hk-c-hk..h1-input with the decoder mirroring the encoder. Hidden and code layers use
+ * input-h1..hk-c-hk..h1-input with the decoder mirroring the encoder; {@code sparse} is either of
+ * the latter two (by its hidden sizes) with an {@link ActivityL1} penalty on the code. Hidden and code layers use
  * the config's activation (identity for linear). The output is sigmoid, since inputs are
  * intensities in [0, 1], except for a linear net trained with MSE, which stays linear end to end
  * so it can reach the PCA optimum.
@@ -39,6 +40,9 @@ final class DenseAutoencoder {
             width = next;
         }
         int codeLayerIndex = layerIndex - 1;
+        if (config.kind() == ArchitectureKind.SPARSE) {
+            layers.layer(layerIndex++, new ActivityL1(config.sparsityWeight()));
+        }
         for (int i = config.hiddenSizes().size() - 1; i >= 0; i--) {
             int next = config.hiddenSizes().get(i);
             layers.layer(layerIndex++, dense(width, next, hidden));

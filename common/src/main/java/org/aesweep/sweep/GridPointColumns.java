@@ -18,6 +18,7 @@ final class GridPointColumns {
         row.put("code_size", config.codeSize());
         row.put("noise_kind", config.noiseKind().specName());
         row.put("noise_level", config.noiseLevel());
+        row.put("sparsity_weight", config.sparsityWeight());
         row.put("replicate", config.replicate());
         return row;
     }

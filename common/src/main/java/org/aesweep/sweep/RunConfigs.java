@@ -24,7 +24,7 @@ public final class RunConfigs {
         return new RunConfig(text(row, "dataset"), text(row, "architecture"),
                 ArchitectureKind.valueOf(upper(row, "architecture_kind")), hidden, text(row, "activation"),
                 (Integer) row.get("code_size"), NoiseKind.valueOf(upper(row, "noise_kind")),
-                (Double) row.get("noise_level"), (Integer) row.get("replicate"), (Integer) row.get("epochs"),
+                (Double) row.get("noise_level"), (Double) row.get("sparsity_weight"), (Integer) row.get("replicate"), (Integer) row.get("epochs"),
                 (Integer) row.get("batch_size"), OptimizerKind.valueOf(upper(row, "optimizer")),
                 (Double) row.get("learning_rate"), LossKind.valueOf(upper(row, "loss")), (Long) row.get("seed"),
                 (Integer) row.get("train_limit"), (Integer) row.get("test_limit"));

@@ -109,9 +109,9 @@ public final class RunTask implements Serializable {
     }
 
     static String describe(RunConfig config) {
-        return String.format(Locale.ROOT, "%s/%s code=%d noise=%s:%s rep=%d", config.dataset(),
+        return String.format(Locale.ROOT, "%s/%s code=%d noise=%s:%s%s rep=%d", config.dataset(),
                 config.architecture(), config.codeSize(), config.noiseKind().specName(), config.noiseLevel(),
-                config.replicate());
+                config.sparsityWeight() > 0 ? " l1=" + config.sparsityWeight() : "", config.replicate());
     }
 
     private static String executorName() {

@@ -28,10 +28,9 @@ public final class LossEvaluator {
             long end = Math.min(rows, start + CHUNK);
             INDArray in = inputs.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
             INDArray target = targets.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
-            // score(DataSet, false) is the minibatch mean of the per-example loss, without regularisation.
-            weightedSum += network.score(new DataSet(model.networkInput(in), model.networkInput(target)), false)
-                    * (end - start);
+            double score = network.score(new DataSet(model.networkInput(in), model.networkInput(target)), false);
+            weightedSum += model.perElementLoss(score) * (end - start);
         }
-        return weightedSum / rows * model.scoreToPerElement();
+        return weightedSum / rows;
     }
 }

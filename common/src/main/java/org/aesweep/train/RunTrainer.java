@@ -46,7 +46,7 @@ public final class RunTrainer {
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
             double trainLoss = fitEpoch(model, data.train(), shuffled(samples, order), config.batchSize(),
-                    trainingNoise) * model.scoreToPerElement();
+                    trainingNoise);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (!Double.isFinite(trainLoss)) {
                 return new TrainedRun(model, epochs, RunStatus.DIVERGED,
@@ -64,19 +64,19 @@ public final class RunTrainer {
         return new TrainedRun(model, epochs, RunStatus.OK, null, fullTrainLoss);
     }
 
-    /** One pass over the data; returns the sample-weighted mean DL4J score of the minibatches. */
+    /** One pass over the data; returns the sample-weighted mean per-element loss of the minibatches. */
     private static double fitEpoch(Autoencoder model, INDArray train, int[] order, int batchSize,
                                    NoiseModel noise) {
         MultiLayerNetwork network = model.network();
-        double weightedScore = 0;
+        double weightedLoss = 0;
         for (int start = 0; start < order.length; start += batchSize) {
             int end = Math.min(order.length, start + batchSize);
             int[] rows = Arrays.copyOfRange(order, start, end);
             INDArray clean = train.getRows(rows);
             network.fit(model.networkInput(noise.corrupt(clean)), model.networkInput(clean));
-            weightedScore += network.score() * rows.length;
+            weightedLoss += model.perElementLoss(network.score()) * rows.length;
         }
-        return weightedScore / order.length;
+        return weightedLoss / order.length;
     }
 
     private static int[] shuffled(int count, Random random) {

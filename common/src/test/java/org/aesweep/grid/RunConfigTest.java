@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RunConfigTest {
     private static RunConfig run(int codeSize, int replicate, double noise) {
         return new RunConfig("fashion-mnist", "shallow", ArchitectureKind.SHALLOW, List.of(), "relu", codeSize,
-                NoiseKind.GAUSSIAN, noise, replicate, 5, 256, OptimizerKind.ADAM, 0.001, LossKind.BCE, 42, 0, 0);
+                NoiseKind.GAUSSIAN, noise, 0.0, replicate, 5, 256, OptimizerKind.ADAM, 0.001, LossKind.BCE, 42, 0, 0);
     }
 
     @Test

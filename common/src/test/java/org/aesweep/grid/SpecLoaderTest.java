@@ -59,6 +59,7 @@ class SpecLoaderTest {
         assertEquals(LossKind.BCE, all.get(1).loss());
         assertEquals(List.of(16, 32, 64), all.get(2).hidden());
         assertEquals(List.of(100), all.get(3).hidden());
+        assertEquals(List.of(1e-5), spec.sparsityWeights(), "Keras' usual activity-regularisation weight");
     }
 
     @Test
@@ -119,7 +120,7 @@ class SpecLoaderTest {
         assertProblem(problems, "code_sizes[2]", 2, "duplicate value 8");
         assertProblem(problems, "code_sizes[3]", 2, "< 784");
         assertProblem(problems, "architectures[0]", 4, "did you mean 'shallow'");
-        assertProblem(problems, "architectures[1]", 5, "not implemented yet (implemented: linear, shallow, deep, conv, lstm)");
+        assertProblem(problems, "architectures[1]", 5, "(allowed: linear, shallow, deep, conv, lstm, sparse)");
         assertProblem(problems, "architectures[2].hidden[1]", 7, "must be > 0");
         assertProblem(problems, "noise.levels[0]", 10, "within [0, 1]");
         assertProblem(problems, "replicates", 11, "> 0");
@@ -161,6 +162,22 @@ class SpecLoaderTest {
                 "finite");
         assertProblem(problems(MINIMAL + "training:\n  learning_rate: 0\n", List.of()), "training.learning_rate", 4,
                 "> 0");
+    }
+
+    @Test
+    void sparsityWeightsAreAnAxisOfSparseArchitecturesOnly() throws Exception {
+        SweepSpec spec = SpecLoader.load(MINIMAL + "architectures: [shallow, sparse, {name: sparse, hidden: [64], "
+                + "label: sparse-deep}]\nsparsity: [0.0, 1e-4, 1e-3]\n", "s.yaml", List.of());
+        List<RunConfig> runs = spec.expand();
+
+        assertEquals(1 + 3 + 3, runs.size());
+        assertEquals(spec.runCount(), runs.size());
+        assertEquals(0.0, runs.get(0).sparsityWeight());
+        assertEquals(List.of(0.0, 1e-4, 1e-3), runs.subList(1, 4).stream().map(RunConfig::sparsityWeight).toList());
+        assertEquals(List.of(64), runs.get(6).hiddenSizes());
+        assertEquals(runs.size(), runs.stream().map(RunConfig::runId).distinct().count());
+        assertProblem(problems(MINIMAL + "sparsity: [-1, .nan]\n", List.of()), "sparsity[0]", 3, ">= 0");
+        assertProblem(problems(MINIMAL + "sparsity: [-1, .nan]\n", List.of()), "sparsity[1]", 3, "finite");
     }
 
     @Test

@@ -34,7 +34,9 @@ class ArchitecturesTest {
                 Arguments.of(ArchitectureKind.SHALLOW, List.of(), loss),
                 Arguments.of(ArchitectureKind.DEEP, List.of(20, 10), loss),
                 Arguments.of(ArchitectureKind.CONV, List.of(4, 8, 8), loss),
-                Arguments.of(ArchitectureKind.LSTM, List.of(10), loss)));
+                Arguments.of(ArchitectureKind.LSTM, List.of(10), loss),
+                Arguments.of(ArchitectureKind.SPARSE, List.of(), loss),
+                Arguments.of(ArchitectureKind.SPARSE, List.of(20), loss)));
     }
 
     private static Autoencoder build(ArchitectureKind kind, List<Integer> hidden, LossKind loss) {
@@ -71,6 +73,6 @@ class ArchitecturesTest {
             expected = p.sub(INPUTS).muli(p.sub(INPUTS)).meanNumber().doubleValue();
         }
         DataSet batch = new DataSet(model.networkInput(INPUTS), model.networkInput(INPUTS));
-        assertEquals(expected, network.score(batch, false) * model.scoreToPerElement(), 1e-5 * expected);
+        assertEquals(expected, model.perElementLoss(network.score(batch, false)), 1e-5 * expected);
     }
 }

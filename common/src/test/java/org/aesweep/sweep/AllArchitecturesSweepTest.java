@@ -33,7 +33,8 @@ class AllArchitecturesSweepTest {
         for (TestRuns architecture : List.of(TestRuns.shallow(4).kind(ArchitectureKind.LINEAR, List.of()),
                 TestRuns.shallow(4), TestRuns.shallow(4).deep(List.of(16)),
                 TestRuns.shallow(4).kind(ArchitectureKind.CONV, List.of(4, 8)),
-                TestRuns.shallow(4).kind(ArchitectureKind.LSTM, List.of(8)))) {
+                TestRuns.shallow(4).kind(ArchitectureKind.LSTM, List.of(8)),
+                TestRuns.shallow(4).kind(ArchitectureKind.SPARSE, List.of()))) {
             runs.add(architecture.dataset(data.toString()).epochs(1).noise(NoiseKind.MASKING, 0.3).build());
             runs.add(architecture.dataset(data.toString()).epochs(1).noise(NoiseKind.SALT_AND_PEPPER, 0.1).build());
         }
@@ -44,12 +45,14 @@ class AllArchitecturesSweepTest {
 
             assertEquals(runs.size(), spark.read().parquet(layout.tablePartition(Table.RUNS).toString())
                     .where("status = 'ok'").count());
+            assertEquals(2, spark.read().parquet(layout.tablePartition(Table.RUNS).toString())
+                    .where("sparsity_weight > 0").count());
             assertEquals(runs.size(), spark.read().parquet(layout.tablePartition(Table.EPOCH_METRICS).toString())
                     .where("denoising_test_loss is not null").count());
             assertEquals(runs.size() * TEST,
                     spark.read().parquet(layout.tablePartition(Table.LATENT_CODES).toString())
                             .where("size(code) = 4").count());
-            assertEquals(List.of("conv", "deep", "linear", "lstm", "shallow"),
+            assertEquals(List.of("conv", "deep", "linear", "lstm", "shallow", "sparse"),
                     spark.read().parquet(layout.tablePartition(Table.RUNS).toString()).select("architecture")
                             .distinct().orderBy("architecture").as(org.apache.spark.sql.Encoders.STRING())
                             .collectAsList());

@@ -17,6 +17,7 @@ public final class TestRuns {
     private NoiseKind noise = NoiseKind.NONE;
     private double noiseLevel;
     private int replicate;
+    private double sparsityWeight = 1e-3;
     private int epochs = 2;
     private int batchSize = 32;
     private OptimizerKind optimizer = OptimizerKind.ADAM;
@@ -80,7 +81,8 @@ public final class TestRuns {
     }
 
     public RunConfig build() {
-        return new RunConfig(dataset, kind.specName(), kind, hidden, "relu", codeSize, noise, noiseLevel, replicate,
+        return new RunConfig(dataset, kind.specName(), kind, hidden, "relu", codeSize, noise, noiseLevel,
+                kind == ArchitectureKind.SPARSE ? sparsityWeight : 0.0, replicate,
                 epochs, batchSize, optimizer, learningRate, loss, 7, trainLimit, testLimit);
     }
 }
