@@ -6,27 +6,30 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Builds the autoencoder a run config names, for images of rows x cols pixels. Glorot-uniform
- * weights and zero biases match Keras' defaults, so losses compare with the study's Keras figures.
+ * Builds the autoencoder a run config names, for images of rows x cols pixels. Every architecture
+ * shares the seed, Glorot-uniform weights with zero biases (Keras' defaults, so losses compare with
+ * the study's Keras figures) and the updater.
  */
 public final class AutoencoderFactory {
     private AutoencoderFactory() {
     }
 
+    /** Builds in single precision, what training uses. */
     public static Autoencoder build(RunConfig config, int rows, int cols) {
-        return switch (config.kind()) {
-            case LINEAR, SHALLOW, DEEP, SPARSE -> DenseAutoencoder.build(config, rows, cols);
-            case CONV -> ConvAutoencoder.build(config, rows, cols);
-            case LSTM -> LstmAutoencoder.build(config, rows, cols);
-        };
+        return build(config, rows, cols, DataType.FLOAT);
     }
 
-    /** The settings every architecture shares: seed, precision, initialisation and updater. */
-    static NeuralNetConfiguration.Builder common(RunConfig config) {
-        return new NeuralNetConfiguration.Builder()
+    /** Any precision; gradient checks need double. */
+    static Autoencoder build(RunConfig config, int rows, int cols, DataType precision) {
+        NeuralNetConfiguration.Builder common = new NeuralNetConfiguration.Builder()
                 .seed(config.runSeed())
-                .dataType(DataType.FLOAT)
+                .dataType(precision)
                 .weightInit(WeightInit.XAVIER_UNIFORM)
                 .updater(Updaters.of(config.optimizer(), config.learningRate()));
+        return switch (config.kind()) {
+            case LINEAR, SHALLOW, DEEP, SPARSE -> DenseAutoencoder.build(config, rows, cols, common);
+            case CONV -> ConvAutoencoder.build(config, rows, cols, common);
+            case LSTM -> LstmAutoencoder.build(config, rows, cols, common);
+        };
     }
 }

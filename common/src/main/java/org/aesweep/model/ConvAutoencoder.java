@@ -20,25 +20,25 @@ import org.nd4j.linalg.activations.Activation;
 /**
  * The convolutional autoencoder: 3x3 same-padded convolutions (filters from the config's hidden
  * sizes, 16/32/64 by default), each followed by 2x2 max-pooling, then a dense code. The decoder
- * maps the code densely to a quarter-resolution feature map and doubles it twice with stride-2
+ * maps the code densely to a quarter-resolution feature map (half as deep as the last encoder
+ * convolution: 32 channels by default) and doubles it twice with stride-2
  * transposed convolutions back to one channel at full size; a sigmoid loss layer scores the
  * flattened image, so targets stay flat rows like every other architecture's.
  */
 final class ConvAutoencoder {
     private static final int UPSAMPLINGS = 2;
-    private static final int DECODER_CHANNELS = 32;
 
     private ConvAutoencoder() {
     }
 
-    static Autoencoder build(RunConfig config, int rows, int cols) {
+    static Autoencoder build(RunConfig config, int rows, int cols, NeuralNetConfiguration.Builder common) {
         int scale = 1 << UPSAMPLINGS;
         if (rows % scale != 0 || cols % scale != 0) {
             throw new IllegalArgumentException("conv needs image sides divisible by " + scale + ", got " + rows + "x" + cols);
         }
         Activation activation = ActivationNames.parse(config.activation());
         List<Integer> filters = config.hiddenSizes();
-        NeuralNetConfiguration.ListBuilder layers = AutoencoderFactory.common(config).list();
+        NeuralNetConfiguration.ListBuilder layers = common.list();
         int index = 0;
         for (int channels : filters) {
             layers.layer(index++, new ConvolutionLayer.Builder(3, 3).nOut(channels)
@@ -48,12 +48,13 @@ final class ConvAutoencoder {
         int codeLayerIndex = index;
         layers.layer(index++, new DenseLayer.Builder().nOut(config.codeSize()).activation(activation).build());
 
+        int decoderChannels = Math.max(2, filters.get(filters.size() - 1) / 2);
         int smallRows = rows / scale;
         int smallCols = cols / scale;
-        layers.layer(index++, new DenseLayer.Builder().nOut(smallRows * smallCols * DECODER_CHANNELS)
+        layers.layer(index++, new DenseLayer.Builder().nOut(smallRows * smallCols * decoderChannels)
                 .activation(activation).build());
-        layers.inputPreProcessor(index, new FeedForwardToCnnPreProcessor(smallRows, smallCols, DECODER_CHANNELS));
-        layers.layer(index++, new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(DECODER_CHANNELS / 2)
+        layers.inputPreProcessor(index, new FeedForwardToCnnPreProcessor(smallRows, smallCols, decoderChannels));
+        layers.layer(index++, new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(decoderChannels / 2)
                 .activation(activation).build());
         layers.layer(index++, new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(1)
                 .activation(Activation.IDENTITY).build());

@@ -24,7 +24,7 @@ final class DenseAutoencoder {
     private DenseAutoencoder() {
     }
 
-    static Autoencoder build(RunConfig config, int rows, int cols) {
+    static Autoencoder build(RunConfig config, int rows, int cols, NeuralNetConfiguration.Builder common) {
         int inputSize = rows * cols;
         boolean linear = config.kind() == ArchitectureKind.LINEAR;
         Activation hidden = linear ? Activation.IDENTITY : ActivationNames.parse(config.activation());
@@ -32,7 +32,7 @@ final class DenseAutoencoder {
         List<Integer> encoderWidths = new ArrayList<>(config.hiddenSizes());
         encoderWidths.add(config.codeSize());
 
-        NeuralNetConfiguration.ListBuilder layers = AutoencoderFactory.common(config).list();
+        NeuralNetConfiguration.ListBuilder layers = common.list();
         int layerIndex = 0;
         int width = inputSize;
         for (int next : encoderWidths) {

@@ -19,10 +19,10 @@ final class LstmAutoencoder {
     private LstmAutoencoder() {
     }
 
-    static Autoencoder build(RunConfig config, int rows, int cols) {
+    static Autoencoder build(RunConfig config, int rows, int cols, NeuralNetConfiguration.Builder common) {
         int hidden = config.hiddenSizes().get(0);
         ReconstructionLoss loss = ReconstructionLoss.of(config.loss());
-        NeuralNetConfiguration.ListBuilder layers = AutoencoderFactory.common(config).list()
+        NeuralNetConfiguration.ListBuilder layers = common.list()
                 .layer(0, new LSTM.Builder().nOut(hidden).activation(Activation.TANH).build())
                 .layer(1, new LastTimeStep(new LSTM.Builder().nOut(config.codeSize()).activation(Activation.TANH).build()))
                 .layer(2, new RepeatVector.Builder(rows).build())

@@ -14,6 +14,7 @@ public final class TestRuns {
     private ArchitectureKind kind = ArchitectureKind.SHALLOW;
     private List<Integer> hidden = List.of();
     private int codeSize = 8;
+    private String activation = "relu";
     private NoiseKind noise = NoiseKind.NONE;
     private double noiseLevel;
     private int replicate;
@@ -53,6 +54,11 @@ public final class TestRuns {
         return this;
     }
 
+    public TestRuns activation(String name) {
+        activation = name;
+        return this;
+    }
+
     public TestRuns replicate(int index) {
         replicate = index;
         return this;
@@ -81,7 +87,7 @@ public final class TestRuns {
     }
 
     public RunConfig build() {
-        return new RunConfig(dataset, kind.specName(), kind, hidden, "relu", codeSize, noise, noiseLevel,
+        return new RunConfig(dataset, kind.specName(), kind, hidden, activation, codeSize, noise, noiseLevel,
                 kind == ArchitectureKind.SPARSE ? sparsityWeight : 0.0, replicate,
                 epochs, batchSize, optimizer, learningRate, loss, 7, trainLimit, testLimit);
     }

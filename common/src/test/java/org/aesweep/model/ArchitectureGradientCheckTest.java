@@ -1,0 +1,68 @@
+package org.aesweep.model;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.aesweep.grid.ArchitectureKind;
+import org.aesweep.grid.LossKind;
+import org.aesweep.grid.OptimizerKind;
+import org.aesweep.testing.TestRuns;
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * DL4J's numeric gradient check on a tiny double-precision instance of every architecture, built
+ * by the same code as training runs (tanh hidden units, so the check meets no relu kinks).
+ */
+class ArchitectureGradientCheckTest {
+    private static DataType savedDefault;
+    private static DataType savedFloating;
+
+    @BeforeAll
+    static void useDoubles() {
+        savedDefault = Nd4j.dataType();
+        savedFloating = Nd4j.defaultFloatingPointType();
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    }
+
+    @AfterAll
+    static void restoreTypes() {
+        Nd4j.setDefaultDataTypes(savedDefault, savedFloating);
+    }
+
+    static Stream<Arguments> tinyArchitectures() {
+        return Stream.of(
+                Arguments.of(ArchitectureKind.LINEAR, List.of(), LossKind.MSE, 4),
+                Arguments.of(ArchitectureKind.SHALLOW, List.of(), LossKind.BCE, 4),
+                Arguments.of(ArchitectureKind.DEEP, List.of(5), LossKind.BCE, 4),
+                Arguments.of(ArchitectureKind.SPARSE, List.of(5), LossKind.BCE, 4),
+                Arguments.of(ArchitectureKind.CONV, List.of(2), LossKind.BCE, 8),
+                Arguments.of(ArchitectureKind.LSTM, List.of(3), LossKind.MSE, 4));
+    }
+
+    @ParameterizedTest(name = "{0} {2}")
+    @MethodSource("tinyArchitectures")
+    void analyticGradientsMatchNumericOnes(ArchitectureKind kind, List<Integer> hidden, LossKind loss, int side) {
+        // GradientCheckUtil requires plain SGD with learning rate 1 (or no updater).
+        Autoencoder model = AutoencoderFactory.build(TestRuns.shallow(3).kind(kind, hidden).loss(loss)
+                .activation("tanh").optimizer(OptimizerKind.SGD, 1.0).build(), side, side, DataType.DOUBLE);
+        Nd4j.getRandom().setSeed(7);
+        INDArray images = Nd4j.rand(DataType.DOUBLE, 3, side * side);
+        INDArray input = model.networkInput(images);
+
+        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig()
+                .net(model.network()).input(input).labels(input)
+                .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
+                .print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(false));
+        assertTrue(ok, "gradient check failed for " + kind);
+    }
+}
