@@ -14,16 +14,24 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Autoencoder {
     private final MultiLayerNetwork network;
     private final int codeLayerIndex;
-    private final InputLayout layout;
+    private final InputLayout inputLayout;
+    private final InputLayout outputLayout;
     private final int rows;
     private final int cols;
     private final double scoreToPerElement;
 
     Autoencoder(MultiLayerNetwork network, int codeLayerIndex, InputLayout layout, int rows, int cols,
                 double scoreToPerElement) {
+        this(network, codeLayerIndex, layout, layout, rows, cols, scoreToPerElement);
+    }
+
+    /** For networks whose output (and so training target) is shaped unlike their input. */
+    Autoencoder(MultiLayerNetwork network, int codeLayerIndex, InputLayout inputLayout, InputLayout outputLayout,
+                int rows, int cols, double scoreToPerElement) {
         this.network = network;
         this.codeLayerIndex = codeLayerIndex;
-        this.layout = layout;
+        this.inputLayout = inputLayout;
+        this.outputLayout = outputLayout;
         this.rows = rows;
         this.cols = cols;
         this.scoreToPerElement = scoreToPerElement;
@@ -55,9 +63,14 @@ public final class Autoencoder {
         return (score - network.calcRegularizationScore(true)) * scoreToPerElement;
     }
 
-    /** Flat image rows in the shape this network takes as input and as training target. */
+    /** Flat image rows in the shape this network takes as input. */
     public INDArray networkInput(INDArray flat) {
-        return layout.toNetwork(flat, rows, cols);
+        return inputLayout.toNetwork(flat, rows, cols);
+    }
+
+    /** Flat image rows in the shape of this network's output, i.e. as training targets. */
+    public INDArray networkTarget(INDArray flat) {
+        return outputLayout.toNetwork(flat, rows, cols);
     }
 
     /** The code layer's activations, shape (n, code size), in inference mode. */
@@ -75,11 +88,11 @@ public final class Autoencoder {
         INDArray output = first < last
                 ? network.activateSelectedLayers(first, last, codes)
                 : network.getLayer(last).activate(codes, false, LayerWorkspaceMgr.noWorkspaces());
-        return layout.toFlat(output, rows, cols);
+        return outputLayout.toFlat(output, rows, cols);
     }
 
     /** Reconstructions of flat inputs, as flat rows. */
     public INDArray reconstruct(INDArray flat) {
-        return layout.toFlat(network.output(networkInput(flat), false), rows, cols);
+        return outputLayout.toFlat(network.output(networkInput(flat), false), rows, cols);
     }
 }

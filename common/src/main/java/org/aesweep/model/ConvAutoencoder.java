@@ -9,10 +9,9 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
@@ -22,8 +21,9 @@ import org.nd4j.linalg.activations.Activation;
  * sizes, 16/32/64 by default), each followed by 2x2 max-pooling, then a dense code. The decoder
  * maps the code densely to a quarter-resolution feature map (half as deep as the last encoder
  * convolution: 32 channels by default) and doubles it twice with stride-2
- * transposed convolutions back to one channel at full size; a sigmoid loss layer scores the
- * flattened image, so targets stay flat rows like every other architecture's.
+ * transposed convolutions back to one channel at full size, scored by a sigmoid CNN loss layer
+ * against the target image. (A flattening pre-processor before a plain loss layer gives the right
+ * outputs but, in DL4J 1.0.0-M2.1, a wrong training score; the loss layer for feature maps does not.)
  */
 final class ConvAutoencoder {
     private static final int UPSAMPLINGS = 2;
@@ -59,13 +59,13 @@ final class ConvAutoencoder {
         layers.layer(index++, new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(1)
                 .activation(Activation.IDENTITY).build());
         ReconstructionLoss loss = ReconstructionLoss.of(config.loss());
-        layers.inputPreProcessor(index, new CnnToFeedForwardPreProcessor(rows, cols, 1));
-        layers.layer(index, new LossLayer.Builder(loss.dl4jLoss()).activation(Activation.SIGMOID).build());
+        layers.layer(index, new CnnLossLayer.Builder(loss.dl4jLoss()).activation(Activation.SIGMOID).build());
         layers.setInputType(InputType.convolutionalFlat(rows, cols, 1));
 
         MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
         network.init();
-        return new Autoencoder(network, codeLayerIndex, InputLayout.FLAT, rows, cols,
-                loss.perElementFactor(rows * cols));
+        // The CNN loss layer scores every pixel as an example of one channel, summed per image.
+        return new Autoencoder(network, codeLayerIndex, InputLayout.FLAT, InputLayout.IMAGE, rows, cols,
+                loss.perElementFactor(1) / (rows * cols));
     }
 }

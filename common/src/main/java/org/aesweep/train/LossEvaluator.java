@@ -28,7 +28,7 @@ public final class LossEvaluator {
             long end = Math.min(rows, start + CHUNK);
             INDArray in = inputs.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
             INDArray target = targets.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
-            double score = network.score(new DataSet(model.networkInput(in), model.networkInput(target)), false);
+            double score = network.score(new DataSet(model.networkInput(in), model.networkTarget(target)), false);
             weightedSum += model.perElementLoss(score) * (end - start);
         }
         return weightedSum / rows;

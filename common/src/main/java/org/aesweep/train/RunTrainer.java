@@ -73,7 +73,7 @@ public final class RunTrainer {
             int end = Math.min(order.length, start + batchSize);
             int[] rows = Arrays.copyOfRange(order, start, end);
             INDArray clean = train.getRows(rows);
-            network.fit(model.networkInput(noise.corrupt(clean)), model.networkInput(clean));
+            network.fit(model.networkInput(noise.corrupt(clean)), model.networkTarget(clean));
             weightedLoss += model.perElementLoss(network.score()) * rows.length;
         }
         return weightedLoss / order.length;

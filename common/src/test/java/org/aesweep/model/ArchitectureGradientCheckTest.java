@@ -57,10 +57,8 @@ class ArchitectureGradientCheckTest {
                 .activation("tanh").optimizer(OptimizerKind.SGD, 1.0).build(), side, side, DataType.DOUBLE);
         Nd4j.getRandom().setSeed(7);
         INDArray images = Nd4j.rand(DataType.DOUBLE, 3, side * side);
-        INDArray input = model.networkInput(images);
-
         boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig()
-                .net(model.network()).input(input).labels(input)
+                .net(model.network()).input(model.networkInput(images)).labels(model.networkTarget(images))
                 .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
                 .print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(false));
         assertTrue(ok, "gradient check failed for " + kind);

@@ -58,6 +58,18 @@ class ArchitecturesTest {
 
     @ParameterizedTest(name = "{0} {2}")
     @MethodSource("architectures")
+    void theScoreTrainingReportsIsTheLossBeforeTheUpdate(ArchitectureKind kind, List<Integer> hidden, LossKind loss) {
+        // The training loss is read from score() after fit(); it must be the same quantity that
+        // evaluation computes, on the parameters before the step.
+        Autoencoder model = build(kind, hidden, loss);
+        DataSet batch = new DataSet(model.networkInput(INPUTS), model.networkTarget(INPUTS));
+        double before = model.network().score(batch, false);
+        model.network().fit(batch);
+        assertEquals(before, model.network().score(), 1e-4 * before);
+    }
+
+    @ParameterizedTest(name = "{0} {2}")
+    @MethodSource("architectures")
     void scoreTimesItsFactorIsThePerElementMeanLoss(ArchitectureKind kind, List<Integer> hidden, LossKind loss) {
         Autoencoder model = build(kind, hidden, loss);
         MultiLayerNetwork network = model.network();
@@ -72,7 +84,7 @@ class ArchitecturesTest {
         } else {
             expected = p.sub(INPUTS).muli(p.sub(INPUTS)).meanNumber().doubleValue();
         }
-        DataSet batch = new DataSet(model.networkInput(INPUTS), model.networkInput(INPUTS));
+        DataSet batch = new DataSet(model.networkInput(INPUTS), model.networkTarget(INPUTS));
         assertEquals(expected, model.perElementLoss(network.score(batch, false)), 1e-5 * expected);
     }
 }
