@@ -69,6 +69,11 @@ public final class TestRuns {
         return this;
     }
 
+    public TestRuns batchSize(int size) {
+        batchSize = size;
+        return this;
+    }
+
     public TestRuns optimizer(OptimizerKind kind, double rate) {
         optimizer = kind;
         learningRate = rate;
