@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -47,11 +48,14 @@ public final class ParquetFiles {
         }
     }
 
-    /** Reads every record of a file as generic records (what any Avro-aware reader sees). */
+    /**
+     * Reads every record of a file as generic records under the file's own schema (what any
+     * Avro-aware reader sees), never as the generated classes, whose fields may have moved on.
+     */
     public static List<GenericRecord> readAll(Path path, Configuration conf) throws IOException {
         List<GenericRecord> records = new ArrayList<>();
-        try (ParquetReader<GenericRecord> reader =
-                     AvroParquetReader.<GenericRecord>builder(HadoopInputFile.fromPath(path, conf)).build()) {
+        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
+                HadoopInputFile.fromPath(path, conf)).withDataModel(GenericData.get()).build()) {
             for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
                 records.add(record);
             }
