@@ -9,9 +9,10 @@ import java.util.List;
  * @param hidden deep: encoder layer widths (the decoder mirrors them); conv: filters per
  *               convolution; lstm: the recurrent layers' width; empty for linear and shallow
  * @param loss   the reconstruction loss this architecture trains with
+ * @param trainingMode local, parameter_averaging, or auto (the planner decides by cost)
  */
 public record ArchitectureSpec(String label, ArchitectureKind kind, List<Integer> hidden, String activation,
-                               LossKind loss) {
+                               LossKind loss, TrainingMode trainingMode) {
     public ArchitectureSpec {
         hidden = List.copyOf(hidden);
     }

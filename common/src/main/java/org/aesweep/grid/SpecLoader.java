@@ -22,14 +22,17 @@ public final class SpecLoader {
     static final List<String> ACTIVATIONS = List.of("relu", "selu", "sigmoid", "tanh", "identity");
 
     private static final List<String> TOP_KEYS =
-            List.of("dataset", "code_sizes", "architectures", "noise", "sparsity", "replicates", "training", "data");
+            List.of("dataset", "code_sizes", "architectures", "noise", "sparsity", "replicates", "training", "data",
+                    "parameter_averaging");
     /** Keras' usual activity-regularisation weight, the study's default. */
     private static final double DEFAULT_SPARSITY_WEIGHT = 1e-5;
-    private static final List<String> ARCHITECTURE_KEYS = List.of("name", "hidden", "activation", "label", "loss");
+    private static final List<String> ARCHITECTURE_KEYS = List.of("name", "hidden", "activation", "label", "loss", "training_mode");
     private static final List<String> NOISE_KEYS = List.of("kind", "levels");
     private static final List<String> TRAINING_KEYS =
             List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss", "seed");
     private static final List<String> DATA_KEYS = List.of("train_limit", "test_limit");
+    private static final List<String> PARAMETER_AVERAGING_KEYS = List.of("cost_threshold", "workers",
+            "batch_size_per_worker", "averaging_frequency", "prefetch", "repartition");
     /** The study's settings: deep 784-128-c, conv filters 16/32/64, LSTM(100); sparse is shallow unless given. */
     private static final Map<ArchitectureKind, List<Integer>> DEFAULT_HIDDEN = Map.of(
             ArchitectureKind.SPARSE, List.of(),
@@ -96,7 +99,28 @@ public final class SpecLoader {
         int testLimit = nonNegativeInt(data, "data.test_limit");
 
         return new SweepSpec(dataset, codeSizes, architectures, noiseKind, levels, sparsity, replicates, epochs, batchSize,
-                optimizer, learningRate, seed, trainLimit, testLimit);
+                optimizer, learningRate, seed, trainLimit, testLimit, parameterAveraging(top));
+    }
+
+    private ParameterAveragingSpec parameterAveraging(Map<String, Node> top) {
+        String prefix = "parameter_averaging.";
+        Map<String, Node> section = section(top, "parameter_averaging", PARAMETER_AVERAGING_KEYS);
+        ParameterAveragingSpec defaults = ParameterAveragingSpec.defaults();
+        double threshold = optional(section, prefix + "cost_threshold", defaults.costThreshold(),
+                (node, path) -> check(node, path, reader.number(node, path), value -> !Double.isNaN(value) && value >= 0,
+                        "must be a number >= 0 (estimated multiply-accumulates; .inf = only runs marked"
+                                + " training_mode: parameter_averaging)"));
+        int workers = optional(section, prefix + "workers", 0L,
+                (node, path) -> check(node, path, reader.integer(node, path), value -> value >= 0 && value <= 4096,
+                        "must be a whole number >= 0 (0 = one per task slot)")).intValue();
+        int batchPerWorker = nonNegativeInt(section, prefix + "batch_size_per_worker");
+        int frequency = positiveInt(section, prefix + "averaging_frequency", defaults.averagingFrequency());
+        int prefetch = optional(section, prefix + "prefetch", (long) defaults.prefetch(),
+                (node, path) -> check(node, path, reader.integer(node, path), value -> value >= 0 && value <= 1024,
+                        "must be a whole number >= 0 (0 = no prefetch)")).intValue();
+        RepartitionPolicy repartition = optional(section, prefix + "repartition", defaults.repartition(),
+                (node, path) -> reader.choice(node, path, RepartitionPolicy.class));
+        return new ParameterAveragingSpec(threshold, workers, batchPerWorker, frequency, prefetch, repartition);
     }
 
     private Optional<Node> required(Map<String, Node> entries, String key, Node parent) {
@@ -193,7 +217,7 @@ public final class SpecLoader {
     private List<ArchitectureSpec> architectures(Node node, Optional<LossKind> trainingLoss) {
         if (node == null) {
             return List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu",
-                    trainingLoss.orElse(LossKind.BCE)));
+                    trainingLoss.orElse(LossKind.BCE), TrainingMode.AUTO));
         }
         List<ArchitectureSpec> architectures = new ArrayList<>();
         Set<String> labels = new HashSet<>();
@@ -239,7 +263,9 @@ public final class SpecLoader {
         String label = optional(entries, path + ".label", kind.get().specName(), reader::string);
         LossKind defaultLoss = trainingLoss.orElse(kind.get() == ArchitectureKind.LINEAR ? LossKind.MSE : LossKind.BCE);
         LossKind loss = optional(entries, path + ".loss", defaultLoss, (n, p) -> reader.choice(n, p, LossKind.class));
-        return Optional.of(new ArchitectureSpec(label, kind.get(), hidden, activation, loss));
+        TrainingMode mode = optional(entries, path + ".training_mode", TrainingMode.AUTO,
+                (n, p) -> reader.choice(n, p, TrainingMode.class));
+        return Optional.of(new ArchitectureSpec(label, kind.get(), hidden, activation, loss, mode));
     }
 
     private List<Integer> hiddenSizes(ArchitectureKind kind, Node node, String path) {

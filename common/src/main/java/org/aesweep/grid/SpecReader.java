@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -29,6 +30,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class SpecReader {
     static final String OVERRIDE_SOURCE = "--set";
+    private static final Pattern PLAIN_EXPONENT = Pattern.compile("[-+]?[0-9][0-9_]*(\\.[0-9_]*)?[eE][0-9]+");
 
     private final String sourceName;
     private final List<SpecProblem> problems = new ArrayList<>();
@@ -208,10 +210,14 @@ final class SpecReader {
         return Optional.empty();
     }
 
-    /** A number of any kind, including YAML's .nan and .inf (validation refuses those where it must). */
+    /**
+     * A number of any kind, including YAML's .nan and .inf (validation refuses those where it must)
+     * and unquoted exponents without a sign such as 1e12, which YAML 1.1 would read as text.
+     */
     Optional<Double> number(Node node, String path) {
-        if (node instanceof ScalarNode scalar
-                && (scalar.getTag().equals(Tag.INT) || scalar.getTag().equals(Tag.FLOAT))) {
+        if (node instanceof ScalarNode scalar && (scalar.getTag().equals(Tag.INT) || scalar.getTag().equals(Tag.FLOAT)
+                || scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                && PLAIN_EXPONENT.matcher(scalar.getValue()).matches())) {
             String text = scalar.getValue().replace("_", "").toLowerCase(Locale.ROOT);
             return Optional.of(switch (text) {
                 case ".nan" -> Double.NaN;

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A validated sweep spec: its axes and training settings. {@link #expand()} gives the runs. */
+/**
+ * A validated sweep spec: its axes, training settings and how large runs train data-parallel.
+ * {@link #expand()} gives the runs.
+ */
 public record SweepSpec(
         String dataset,
         List<Integer> codeSizes,
@@ -19,7 +22,8 @@ public record SweepSpec(
         double learningRate,
         long seed,
         int trainLimit,
-        int testLimit) {
+        int testLimit,
+        ParameterAveragingSpec parameterAveraging) {
 
     public SweepSpec {
         codeSizes = List.copyOf(codeSizes);
@@ -58,6 +62,12 @@ public record SweepSpec(
         return architectures.stream()
                 .mapToInt(a -> (a.kind() == ArchitectureKind.SPARSE ? sparsityWeights.size() : 1) * perNoiseAndCode)
                 .sum();
+    }
+
+    /** The training mode the spec asks for runs of the architecture labelled {@code label}. */
+    public TrainingMode trainingModeOf(String label) {
+        return architectures.stream().filter(a -> a.label().equals(label)).findFirst()
+                .map(ArchitectureSpec::trainingMode).orElse(TrainingMode.AUTO);
     }
 
     public String describe() {

@@ -60,6 +60,11 @@ public final class Autoencoder {
      * out, so every architecture reports the same quantity.
      */
     public double perElementLoss(double score) {
+        return perElementLoss(network, score, scoreToPerElement);
+    }
+
+    /** {@link #perElementLoss(double)} for code that holds only the network and its factor (parameter-averaging workers). */
+    public static double perElementLoss(MultiLayerNetwork network, double score, double scoreToPerElement) {
         return (score - network.calcRegularizationScore(true)) * scoreToPerElement;
     }
 

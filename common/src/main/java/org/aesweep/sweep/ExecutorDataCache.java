@@ -14,13 +14,13 @@ import org.apache.hadoop.conf.Configuration;
  * Keeps the data sets an executor JVM has read, so the runs it trains one after another (or side by
  * side) read each IDX file once. Keyed by everything that selects the samples.
  */
-final class ExecutorDataCache {
+public final class ExecutorDataCache {
     private static final Map<String, TrainTestSplit> CACHE = new ConcurrentHashMap<>();
 
     private ExecutorDataCache() {
     }
 
-    static TrainTestSplit get(String dataRoot, RunConfig config, Configuration conf) {
+    public static TrainTestSplit get(String dataRoot, RunConfig config, Configuration conf) {
         String key = String.join("|", dataRoot, config.dataset(), Integer.toString(config.trainLimit()),
                 Integer.toString(config.testLimit()), Long.toString(config.dataSeed()));
         return CACHE.computeIfAbsent(key, ignored -> {

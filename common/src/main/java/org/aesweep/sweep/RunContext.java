@@ -2,7 +2,13 @@ package org.aesweep.sweep;
 
 import java.time.Instant;
 
-/** Where and when a run trained, for the runs table. */
-record RunContext(String executor, String backend, String device, int imageRows, int imageCols, int trainSamples,
-                  int testSamples, Instant startedAt, Instant finishedAt) {
+import org.aesweep.plan.PlannedRun;
+
+/**
+ * Where, how and when a run trained, for the runs table.
+ *
+ * @param workers data-parallel workers; 1 for local runs
+ */
+public record RunContext(PlannedRun run, int workers, String executor, TaskDevice device, int imageRows, int imageCols,
+                  int trainSamples, int testSamples, Instant startedAt, Instant finishedAt) {
 }

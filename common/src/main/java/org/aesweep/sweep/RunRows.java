@@ -13,13 +13,11 @@ import org.aesweep.train.TrainedRun;
 
 /** Turns a run's config and outcome into the Avro rows of the runs and epoch_metrics tables. */
 final class RunRows {
-    /** Only local training exists so far; parameter averaging will set this per run. */
-    static final String TRAINING_MODE_LOCAL = "local";
-
     private RunRows() {
     }
 
-    static RunRow runRow(RunConfig config, TrainedRun trained, RunContext context) {
+    static RunRow runRow(TrainedRun trained, RunContext context) {
+        RunConfig config = context.run().config();
         EpochMetrics last = trained.lastEpoch();
         return RunRow.newBuilder(GridPointColumns.fill(new RunRow(), config))
                 .setArchitectureKind(config.kind().specName())
@@ -38,10 +36,10 @@ final class RunRows {
                 .setImageCols(context.imageCols())
                 .setTrainSamples(context.trainSamples())
                 .setTestSamples(context.testSamples())
-                .setTrainingMode(TRAINING_MODE_LOCAL)
-                .setWorkers(1)
-                .setBackend(context.backend())
-                .setDevice(context.device())
+                .setTrainingMode(context.run().mode().specName())
+                .setWorkers(context.workers())
+                .setBackend(context.device().backend())
+                .setDevice(context.device().device())
                 .setExecutor(context.executor())
                 .setStatus(trained.status().tableValue())
                 .setMessage(trained.message())
@@ -50,6 +48,7 @@ final class RunRows {
                 .setFullTrainLoss(finiteOrNull(trained.fullTrainLoss()))
                 .setBestEpoch(trained.bestEpoch() == 0 ? null : trained.bestEpoch())
                 .setParameterCount(trained.model() == null ? 0 : trained.model().parameterCount())
+                .setEstimatedCost(finiteOrNull(context.run().estimatedCost()))
                 .setWallSeconds(Duration.between(context.startedAt(), context.finishedAt()).toMillis() / 1000.0)
                 .setStartedAt(context.startedAt())
                 .setFinishedAt(context.finishedAt())

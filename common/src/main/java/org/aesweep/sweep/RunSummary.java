@@ -5,7 +5,12 @@ import java.io.Serializable;
 import org.aesweep.grid.RunConfig;
 import org.aesweep.train.RunStatus;
 
-/** The few numbers a task sends back to the driver about its run; the tables hold the rest. */
+/**
+ * The few numbers a task sends back to the driver about its run; the tables hold the rest.
+ *
+ * @param trainingMode local or parameter_averaging
+ */
 public record RunSummary(RunConfig config, RunStatus status, String message, double finalTrainLoss,
-                         double finalTestLoss, double wallSeconds, String executor) implements Serializable {
+                         double finalTestLoss, double wallSeconds, String executor, String trainingMode)
+        implements Serializable {
 }

@@ -16,19 +16,23 @@ import org.aesweep.grid.RunConfig;
 import org.aesweep.grid.SpecException;
 import org.aesweep.grid.SpecLoader;
 import org.aesweep.grid.SweepSpec;
+import org.aesweep.plan.SweepPlan;
+import org.aesweep.plan.SweepPlanner;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
  * Everything the driver checks before the first task: the spec parses and validates, the data
- * set's files exist with sane headers, and every code size is smaller than the input. Nothing is
- * created under the output root before these checks pass.
+ * set's files exist with sane headers, every code size is smaller than the input, and every
+ * network of the grid builds for the data's image size. Nothing is created under the output root
+ * before these checks pass.
  */
 public final class SweepPreflight {
     private SweepPreflight() {
     }
 
-    public static List<RunConfig> check(SweepArguments args, Configuration conf) throws BadInputException {
+    /** The checked sweep, planned: every run's network was built once to estimate its cost. */
+    public static SweepPlan check(SweepArguments args, Configuration conf) throws BadInputException {
         SweepSpec spec = loadSpec(args, conf);
         IdxHeader header = readTrainHeader(spec.dataset(), args.dataRoot(), conf);
         int inputSize = header.rows() * header.cols();
@@ -38,7 +42,14 @@ public final class SweepPreflight {
                         + " must be smaller than the input size " + inputSize + " of dataset " + spec.dataset());
             }
         }
-        return spec.expand();
+        List<RunConfig> runs = spec.expand();
+        long trainSamples = spec.trainLimit() > 0 ? Math.min(spec.trainLimit(), header.count()) : header.count();
+        try {
+            return SweepPlanner.plan(spec, runs, header.rows(), header.cols(), trainSamples);
+        } catch (RuntimeException e) {
+            throw new BadInputException(args.grid() + ": a network of this grid cannot be built for "
+                    + header.rows() + "x" + header.cols() + " images of " + spec.dataset() + ": " + e.getMessage());
+        }
     }
 
     private static SweepSpec loadSpec(SweepArguments args, Configuration conf) throws BadInputException {

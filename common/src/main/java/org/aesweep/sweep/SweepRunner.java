@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.aesweep.grid.RunConfig;
 import org.aesweep.io.CommittedRuns;
 import org.aesweep.io.Table;
 import org.aesweep.io.TableLayout;
+import org.aesweep.paramavg.ParameterAveragingTrainer;
+import org.aesweep.plan.PlannedRun;
+import org.aesweep.plan.SweepPlan;
 import org.aesweep.train.RunStatus;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -22,9 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver side of a sweep: skips runs an earlier attempt committed, fans the others out one per
- * Spark task (executors read the data themselves; only run configs and small summaries cross the
- * wire), and marks the sweep complete with a {@code _SUCCESS} file in its runs partition.
+ * The driver side of a sweep: skips runs an earlier attempt committed, trains the data-parallel
+ * runs one after another on the whole cluster, then fans the local runs out one per Spark task,
+ * most expensive first (see {@link SweepPlan} for why this order), and marks the sweep complete
+ * with a {@code _SUCCESS} file in its runs partition. Executors read the data themselves; only
+ * run configs, parameters and small summaries cross the wire.
  */
 public final class SweepRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SweepRunner.class);
@@ -35,35 +39,57 @@ public final class SweepRunner {
         this.spark = spark;
     }
 
-    public SweepOutcome run(SweepSettings settings, List<RunConfig> runs) throws IOException {
+    public SweepOutcome run(SweepSettings settings, SweepPlan plan) throws IOException {
         TableLayout layout = settings.layout();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Set<String> committed = CommittedRuns.list(layout, conf);
-        List<RunConfig> pending = new ArrayList<>();
-        for (RunConfig run : runs) {
-            if (!committed.contains(run.runId())) {
-                pending.add(run);
-            }
-        }
-        int skipped = runs.size() - pending.size();
-        LOG.info("sweep {}: {} run(s) in the grid, {} already committed by an earlier attempt and skipped, {} to train",
-                layout.sweepId(), runs.size(), skipped, pending.size());
+        SweepPlan pending = plan.without(committed);
+        int skipped = plan.size() - pending.size();
+        LOG.info("sweep {}: {} run(s) in the grid, {} already committed by an earlier attempt and skipped, {} to train"
+                        + " ({} with parameter averaging, {} local)", layout.sweepId(), plan.size(), skipped,
+                pending.size(), pending.parameterAveraged().size(), pending.local().size());
 
-        List<RunSummary> trained = pending.isEmpty() ? List.of() : train(settings, pending, conf);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<RunSummary> trained = new ArrayList<>(trainParameterAveraged(jsc, settings, pending));
+        trained.addAll(trainLocal(jsc, settings, pending.local(), conf));
         SweepOutcome outcome = new SweepOutcome(trained, skipped);
-        writeSuccessMarker(layout, runs.size(), outcome, conf);
+        writeSuccessMarker(layout, plan.size(), outcome, conf);
         return outcome;
     }
 
-    private List<RunSummary> train(SweepSettings settings, List<RunConfig> pending, Configuration conf) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    private static List<RunSummary> trainParameterAveraged(JavaSparkContext jsc, SweepSettings settings,
+                                                           SweepPlan pending) {
+        if (pending.parameterAveraged().isEmpty()) {
+            return List.of();
+        }
+        ParameterAveragingTrainer trainer =
+                new ParameterAveragingTrainer(jsc, settings, pending.imageRows(), pending.imageCols());
+        List<RunSummary> trained = new ArrayList<>();
+        for (PlannedRun run : pending.parameterAveraged()) {
+            String sweepId = settings.layout().sweepId();
+            jsc.setJobGroup("aesweep-sweep-" + sweepId + "-" + run.runId(),
+                    "aesweep sweep " + sweepId + ": run " + run.runId() + " with parameter averaging", false);
+            try {
+                trained.add(trainer.train(run, pending.parameterAveraging()));
+            } finally {
+                jsc.clearJobGroup();
+            }
+        }
+        return trained;
+    }
+
+    private static List<RunSummary> trainLocal(JavaSparkContext jsc, SweepSettings settings, List<PlannedRun> local,
+                                               Configuration conf) {
+        if (local.isEmpty()) {
+            return List.of();
+        }
         String sweepId = settings.layout().sweepId();
         jsc.setJobGroup("aesweep-sweep-" + sweepId,
-                "aesweep sweep " + sweepId + ": train " + pending.size() + " run(s)", false);
+                "aesweep sweep " + sweepId + ": train " + local.size() + " run(s)", false);
         try {
             RunTask task = new RunTask(settings, conf);
-            // One partition per run: Spark schedules each run as its own task on a free executor core.
-            JavaRDD<RunConfig> runs = jsc.parallelize(pending, pending.size());
+            // One partition per run, in plan order: Spark hands partitions to free task slots by index.
+            JavaRDD<PlannedRun> runs = jsc.parallelize(local, local.size());
             return runs.map(task::execute).collect();
         } finally {
             jsc.clearJobGroup();

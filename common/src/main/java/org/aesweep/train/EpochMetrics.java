@@ -1,5 +1,7 @@
 package org.aesweep.train;
 
+import java.io.Serializable;
+
 /**
  * What one epoch of a run measured. Losses are per-element means.
  *
@@ -7,5 +9,5 @@ package org.aesweep.train;
  * @param seconds           training time of the epoch; evaluation is not included
  */
 public record EpochMetrics(int epoch, double trainLoss, double testLoss, double denoisingTestLoss,
-                           double seconds, double samplesPerSecond) {
+                           double seconds, double samplesPerSecond) implements Serializable {
 }

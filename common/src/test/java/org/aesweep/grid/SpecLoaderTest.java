@@ -21,8 +21,11 @@ class SpecLoaderTest {
 
         assertEquals("fashion-mnist", spec.dataset());
         assertEquals(List.of(2, 8, 32), spec.codeSizes());
-        assertEquals(List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu", LossKind.MSE),
-                new ArchitectureSpec("deep-128-64", ArchitectureKind.DEEP, List.of(128, 64), "selu", LossKind.MSE)),
+        assertEquals(List.of(
+                new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu", LossKind.MSE,
+                        TrainingMode.AUTO),
+                new ArchitectureSpec("deep-128-64", ArchitectureKind.DEEP, List.of(128, 64), "selu", LossKind.MSE,
+                        TrainingMode.AUTO)),
                 spec.architectures());
         assertEquals(NoiseKind.GAUSSIAN, spec.noiseKind());
         assertEquals(List.of(0.0, 0.3), spec.noiseLevels());
@@ -40,7 +43,8 @@ class SpecLoaderTest {
     void aMinimalSpecGetsTheDocumentedDefaults() throws Exception {
         SweepSpec spec = SpecLoader.load(MINIMAL, "min.yaml", List.of());
 
-        assertEquals(List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu", LossKind.BCE)),
+        assertEquals(List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu", LossKind.BCE,
+                        TrainingMode.AUTO)),
                 spec.architectures());
         assertEquals(NoiseKind.NONE, spec.noiseKind());
         assertEquals(List.of(0.0), spec.noiseLevels());
@@ -193,6 +197,55 @@ class SpecLoaderTest {
         assertTrue(problems.get(0).message().startsWith("malformed YAML"), problems.toString());
         assertTrue(problems.get(0).line() >= 2, problems.toString());
         assertProblem(problems("- a\n- b\n", List.of()), "", 1, "must be a mapping");
+    }
+
+    @Test
+    void parameterAveragingSettingsAndTrainingModesBind() throws Exception {
+        SweepSpec spec = SpecLoader.load(MINIMAL + """
+                architectures:
+                  - shallow
+                  - name: conv
+                    training_mode: parameter_averaging
+                  - name: deep
+                    training_mode: local
+                parameter_averaging:
+                  cost_threshold: 2.5e12
+                  workers: 4
+                  batch_size_per_worker: 64
+                  averaging_frequency: 3
+                  prefetch: 0
+                  repartition: never
+                """, "spec.yaml", List.of());
+        assertEquals(new ParameterAveragingSpec(2.5e12, 4, 64, 3, 0, RepartitionPolicy.NEVER),
+                spec.parameterAveraging());
+        assertEquals(TrainingMode.AUTO, spec.trainingModeOf("shallow"));
+        assertEquals(TrainingMode.PARAMETER_AVERAGING, spec.trainingModeOf("conv"));
+        assertEquals(TrainingMode.LOCAL, spec.trainingModeOf("deep"));
+        assertEquals(ParameterAveragingSpec.defaults(), SpecLoader.load(MINIMAL, "spec.yaml", List.of())
+                .parameterAveraging());
+        assertEquals(1e12, SpecLoader.load(MINIMAL, "spec.yaml", List.of("parameter_averaging.cost_threshold=1e12"))
+                .parameterAveraging().costThreshold());
+    }
+
+    @Test
+    void badParameterAveragingSettingsAreNamed() {
+        List<SpecProblem> problems = problems(MINIMAL + """
+                architectures:
+                  - name: conv
+                    training_mode: paralel
+                parameter_averaging:
+                  cost_threshold: lots
+                  workers: -1
+                  averaging_frequency: 0
+                  repartition: sometimes
+                  batch_size: 3
+                """, List.of());
+        assertProblem(problems, "architectures[0].training_mode", 5, "allowed: auto, local, parameter_averaging");
+        assertProblem(problems, "parameter_averaging.cost_threshold", 7, "expected a number");
+        assertProblem(problems, "parameter_averaging.workers", 8, ">= 0");
+        assertProblem(problems, "parameter_averaging.averaging_frequency", 9, "> 0");
+        assertProblem(problems, "parameter_averaging.repartition", 10, "allowed: always, never");
+        assertProblem(problems, "parameter_averaging.batch_size", 11, "valid here: cost_threshold");
     }
 
     private static void assertProblem(List<SpecProblem> problems, String key, int line, String text) {

@@ -12,6 +12,7 @@ import org.aesweep.grid.NoiseKind;
 import org.aesweep.grid.RunConfig;
 import org.aesweep.io.Table;
 import org.aesweep.io.TableLayout;
+import org.aesweep.plan.SweepPlan;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
 import org.apache.spark.sql.SparkSession;
@@ -40,7 +41,7 @@ class AllArchitecturesSweepTest {
         }
         TableLayout layout = new TableLayout(work.resolve("out").toString(), "all");
         try (SparkSession spark = SparkSessions.create("aesweep-all-architectures", "local[2]")) {
-            SweepOutcome outcome = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), runs);
+            SweepOutcome outcome = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), SweepPlan.allLocal(runs));
             assertTrue(outcome.allSucceeded(), outcome.toString());
 
             assertEquals(runs.size(), spark.read().parquet(layout.tablePartition(Table.RUNS).toString())

@@ -22,7 +22,6 @@ import org.aesweep.data.IdxReader;
 import org.aesweep.data.LabeledImages;
 import org.aesweep.decode.CodeDecoding;
 import org.aesweep.decode.SavedRun;
-import org.aesweep.train.TrainingArrays;
 import org.aesweep.grid.NoiseKind;
 import org.aesweep.grid.RunConfig;
 import org.aesweep.io.ParquetFiles;
@@ -32,9 +31,11 @@ import org.aesweep.io.avro.BiasVarianceRow;
 import org.aesweep.io.avro.EpochMetricRow;
 import org.aesweep.io.avro.LatentCodeRow;
 import org.aesweep.io.avro.RunRow;
+import org.aesweep.plan.SweepPlan;
 import org.aesweep.testing.LocalFiles;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
+import org.aesweep.train.TrainingArrays;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
@@ -77,7 +78,7 @@ class SweepIntegrationTest {
                 .noise(NoiseKind.GAUSSIAN, 0.2).build());
         layout = new TableLayout(work.resolve("out").toString(), "it");
         spark = SparkSessions.create("aesweep-test", "local[2]");
-        first = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), runs);
+        first = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), SweepPlan.allLocal(runs));
         new AggregateRunner(spark).run(layout);
     }
 
@@ -178,7 +179,7 @@ class SweepIntegrationTest {
     @Test
     void aRerunSkipsCommittedRunsAndChangesNoFile() throws IOException {
         List<String> before = listing();
-        SweepOutcome rerun = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), runs);
+        SweepOutcome rerun = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), SweepPlan.allLocal(runs));
         assertEquals(runs.size(), rerun.skipped());
         assertTrue(rerun.trained().isEmpty());
         assertEquals(before, listing());

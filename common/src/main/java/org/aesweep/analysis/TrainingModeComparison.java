@@ -1,0 +1,66 @@
+package org.aesweep.analysis;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.aesweep.io.CommittedRuns;
+import org.aesweep.io.ParquetFiles;
+import org.aesweep.io.Table;
+import org.aesweep.io.TableLayout;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Compares the same runs trained in several sweeps, typically locally and with parameter averaging
+ * on 1 and 2 workers: seconds per epoch and final test loss, relative to the first sweep named.
+ * Runs pair up by run id, which does not depend on the training mode.
+ */
+public final class TrainingModeComparison {
+    /** One run of one sweep. */
+    public record Row(String sweepId, String runId, String architecture, int codeSize, String trainingMode,
+                      int workers, int epochs, double secondsPerEpoch, double finalTestLoss) {
+    }
+
+    private TrainingModeComparison() {
+    }
+
+    public static List<Row> read(String outRoot, List<String> sweepIds, Configuration conf) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (String sweepId : sweepIds) {
+            TableLayout layout = new TableLayout(outRoot, sweepId);
+            for (String runId : CommittedRuns.list(layout, conf)) {
+                GenericRecord run = ParquetFiles.readAll(layout.runFile(Table.RUNS, runId), conf).get(0);
+                List<GenericRecord> epochs = ParquetFiles.readAll(layout.runFile(Table.EPOCH_METRICS, runId), conf);
+                double seconds = epochs.stream().mapToDouble(e -> (double) e.get("seconds")).average().orElse(Double.NaN);
+                Object testLoss = run.get("final_test_loss");
+                rows.add(new Row(sweepId, runId, run.get("architecture").toString(), (int) run.get("code_size"),
+                        run.get("training_mode").toString(), (int) run.get("workers"), epochs.size(), seconds,
+                        testLoss == null ? Double.NaN : (double) testLoss));
+            }
+        }
+        rows.sort(Comparator.comparing(Row::runId).thenComparing(row -> sweepIds.indexOf(row.sweepId())));
+        return rows;
+    }
+
+    /** A table with each row's test loss relative to the same run in the first sweep. */
+    public static void print(List<Row> rows, PrintStream out) {
+        Map<String, Double> baseline = new HashMap<>();
+        for (Row row : rows) {
+            baseline.putIfAbsent(row.runId(), row.finalTestLoss());
+        }
+        out.printf(Locale.ROOT, "%-16s %-16s %-12s %5s %-20s %7s %6s %10s %10s %9s%n", "sweep_id", "run_id",
+                "architecture", "code", "training_mode", "workers", "epochs", "s/epoch", "test_loss", "vs_first");
+        for (Row row : rows) {
+            double relative = row.finalTestLoss() / baseline.get(row.runId()) - 1;
+            out.printf(Locale.ROOT, "%-16s %-16s %-12s %5d %-20s %7d %6d %10.2f %10.5f %+8.2f%%%n", row.sweepId(),
+                    row.runId(), row.architecture(), row.codeSize(), row.trainingMode(), row.workers(), row.epochs(),
+                    row.secondsPerEpoch(), row.finalTestLoss(), 100 * relative);
+        }
+    }
+}

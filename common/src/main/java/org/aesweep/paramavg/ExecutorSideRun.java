@@ -1,0 +1,118 @@
+package org.aesweep.paramavg;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+import org.aesweep.data.LabeledImages;
+import org.aesweep.data.TrainTestSplit;
+import org.aesweep.grid.RunConfig;
+import org.aesweep.io.RunPublisher;
+import org.aesweep.io.RunPublisher.StagedRun;
+import org.aesweep.model.Autoencoder;
+import org.aesweep.model.AutoencoderFactory;
+import org.aesweep.plan.PlannedRun;
+import org.aesweep.sweep.ExecutorDataCache;
+import org.aesweep.sweep.ExecutorThreads;
+import org.aesweep.sweep.RunContext;
+import org.aesweep.sweep.RunOutputs;
+import org.aesweep.sweep.RunSummary;
+import org.aesweep.sweep.SweepSettings;
+import org.aesweep.sweep.TaskDevice;
+import org.aesweep.train.EpochMetrics;
+import org.aesweep.train.LossEvaluator;
+import org.aesweep.train.RunStatus;
+import org.aesweep.train.TestSetEvaluator;
+import org.aesweep.train.TrainedRun;
+import org.aesweep.train.TrainingArrays;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.util.SerializableConfiguration;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The parts of a data-parallel run that need the data set, each run as a single Spark task on an
+ * executor so the driver never loads it: the test losses after every epoch, and at the end the
+ * full training loss, latent codes, model and table rows, published like those of any run.
+ */
+final class ExecutorSideRun implements Serializable {
+    private final SweepSettings settings;
+    private final SerializableConfiguration hadoopConf;
+
+    ExecutorSideRun(SweepSettings settings, Configuration hadoopConf) {
+        this.settings = settings;
+        this.hadoopConf = new SerializableConfiguration(hadoopConf);
+    }
+
+    /** What the last averaging round produced, and how the run went. */
+    record Outcome(PlannedRun run, float[] params, List<EpochMetrics> epochs, RunStatus status, String message,
+                   int workers, String executors, String devices, Instant startedAt, String stagingDir)
+            implements Serializable {
+    }
+
+    /** {test loss, denoising test loss (NaN without noise)} of the network with {@code params}. */
+    double[] testLosses(JavaSparkContext jsc, RunConfig config, float[] params) {
+        return onOneExecutor(jsc, () -> {
+            TrainTestSplit data = data(config);
+            try (TrainingArrays arrays = TrainingArrays.of(data.train(), data.test())) {
+                TestSetEvaluator evaluator = new TestSetEvaluator(model(config, params, data.train()), config,
+                        arrays.test());
+                return new double[] {evaluator.testLoss(), evaluator.denoisingTestLoss()};
+            }
+        });
+    }
+
+    /** Stages the run's outputs and commits it; returns what the driver reports. */
+    RunSummary publish(JavaSparkContext jsc, Outcome outcome) {
+        return onOneExecutor(jsc, () -> {
+            RunConfig config = outcome.run().config();
+            Configuration conf = hadoopConf.value();
+            TrainTestSplit data = data(config);
+            StagedRun staged = new StagedRun(config.runId(), new Path(outcome.stagingDir()));
+            TrainedRun trained;
+            try (TrainingArrays arrays = TrainingArrays.of(data.train(), data.test())) {
+                Autoencoder model = outcome.params() == null ? null : model(config, outcome.params(), data.train());
+                double fullTrainLoss = outcome.status() == RunStatus.OK
+                        ? new LossEvaluator(model).evaluate(arrays.train(), arrays.train()) : Double.NaN;
+                trained = new TrainedRun(model, outcome.epochs(), outcome.status(), outcome.message(), fullTrainLoss);
+                RunOutputs.stageModelOutputs(staged, config, trained, arrays.test(), data.test(), conf);
+            }
+            RunContext context = new RunContext(outcome.run(), outcome.workers(), outcome.executors(),
+                    new TaskDevice(TaskDevice.backendName(), outcome.devices()), data.train().rows(),
+                    data.train().cols(), data.train().count(), data.test().count(), outcome.startedAt(), Instant.now());
+            return RunOutputs.commit(new RunPublisher(settings.layout(), conf), staged, trained, context, conf);
+        });
+    }
+
+    private TrainTestSplit data(RunConfig config) {
+        ExecutorThreads.configureForCurrentTask();
+        return ExecutorDataCache.get(settings.dataRoot(), config, hadoopConf.value());
+    }
+
+    private static Autoencoder model(RunConfig config, float[] params, LabeledImages train) {
+        Autoencoder model = AutoencoderFactory.build(config, train.rows(), train.cols());
+        model.network().setParams(Nd4j.create(params, new long[] {1, params.length}, DataType.FLOAT));
+        return model;
+    }
+
+    /** A task body that may write files. */
+    private interface Work<T> extends Serializable {
+        T run() throws IOException;
+    }
+
+    private static <T> T onOneExecutor(JavaSparkContext jsc, Work<T> work) {
+        Function<Integer, T> task = ignored -> {
+            try {
+                return work.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        return jsc.parallelize(List.of(0), 1).map(task).collect().get(0);
+    }
+}

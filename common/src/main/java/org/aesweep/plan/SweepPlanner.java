@@ -1,0 +1,52 @@
+package org.aesweep.plan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.aesweep.grid.ParameterAveragingSpec;
+import org.aesweep.grid.RunConfig;
+import org.aesweep.grid.SweepSpec;
+import org.aesweep.grid.TrainingMode;
+
+/**
+ * Decides how each run trains: runs the spec marks keep their mode; the others train with
+ * parameter averaging when their estimated cost exceeds parameter_averaging.cost_threshold, and
+ * locally otherwise. Orders the runs as {@link SweepPlan} describes.
+ */
+public final class SweepPlanner {
+    private SweepPlanner() {
+    }
+
+    /**
+     * @param trainSamples training images each run sees (after data.train_limit)
+     */
+    public static SweepPlan plan(SweepSpec spec, List<RunConfig> runs, int rows, int cols, long trainSamples) {
+        ParameterAveragingSpec settings = spec.parameterAveraging();
+        // Runs that differ only in noise, replicate or training settings share a network shape.
+        Map<String, Double> forwardMacs = new HashMap<>();
+        List<PlannedRun> averaged = new ArrayList<>();
+        List<PlannedRun> local = new ArrayList<>();
+        for (RunConfig run : runs) {
+            String shapeKey = run.kind() + "|" + run.hiddenSizes() + "|" + run.codeSize() + "|" + run.loss();
+            double macs = forwardMacs.computeIfAbsent(shapeKey, key -> RunCostModel.forwardMacsPerSample(run, rows, cols));
+            double cost = RunCostModel.trainingCost(macs, run, trainSamples);
+            TrainingMode mode = decide(spec.trainingModeOf(run.architecture()), cost, settings.costThreshold());
+            PlannedRun planned = new PlannedRun(run, mode, cost);
+            (mode == TrainingMode.PARAMETER_AVERAGING ? averaged : local).add(planned);
+        }
+        Comparator<PlannedRun> costliestFirst = Comparator.comparingDouble(PlannedRun::estimatedCost).reversed();
+        averaged.sort(costliestFirst);
+        local.sort(costliestFirst);
+        return new SweepPlan(averaged, local, settings, rows, cols);
+    }
+
+    static TrainingMode decide(TrainingMode requested, double cost, double threshold) {
+        if (requested != TrainingMode.AUTO) {
+            return requested;
+        }
+        return cost > threshold ? TrainingMode.PARAMETER_AVERAGING : TrainingMode.LOCAL;
+    }
+}

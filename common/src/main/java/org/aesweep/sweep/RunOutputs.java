@@ -1,0 +1,59 @@
+package org.aesweep.sweep;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+import org.aesweep.data.LabeledImages;
+import org.aesweep.grid.RunConfig;
+import org.aesweep.io.ParquetFiles;
+import org.aesweep.io.RunPublisher;
+import org.aesweep.io.RunPublisher.StagedRun;
+import org.aesweep.io.Table;
+import org.aesweep.io.avro.EpochMetricRow;
+import org.aesweep.io.avro.RunRow;
+import org.aesweep.train.RunStatus;
+import org.aesweep.train.TrainedRun;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Writes a trained run's files into its staging directory and commits them, the same way for
+ * runs trained in one task and for data-parallel runs.
+ */
+public final class RunOutputs {
+    private RunOutputs() {
+    }
+
+    /** The latent codes of the test set and the model, for runs that finished; nothing otherwise. */
+    public static void stageModelOutputs(StagedRun staged, RunConfig config, TrainedRun trained, INDArray testInputs,
+                                  LabeledImages test, Configuration conf) throws IOException {
+        if (trained.status() != RunStatus.OK) {
+            return;
+        }
+        LatentCodeWriter.write(staged.tableFile(Table.LATENT_CODES), config, trained.model(), testInputs, test, conf);
+        Path modelFile = staged.modelFile();
+        try (OutputStream out = modelFile.getFileSystem(conf).create(modelFile, true)) {
+            ModelSerializer.writeModel(trained.model().network(), out, false);
+        }
+    }
+
+    /** Writes the epoch_metrics and runs rows, then commits the run; runs goes last. */
+    public static RunSummary commit(RunPublisher publisher, StagedRun staged, TrainedRun trained, RunContext context,
+                             Configuration conf) throws IOException {
+        ParquetFiles.write(staged.tableFile(Table.EPOCH_METRICS), EpochMetricRow.class, EpochMetricRow.getClassSchema(),
+                RunRows.epochRows(context.run().config(), trained.epochs()), conf);
+        RunRow row = RunRows.runRow(trained, context);
+        ParquetFiles.write(staged.tableFile(Table.RUNS), RunRow.class, RunRow.getClassSchema(), List.of(row), conf);
+        publisher.commit(staged);
+        return new RunSummary(context.run().config(), trained.status(), trained.message(),
+                nanIfNull(row.getFinalTrainLoss()), nanIfNull(row.getFinalTestLoss()), row.getWallSeconds(),
+                context.executor(), context.run().mode().specName());
+    }
+
+    private static double nanIfNull(Double value) {
+        return value == null ? Double.NaN : value;
+    }
+}
