@@ -1,11 +1,9 @@
 package org.aesweep.jobs;
 
 import java.io.FileNotFoundException;
-import java.util.Optional;
 
 import org.aesweep.analysis.AggregateRunner;
 import org.aesweep.cli.AggregateArguments;
-import org.aesweep.cli.BadInputException;
 import org.aesweep.cli.ExitCodes;
 import org.aesweep.io.TableLayout;
 import org.aesweep.sweep.SparkSessions;
@@ -26,17 +24,11 @@ public final class AggregateJob {
 
     /** Runs the job and returns its exit code (see {@link ExitCodes}); never calls System.exit. */
     public static int run(String[] args) throws Exception {
-        AggregateArguments arguments;
-        try {
-            Optional<AggregateArguments> parsed = AggregateArguments.parse(args, SweepJob.stdout());
-            if (parsed.isEmpty()) {
-                return ExitCodes.OK;
-            }
-            arguments = parsed.get();
-        } catch (BadInputException e) {
-            System.err.println("aesweep: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+        ParsedCommandLine<AggregateArguments> line = ParsedCommandLine.of(args, AggregateArguments::parse);
+        if (line.finished()) {
+            return line.exitCode();
         }
+        AggregateArguments arguments = line.arguments();
         TableLayout layout = new TableLayout(arguments.outRoot(), arguments.sweepId());
         try (SparkSession spark = SparkSessions.create("aesweep aggregate " + arguments.sweepId(),
                 arguments.master())) {

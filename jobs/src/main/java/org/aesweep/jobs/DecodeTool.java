@@ -28,7 +28,7 @@ public final class DecodeTool {
     /** Runs the tool and returns its exit code (see {@link ExitCodes}); never calls System.exit. */
     public static int run(String[] args) throws Exception {
         try {
-            Optional<DecodeArguments> parsed = DecodeArguments.parse(args, SweepJob.stdout());
+            Optional<DecodeArguments> parsed = DecodeArguments.parse(args, ParsedCommandLine.stdout());
             if (parsed.isEmpty()) {
                 return ExitCodes.OK;
             }

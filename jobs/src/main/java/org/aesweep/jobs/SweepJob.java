@@ -1,15 +1,10 @@
 package org.aesweep.jobs;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
-
 import org.aesweep.cli.BadInputException;
 import org.aesweep.cli.ExitCodes;
 import org.aesweep.cli.SweepArguments;
-import org.aesweep.grid.RunConfig;
 import org.aesweep.io.TableLayout;
+import org.aesweep.plan.SweepPlan;
 import org.aesweep.sweep.SparkSessions;
 import org.aesweep.sweep.SweepOutcome;
 import org.aesweep.sweep.SweepPreflight;
@@ -37,28 +32,23 @@ public final class SweepJob {
 
     /** Runs the job and returns its exit code (see {@link ExitCodes}); never calls System.exit. */
     public static int run(String[] args) throws Exception {
-        SweepArguments arguments;
-        List<RunConfig> runs;
+        ParsedCommandLine<SweepArguments> line = ParsedCommandLine.of(args, SweepArguments::parse);
+        if (line.finished()) {
+            return line.exitCode();
+        }
+        SweepArguments arguments = line.arguments();
+        SweepPlan plan;
         try {
-            Optional<SweepArguments> parsed = SweepArguments.parse(args, stdout());
-            if (parsed.isEmpty()) {
-                return ExitCodes.OK;
-            }
-            arguments = parsed.get();
-            runs = SweepPreflight.check(arguments, new Configuration());
+            plan = SweepPreflight.check(arguments, new Configuration());
         } catch (BadInputException e) {
             System.err.println("aesweep: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
         TableLayout layout = new TableLayout(arguments.outRoot(), arguments.sweepId());
         try (SparkSession spark = SparkSessions.create("aesweep sweep " + arguments.sweepId(), arguments.master())) {
-            SweepOutcome outcome = new SweepRunner(spark).run(new SweepSettings(arguments.dataRoot(), layout), runs);
+            SweepOutcome outcome = new SweepRunner(spark).run(new SweepSettings(arguments.dataRoot(), layout), plan);
             SweepReport.print(outcome, layout, System.out);
             return outcome.allSucceeded() ? ExitCodes.OK : ExitCodes.RUNS_FAILED;
         }
-    }
-
-    static PrintWriter stdout() {
-        return new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,38 @@
+package org.aesweep.jobs;
+
+import java.util.List;
+
+import org.aesweep.analysis.TrainingModeComparison;
+import org.aesweep.cli.CompareArguments;
+import org.aesweep.cli.ExitCodes;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Prints a table comparing the same runs across sweeps (seconds per epoch, final test loss and
+ * its difference from the first sweep), e.g. local training against parameter averaging. Reads
+ * the Parquet tables directly; no Spark session. Used by submit/benchmark-parameter-averaging.sh.
+ */
+public final class CompareSweeps {
+    private CompareSweeps() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    public static int run(String[] args) throws Exception {
+        ParsedCommandLine<CompareArguments> line = ParsedCommandLine.of(args, CompareArguments::parse);
+        if (line.finished()) {
+            return line.exitCode();
+        }
+        CompareArguments arguments = line.arguments();
+        List<TrainingModeComparison.Row> rows =
+                TrainingModeComparison.read(arguments.outRoot(), arguments.sweepIds(), new Configuration());
+        if (rows.isEmpty()) {
+            System.err.println("aesweep: no committed runs under " + arguments.outRoot() + " for " + arguments.sweepIds());
+            return ExitCodes.BAD_INPUT;
+        }
+        TrainingModeComparison.print(rows, System.out);
+        return ExitCodes.OK;
+    }
+}
