@@ -11,17 +11,29 @@ import org.apache.commons.cli.Options;
 /**
  * The sweep job's command line.
  *
- * @param overrides spec keys replaced from the command line, as {@code dotted.key=value}
- * @param master    Spark master URL, or null to take spark-submit's (or local[*])
+ * @param overrides     spec keys replaced from the command line, as {@code dotted.key=value}
+ * @param master        Spark master URL, or null to take spark-submit's (or local[*])
+ * @param overwrite     retrain every run and replace the sweep's partitions, instead of resuming
+ * @param allowFailures exit 0 even when some runs failed or diverged
  */
 public record SweepArguments(String grid, String dataRoot, String outRoot, String sweepId, List<String> overrides,
-                             String master) {
+                             String master, boolean overwrite, boolean allowFailures) {
+    public static final String OVERWRITE = "overwrite";
+    public static final String RESUME = "resume";
+    public static final String ALLOW_FAILURES = "allow-failures";
+
     public static final String COMMAND = "SweepJob --grid <spec.yaml> --sweep-id <id> [options]";
     public static final String DEFAULT_OUT = "aesweep-out";
     public static final String DEFAULT_DATA = "data";
 
     public SweepArguments {
         overrides = List.copyOf(overrides);
+    }
+
+    /** Arguments of a resuming sweep that fails on failed runs, the usual case. */
+    public SweepArguments(String grid, String dataRoot, String outRoot, String sweepId, List<String> overrides,
+                          String master) {
+        this(grid, dataRoot, outRoot, sweepId, overrides, master, false, false);
     }
 
     public static Options options() {
@@ -33,6 +45,13 @@ public record SweepArguments(String grid, String dataRoot, String outRoot, Strin
                 .build());
         options.addOption(Option.builder().longOpt("set").hasArg().argName("key=value")
                 .desc("override a spec key, e.g. --set training.epochs=3 --set code_sizes=[2,8]; repeatable").build());
+        options.addOption(Option.builder().longOpt(RESUME)
+                .desc("skip runs an earlier attempt of this sweep id committed (the default)").build());
+        options.addOption(Option.builder().longOpt(OVERWRITE)
+                .desc("retrain every run and replace this sweep id's partitions when done; readers see the old"
+                        + " results until then").build());
+        options.addOption(Option.builder().longOpt(ALLOW_FAILURES)
+                .desc("exit 0 even if some runs failed or diverged (they are still recorded)").build());
         return options;
     }
 
@@ -44,6 +63,10 @@ public record SweepArguments(String grid, String dataRoot, String outRoot, Strin
         }
         CommandLine line = parsed.get();
         String sweepId = JobCommandLine.sweepId(line);
+        if (line.hasOption(OVERWRITE) && line.hasOption(RESUME)) {
+            throw new BadInputException("--overwrite and --resume conflict: --resume keeps committed runs,"
+                    + " --overwrite retrains them all; give one");
+        }
         String[] sets = line.getOptionValues("set");
         return Optional.of(new SweepArguments(
                 line.getOptionValue("grid"),
@@ -51,6 +74,8 @@ public record SweepArguments(String grid, String dataRoot, String outRoot, Strin
                 line.getOptionValue(JobCommandLine.OUT, DEFAULT_OUT),
                 sweepId,
                 sets == null ? List.of() : List.of(sets),
-                line.getOptionValue(JobCommandLine.MASTER)));
+                line.getOptionValue(JobCommandLine.MASTER),
+                line.hasOption(OVERWRITE),
+                line.hasOption(ALLOW_FAILURES)));
     }
 }

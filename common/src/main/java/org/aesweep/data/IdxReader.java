@@ -57,6 +57,31 @@ public final class IdxReader {
         }
     }
 
+    /**
+     * Reads an images/labels pair to the end without keeping it, so a driver can refuse a
+     * truncated, corrupt or mismatched file before any training starts.
+     *
+     * @return the images' header
+     */
+    public static IdxHeader verify(Path images, Path labels, Configuration conf) throws IOException {
+        try (IdxInput imageInput = IdxInput.open(open(images, conf), images.toString());
+             IdxInput labelInput = IdxInput.open(open(labels, conf), labels.toString())) {
+            IdxHeader header = readHeader(imageInput);
+            int count = labelInput.readDimensions(LABELS_MAGIC)[0];
+            if (count != header.count()) {
+                throw new IdxFormatException(images.toString(), "holds " + header.count() + " images but "
+                        + labels + " holds " + count + " labels");
+            }
+            imageInput.readData(header.count() * header.pixelsPerImage(), "pixel bytes", (chunk, length, offset) -> {
+            });
+            imageInput.expectEnd();
+            labelInput.readData(count, "labels", (chunk, length, offset) -> {
+            });
+            labelInput.expectEnd();
+            return header;
+        }
+    }
+
     /** The image count and shape, without reading any pixels. */
     public static IdxHeader readImagesHeader(Path images, Configuration conf) throws IOException {
         try (IdxInput input = IdxInput.open(open(images, conf), images.toString())) {

@@ -20,6 +20,7 @@ import java.util.List;
  * @param sparsityWeight L1 weight on the code's activations; 0 except for sparse runs
  * @param trainLimit   0 for the whole training set, else a seeded subset of that many samples
  * @param testLimit    0 for the whole test set, else a seeded subset of that many samples
+ * @param stopping     divergence and early-stopping rules
  */
 public record RunConfig(
         String dataset,
@@ -39,7 +40,8 @@ public record RunConfig(
         LossKind loss,
         long seed,
         int trainLimit,
-        int testLimit) implements Serializable {
+        int testLimit,
+        StoppingSpec stopping) implements Serializable {
 
     public RunConfig {
         hiddenSizes = List.copyOf(hiddenSizes);
@@ -58,8 +60,8 @@ public record RunConfig(
 
     /**
      * Every field, named, in a fixed order and locale-independent number format. The sparsity
-     * weight only appears for sparse runs, so the ids of all other runs did not change when it
-     * was added.
+     * weight only appears for sparse runs and the stopping rules only when they differ from the
+     * defaults, so the ids of earlier runs did not change when those fields were added.
      */
     public String canonicalForm() {
         String form = String.join(";",
@@ -80,7 +82,13 @@ public record RunConfig(
                 "seed=" + seed,
                 "train_limit=" + trainLimit,
                 "test_limit=" + testLimit);
-        return kind == ArchitectureKind.SPARSE ? form + ";sparsity_weight=" + sparsityWeight : form;
+        if (kind == ArchitectureKind.SPARSE) {
+            form += ";sparsity_weight=" + sparsityWeight;
+        }
+        if (!stopping.isDefault()) {
+            form += ";divergence_factor=" + stopping.divergenceFactor() + ";patience=" + stopping.patience();
+        }
+        return form;
     }
 
     /**

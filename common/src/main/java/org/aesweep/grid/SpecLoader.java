@@ -29,7 +29,8 @@ public final class SpecLoader {
     private static final List<String> ARCHITECTURE_KEYS = List.of("name", "hidden", "activation", "label", "loss", "training_mode");
     private static final List<String> NOISE_KEYS = List.of("kind", "levels");
     private static final List<String> TRAINING_KEYS =
-            List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss", "seed");
+            List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss", "seed", "divergence_factor",
+                    "early_stopping_patience");
     private static final List<String> DATA_KEYS = List.of("train_limit", "test_limit");
     private static final List<String> PARAMETER_AVERAGING_KEYS = List.of("cost_threshold", "workers",
             "batch_size_per_worker", "averaging_frequency", "prefetch", "repartition");
@@ -93,13 +94,20 @@ public final class SpecLoader {
                 (node, path) -> check(node, path, reader.number(node, path), rate -> Double.isFinite(rate) && rate > 0,
                         "must be a finite number > 0"));
         long seed = optional(training, "training.seed", 42L, reader::integer);
+        double divergenceFactor = optional(training, "training.divergence_factor",
+                StoppingSpec.DEFAULT_DIVERGENCE_FACTOR,
+                (node, path) -> check(node, path, reader.number(node, path),
+                        factor -> factor == 0 || Double.isFinite(factor) && factor > 1,
+                        "must be a finite number > 1, or 0 to disable"));
+        int patience = nonNegativeInt(training, "training.early_stopping_patience", "0 = no early stopping");
 
         Map<String, Node> data = section(top, "data", DATA_KEYS);
-        int trainLimit = nonNegativeInt(data, "data.train_limit");
-        int testLimit = nonNegativeInt(data, "data.test_limit");
+        int trainLimit = nonNegativeInt(data, "data.train_limit", "0 = the whole set");
+        int testLimit = nonNegativeInt(data, "data.test_limit", "0 = the whole set");
 
         return new SweepSpec(dataset, codeSizes, architectures, noiseKind, levels, sparsity, replicates, epochs, batchSize,
-                optimizer, learningRate, seed, trainLimit, testLimit, parameterAveraging(top));
+                optimizer, learningRate, seed, trainLimit, testLimit, new StoppingSpec(divergenceFactor, patience),
+                parameterAveraging(top));
     }
 
     private ParameterAveragingSpec parameterAveraging(Map<String, Node> top) {
@@ -107,13 +115,14 @@ public final class SpecLoader {
         Map<String, Node> section = section(top, "parameter_averaging", PARAMETER_AVERAGING_KEYS);
         ParameterAveragingSpec defaults = ParameterAveragingSpec.defaults();
         double threshold = optional(section, prefix + "cost_threshold", defaults.costThreshold(),
-                (node, path) -> check(node, path, reader.number(node, path), value -> !Double.isNaN(value) && value >= 0,
+                (node, path) -> check(node, path, reader.number(node, path),
+                        value -> !Double.isNaN(value) && value >= 0,
                         "must be a number >= 0 (estimated multiply-accumulates; .inf = only runs marked"
                                 + " training_mode: parameter_averaging)"));
         int workers = optional(section, prefix + "workers", 0L,
                 (node, path) -> check(node, path, reader.integer(node, path), value -> value >= 0 && value <= 4096,
                         "must be a whole number >= 0 (0 = one per task slot)")).intValue();
-        int batchPerWorker = nonNegativeInt(section, prefix + "batch_size_per_worker");
+        int batchPerWorker = nonNegativeInt(section, prefix + "batch_size_per_worker", "0 = training.batch_size");
         int frequency = positiveInt(section, prefix + "averaging_frequency", defaults.averagingFrequency());
         int prefetch = optional(section, prefix + "prefetch", (long) defaults.prefetch(),
                 (node, path) -> check(node, path, reader.integer(node, path), value -> value >= 0 && value <= 1024,
@@ -153,10 +162,10 @@ public final class SpecLoader {
                         "must be a whole number > 0")).intValue();
     }
 
-    private int nonNegativeInt(Map<String, Node> entries, String path) {
+    private int nonNegativeInt(Map<String, Node> entries, String path, String zeroMeans) {
         return optional(entries, path, 0L,
                 (node, p) -> check(node, p, reader.integer(node, p), value -> value >= 0 && value <= Integer.MAX_VALUE,
-                        "must be a whole number >= 0 (0 = the whole set)")).intValue();
+                        "must be a whole number >= 0 (" + zeroMeans + ")")).intValue();
     }
 
     private <T> Optional<T> check(Node node, String path, Optional<T> value, Predicate<T> valid, String rule) {

@@ -23,6 +23,7 @@ public record SweepSpec(
         long seed,
         int trainLimit,
         int testLimit,
+        StoppingSpec stopping,
         ParameterAveragingSpec parameterAveraging) {
 
     public SweepSpec {
@@ -47,7 +48,7 @@ public record SweepSpec(
                             runs.add(new RunConfig(dataset, architecture.label(), architecture.kind(),
                                     architecture.hidden(), architecture.activation(), codeSize, noiseKind, level,
                                     weight, replicate, epochs, batchSize, optimizer, learningRate,
-                                    architecture.loss(), seed, trainLimit, testLimit));
+                                    architecture.loss(), seed, trainLimit, testLimit, stopping));
                         }
                     }
                 }

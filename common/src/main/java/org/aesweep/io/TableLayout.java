@@ -1,6 +1,8 @@
 package org.aesweep.io;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.apache.hadoop.fs.Path;
@@ -12,6 +14,7 @@ import org.apache.hadoop.fs.Path;
  *   models/sweep_id=&lt;id&gt;/&lt;run_id&gt;.zip                      DL4J ModelSerializer
  *   reports/sweep_id=&lt;id&gt;/                                 plots
  *   _staging/sweep_id=&lt;id&gt;/&lt;run_id&gt;-&lt;attempt&gt;/             private to a run attempt until it commits
+ *   .sweep_id=&lt;id&gt;.&lt;tag&gt;/ in place of sweep_id=&lt;id&gt;/         an --overwrite in progress (hidden)
  * </pre>
  * Hive-style {@code sweep_id=} directories let Spark, Trino and DuckDB prune by sweep.
  */
@@ -22,13 +25,47 @@ public final class TableLayout implements Serializable {
 
     private final String outRoot;
     private final String sweepId;
+    private final String partitionName;
 
     public TableLayout(String outRoot, String sweepId) {
+        this(outRoot, sweepId, "sweep_id=" + checked(sweepId));
+    }
+
+    private TableLayout(String outRoot, String sweepId, String partitionName) {
+        this.outRoot = outRoot;
+        this.sweepId = sweepId;
+        this.partitionName = partitionName;
+    }
+
+    private static String checked(String sweepId) {
         if (!isValidSweepId(sweepId)) {
             throw new IllegalArgumentException(describeSweepIdRule(sweepId));
         }
-        this.outRoot = outRoot;
-        this.sweepId = sweepId;
+        return sweepId;
+    }
+
+    /**
+     * The same sweep written into hidden partitions ({@code .sweep_id=<id>.<tag>}), which Spark,
+     * Hive-style readers and DuckDB skip; {@link PartitionSwap} later puts them in place.
+     */
+    public TableLayout shadow(String tag) {
+        return new TableLayout(outRoot, sweepId, "." + partitionName + "." + tag);
+    }
+
+    /** Every directory that holds this sweep's files: each table's partition, models, reports. */
+    public List<Path> partitionDirectories() {
+        List<Path> dirs = new ArrayList<>();
+        for (Table table : Table.values()) {
+            dirs.add(tablePartition(table));
+        }
+        dirs.add(modelFile("x").getParent());
+        dirs.add(reportDir());
+        return dirs;
+    }
+
+    /** Where every attempt of this sweep stages its runs. */
+    public Path stagingRoot() {
+        return new Path(new Path(root(), "_staging"), partitionName);
     }
 
     /** Sweep ids become directory names, so only a safe alphabet is allowed. */
@@ -78,10 +115,10 @@ public final class TableLayout implements Serializable {
     }
 
     public Path stagingDir(String runId, String attempt) {
-        return new Path(new Path(new Path(root(), "_staging"), partitionName()), runId + "-" + attempt);
+        return new Path(stagingRoot(), runId + "-" + attempt);
     }
 
-    private String partitionName() {
-        return "sweep_id=" + sweepId;
+    String partitionName() {
+        return partitionName;
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import org.aesweep.grid.ParameterAveragingSpec;
@@ -21,6 +22,7 @@ import org.aesweep.sweep.RunTask;
 import org.aesweep.sweep.SweepSettings;
 import org.aesweep.train.EpochMetrics;
 import org.aesweep.train.RunStatus;
+import org.aesweep.train.StoppingRules;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -88,6 +90,7 @@ public final class ParameterAveragingTrainer {
         LOG.info("run {} starting with parameter averaging: {} worker(s), batch {} per worker, averaging every {}: {}",
                 config.runId(), workers, batchSize, spec.averagingFrequency(), RunTask.describe(config));
 
+        StoppingRules rules = new StoppingRules(config.stopping());
         List<EpochMetrics> epochs = new ArrayList<>();
         RunStatus status = RunStatus.OK;
         String message = null;
@@ -100,16 +103,20 @@ public final class ParameterAveragingTrainer {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 params = network.getNetwork().params().toFloatVector();
                 double trainLoss = hook.meanLoss();
-                if (!Double.isFinite(trainLoss)) {
-                    status = RunStatus.DIVERGED;
-                    message = "training loss became " + trainLoss + " in epoch " + epoch;
+                Optional<StoppingRules.Stop> stop = rules.afterTraining(epoch, trainLoss, epochs);
+                if (stop.isEmpty()) {
+                    double[] test = executorSide.testLosses(jsc, config, params);
+                    EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, test[0], test[1], seconds,
+                            hook.samplesPerEpoch() / seconds);
+                    epochs.add(metrics);
+                    RunTask.logEpoch(config, metrics);
+                    stop = rules.afterEvaluation(epochs);
+                }
+                if (stop.isPresent()) {
+                    status = stop.get().status();
+                    message = stop.get().message();
                     break;
                 }
-                double[] test = executorSide.testLosses(jsc, config, params);
-                EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, test[0], test[1], seconds,
-                        hook.samplesPerEpoch() / seconds);
-                epochs.add(metrics);
-                RunTask.logEpoch(config, metrics);
             }
         } catch (RuntimeException e) {
             LOG.error("run {} failed", config.runId(), e);

@@ -44,13 +44,23 @@ public final class RunCostModel {
         return TRAINING_PASSES * forwardMacsPerSample * trainSamples * run.epochs();
     }
 
-    /** MACs of one forward pass of one image through the run's network. */
+    /**
+     * MACs of one forward pass of one image through the run's network.
+     *
+     * @throws IllegalArgumentException when the network cannot reconstruct images of rows x cols
+     */
     public static double forwardMacsPerSample(RunConfig run, int rows, int cols) {
         Autoencoder model = AutoencoderFactory.build(run, rows, cols);
         MultiLayerNetwork network = model.network();
         INDArray oneImage = Nd4j.zeros(DataType.FLOAT, 1, (long) rows * cols);
         // Index 0 holds the input; layer i's output sits at i + 1.
         List<INDArray> activations = network.feedForward(model.networkInput(oneImage), false);
+        long outputs = activations.get(activations.size() - 1).length();
+        if (outputs != (long) rows * cols) {
+            throw new IllegalArgumentException(run.architecture() + " with code size " + run.codeSize()
+                    + " reconstructs " + outputs + " values per image but the images have " + rows + "x" + cols
+                    + " = " + rows * cols + " pixels");
+        }
         double macs = 0;
         for (int i = 0; i < network.getnLayers(); i++) {
             Layer layer = network.getLayerWiseConfigurations().getConf(i).getLayer();

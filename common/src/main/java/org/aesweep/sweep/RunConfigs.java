@@ -8,6 +8,7 @@ import org.aesweep.grid.ArchitectureKind;
 import org.aesweep.grid.LossKind;
 import org.aesweep.grid.NoiseKind;
 import org.aesweep.grid.OptimizerKind;
+import org.aesweep.grid.StoppingSpec;
 import org.aesweep.grid.RunConfig;
 import org.apache.avro.generic.GenericRecord;
 
@@ -27,7 +28,16 @@ public final class RunConfigs {
                 (Double) row.get("noise_level"), (Double) row.get("sparsity_weight"), (Integer) row.get("replicate"), (Integer) row.get("epochs"),
                 (Integer) row.get("batch_size"), OptimizerKind.valueOf(upper(row, "optimizer")),
                 (Double) row.get("learning_rate"), LossKind.valueOf(upper(row, "loss")), (Long) row.get("seed"),
-                (Integer) row.get("train_limit"), (Integer) row.get("test_limit"));
+                (Integer) row.get("train_limit"), (Integer) row.get("test_limit"), stopping(row));
+    }
+
+    /** Rows written before the stopping columns existed trained with the defaults. */
+    private static StoppingSpec stopping(GenericRecord row) {
+        Object factor = row.hasField("divergence_factor") ? row.get("divergence_factor") : null;
+        Object patience = row.hasField("early_stopping_patience") ? row.get("early_stopping_patience") : null;
+        StoppingSpec defaults = StoppingSpec.defaults();
+        return new StoppingSpec(factor == null ? defaults.divergenceFactor() : (Double) factor,
+                patience == null ? defaults.patience() : (Integer) patience);
     }
 
     private static String text(GenericRecord row, String field) {

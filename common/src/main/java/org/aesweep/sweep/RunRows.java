@@ -32,6 +32,8 @@ final class RunRows {
                 .setRunSeed(config.runSeed())
                 .setTrainLimit(config.trainLimit())
                 .setTestLimit(config.testLimit())
+                .setDivergenceFactor(config.stopping().divergenceFactor())
+                .setEarlyStoppingPatience(config.stopping().patience())
                 .setImageRows(context.imageRows())
                 .setImageCols(context.imageCols())
                 .setTrainSamples(context.trainSamples())

@@ -19,7 +19,10 @@ import org.aesweep.grid.SweepSpec;
 import org.aesweep.plan.SweepPlan;
 import org.aesweep.plan.SweepPlanner;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsAction;
+import org.apache.hadoop.security.AccessControlException;
 
 /**
  * Everything the driver checks before the first task: the spec parses and validates, the data
@@ -34,7 +37,8 @@ public final class SweepPreflight {
     /** The checked sweep, planned: every run's network was built once to estimate its cost. */
     public static SweepPlan check(SweepArguments args, Configuration conf) throws BadInputException {
         SweepSpec spec = loadSpec(args, conf);
-        IdxHeader header = readTrainHeader(spec.dataset(), args.dataRoot(), conf);
+        IdxHeader header = verifyData(spec.dataset(), args.dataRoot(), conf);
+        checkOutputRoot(args.outRoot(), conf);
         int inputSize = header.rows() * header.cols();
         for (int codeSize : spec.codeSizes()) {
             if (codeSize >= inputSize) {
@@ -47,7 +51,7 @@ public final class SweepPreflight {
         try {
             return SweepPlanner.plan(spec, runs, header.rows(), header.cols(), trainSamples);
         } catch (RuntimeException e) {
-            throw new BadInputException(args.grid() + ": a network of this grid cannot be built for "
+            throw new BadInputException(args.grid() + ": a network of this grid does not fit the "
                     + header.rows() + "x" + header.cols() + " images of " + spec.dataset() + ": " + e.getMessage());
         }
     }
@@ -69,13 +73,46 @@ public final class SweepPreflight {
         }
     }
 
-    private static IdxHeader readTrainHeader(String dataset, String dataRoot, Configuration conf)
-            throws BadInputException {
+    /** Reads all four IDX files through, so no task trips over a truncated or mismatched one. */
+    private static IdxHeader verifyData(String dataset, String dataRoot, Configuration conf) throws BadInputException {
         try {
             DataFiles files = DatasetLocator.locate(dataset, dataRoot, conf);
-            return IdxReader.readImagesHeader(files.trainImages(), conf);
+            IdxHeader train = IdxReader.verify(files.trainImages(), files.trainLabels(), conf);
+            IdxHeader test = IdxReader.verify(files.testImages(), files.testLabels(), conf);
+            if (train.rows() != test.rows() || train.cols() != test.cols()) {
+                throw new BadInputException("--data: " + files.testImages() + " holds " + test.rows() + "x"
+                        + test.cols() + " images but " + files.trainImages() + " holds " + train.rows() + "x"
+                        + train.cols());
+            }
+            if (train.count() == 0 || test.count() == 0) {
+                throw new BadInputException("--data: " + (train.count() == 0 ? files.trainImages() : files.testImages())
+                        + " holds no images");
+            }
+            return train;
         } catch (IOException e) {
             throw new BadInputException("--data: " + e.getMessage());
+        }
+    }
+
+    /** The output root, or its nearest existing ancestor, must be a writable directory. */
+    private static void checkOutputRoot(String outRoot, Configuration conf) throws BadInputException {
+        try {
+            Path existing = new Path(outRoot);
+            FileSystem fs = existing.getFileSystem(conf);
+            while (existing != null && !fs.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null) {
+                return;
+            }
+            if (!fs.getFileStatus(existing).isDirectory()) {
+                throw new BadInputException("--out: " + existing + " is a file, not a directory");
+            }
+            fs.access(existing, FsAction.WRITE);
+        } catch (AccessControlException e) {
+            throw new BadInputException("--out: " + outRoot + " is not writable: " + e.getMessage());
+        } catch (IOException e) {
+            throw new BadInputException("--out: cannot use " + outRoot + ": " + e.getMessage());
         }
     }
 }

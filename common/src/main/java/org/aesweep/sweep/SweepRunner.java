@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 import org.aesweep.io.CommittedRuns;
+import org.aesweep.io.PartitionSwap;
 import org.aesweep.io.Table;
 import org.aesweep.io.TableLayout;
 import org.aesweep.paramavg.ParameterAveragingTrainer;
@@ -24,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver side of a sweep: skips runs an earlier attempt committed, trains the data-parallel
+ * The driver side of a sweep: removes what killed attempts left in staging, skips runs an earlier
+ * attempt committed (or, overwriting, retrains all and swaps them in), trains the data-parallel
  * runs one after another on the whole cluster, then fans the local runs out one per Spark task,
  * most expensive first (see {@link SweepPlan} for why this order), and marks the sweep complete
  * with a {@code _SUCCESS} file in its runs partition. Executors read the data themselves; only
@@ -39,10 +42,29 @@ public final class SweepRunner {
         this.spark = spark;
     }
 
+    /** Trains the runs not yet committed under this sweep id (a resume, or a first attempt). */
     public SweepOutcome run(SweepSettings settings, SweepPlan plan) throws IOException {
-        TableLayout layout = settings.layout();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Set<String> committed = CommittedRuns.list(layout, conf);
+        PartitionSwap.removeLeftovers(settings.layout(), conf);
+        return train(settings, plan, CommittedRuns.list(settings.layout(), conf), conf);
+    }
+
+    /**
+     * Trains every run into hidden partitions and only then replaces the sweep's partitions with
+     * them, so readers see the old results until the new ones are complete.
+     */
+    public SweepOutcome overwrite(SweepSettings settings, SweepPlan plan) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        PartitionSwap.removeLeftovers(settings.layout(), conf);
+        TableLayout shadow = settings.layout().shadow("overwrite-" + UUID.randomUUID());
+        SweepOutcome outcome = train(new SweepSettings(settings.dataRoot(), shadow), plan, Set.of(), conf);
+        PartitionSwap.replace(settings.layout(), shadow, conf);
+        return outcome;
+    }
+
+    private SweepOutcome train(SweepSettings settings, SweepPlan plan, Set<String> committed, Configuration conf)
+            throws IOException {
+        TableLayout layout = settings.layout();
         SweepPlan pending = plan.without(committed);
         int skipped = plan.size() - pending.size();
         LOG.info("sweep {}: {} run(s) in the grid, {} already committed by an earlier attempt and skipped, {} to train"
@@ -53,6 +75,8 @@ public final class SweepRunner {
         List<RunSummary> trained = new ArrayList<>(trainParameterAveraged(jsc, settings, pending));
         trained.addAll(trainLocal(jsc, settings, pending.local(), conf));
         SweepOutcome outcome = new SweepOutcome(trained, skipped);
+        // Attempts that died with their executor left staging directories; none is running now.
+        layout.stagingRoot().getFileSystem(conf).delete(layout.stagingRoot(), true);
         writeSuccessMarker(layout, plan.size(), outcome, conf);
         return outcome;
     }

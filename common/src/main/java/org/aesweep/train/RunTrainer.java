@@ -3,6 +3,7 @@ package org.aesweep.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import org.aesweep.grid.RunConfig;
@@ -15,7 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Trains one run on this JVM: shuffled minibatches, fresh input noise per minibatch with clean
  * targets, and after every epoch the clean test loss (and the denoising test loss with a fixed
  * noise draw). The training loss of an epoch is the sample-weighted mean of the minibatch losses
- * seen while training, which is what Keras reports. A non-finite loss stops the run as diverged.
+ * seen while training, which is what Keras reports. {@link StoppingRules} end diverging runs and,
+ * with patience, runs whose test loss stopped improving.
  */
 public final class RunTrainer {
     /** Called after every epoch, for progress logs. */
@@ -36,23 +38,33 @@ public final class RunTrainer {
         Random order = new Random(config.runSeed());
         int samples = (int) data.train().rows();
 
+        StoppingRules rules = new StoppingRules(config.stopping());
         List<EpochMetrics> epochs = new ArrayList<>();
+        String message = null;
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
             double trainLoss = fitEpoch(model, data.train(), Permutations.of(samples, order), config.batchSize(),
                     trainingNoise);
             double seconds = (System.nanoTime() - start) / 1e9;
-            if (!Double.isFinite(trainLoss)) {
-                return new TrainedRun(model, epochs, RunStatus.DIVERGED,
-                        "training loss became " + trainLoss + " in epoch " + epoch, Double.NaN);
+            Optional<StoppingRules.Stop> diverged = rules.afterTraining(epoch, trainLoss, epochs);
+            if (diverged.isPresent()) {
+                return new TrainedRun(model, epochs, diverged.get().status(), diverged.get().message(), Double.NaN);
             }
             EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, testSet.testLoss(), testSet.denoisingTestLoss(),
                     seconds, samples / seconds);
             epochs.add(metrics);
             listener.onEpoch(config, metrics);
+            Optional<StoppingRules.Stop> stop = rules.afterEvaluation(epochs);
+            if (stop.isPresent() && stop.get().status() != RunStatus.OK) {
+                return new TrainedRun(model, epochs, stop.get().status(), stop.get().message(), Double.NaN);
+            }
+            if (stop.isPresent()) {
+                message = stop.get().message();
+                break;
+            }
         }
         double fullTrainLoss = new LossEvaluator(model).evaluate(data.train(), data.train());
-        return new TrainedRun(model, epochs, RunStatus.OK, null, fullTrainLoss);
+        return new TrainedRun(model, epochs, RunStatus.OK, message, fullTrainLoss);
     }
 
     /** One pass over the data; returns the sample-weighted mean per-element loss of the minibatches. */

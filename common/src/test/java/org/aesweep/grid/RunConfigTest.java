@@ -1,6 +1,7 @@
 package org.aesweep.grid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class RunConfigTest {
     private static RunConfig run(int codeSize, int replicate, double noise) {
         return new RunConfig("fashion-mnist", "shallow", ArchitectureKind.SHALLOW, List.of(), "relu", codeSize,
-                NoiseKind.GAUSSIAN, noise, 0.0, replicate, 5, 256, OptimizerKind.ADAM, 0.001, LossKind.BCE, 42, 0, 0);
+                NoiseKind.GAUSSIAN, noise, 0.0, replicate, 5, 256, OptimizerKind.ADAM, 0.001, LossKind.BCE, 42, 0, 0,
+                StoppingSpec.defaults());
     }
 
     @Test
@@ -28,6 +30,18 @@ class RunConfigTest {
         assertNotEquals(run(8, 1, 0.0).runId(), run(8, 0, 0.0).runId());
         assertNotEquals(run(8, 1, 0.0).runId(), run(9, 1, 0.0).runId());
         assertNotEquals(run(8, 1, 0.0).runId(), run(8, 1, 0.2).runId());
+    }
+
+    @Test
+    void stoppingRulesEnterTheIdOnlyWhenTheyDifferFromTheDefaults() {
+        RunConfig base = run(32, 0, 0.1);
+        RunConfig patient = new RunConfig(base.dataset(), base.architecture(), base.kind(), base.hiddenSizes(),
+                base.activation(), base.codeSize(), base.noiseKind(), base.noiseLevel(), base.sparsityWeight(),
+                base.replicate(), base.epochs(), base.batchSize(), base.optimizer(), base.learningRate(), base.loss(),
+                base.seed(), base.trainLimit(), base.testLimit(), new StoppingSpec(10.0, 3));
+        assertEquals("e3d044793ad4ecaf", base.runId());
+        assertTrue(patient.canonicalForm().endsWith(";divergence_factor=10.0;patience=3"), patient.canonicalForm());
+        assertNotEquals(base.runId(), patient.runId());
     }
 
     @Test

@@ -7,9 +7,11 @@ import org.aesweep.grid.LossKind;
 import org.aesweep.grid.NoiseKind;
 import org.aesweep.grid.OptimizerKind;
 import org.aesweep.grid.RunConfig;
+import org.aesweep.grid.StoppingSpec;
 
 /** Builds run configs for tests: a small shallow Adam/BCE run unless a setter says otherwise. */
 public final class TestRuns {
+    private StoppingSpec stopping = StoppingSpec.defaults();
     private String dataset = "synthetic";
     private ArchitectureKind kind = ArchitectureKind.SHALLOW;
     private List<Integer> hidden = List.of();
@@ -91,9 +93,14 @@ public final class TestRuns {
         return this;
     }
 
+    public TestRuns stopping(double divergenceFactor, int patience) {
+        stopping = new StoppingSpec(divergenceFactor, patience);
+        return this;
+    }
+
     public RunConfig build() {
         return new RunConfig(dataset, kind.specName(), kind, hidden, activation, codeSize, noise, noiseLevel,
                 kind == ArchitectureKind.SPARSE ? sparsityWeight : 0.0, replicate,
-                epochs, batchSize, optimizer, learningRate, loss, 7, trainLimit, testLimit);
+                epochs, batchSize, optimizer, learningRate, loss, 7, trainLimit, testLimit, stopping);
     }
 }

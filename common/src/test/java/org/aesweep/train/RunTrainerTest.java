@@ -79,4 +79,17 @@ class RunTrainerTest {
         assertEquals(RunStatus.DIVERGED, run.status());
         assertTrue(run.message().contains("epoch"), run.message());
     }
+
+    @Test
+    void patienceEndsARunWhoseTestLossStopsFallingAndKeepsItsEpochs() {
+        // Frozen weights: every epoch's test loss equals the first, so with patience 1 epoch 2 is the last.
+        RunConfig frozen = TestRuns.shallow(8).epochs(10).optimizer(OptimizerKind.SGD, 0.0).stopping(10, 1).build();
+        TrainedRun run = new RunTrainer((c, m) -> { }).train(frozen, data(100, 20));
+
+        assertEquals(RunStatus.OK, run.status());
+        assertEquals(2, run.epochs().size());
+        assertEquals(1, run.bestEpoch());
+        assertTrue(run.message().contains("stopped early after epoch 2"), run.message());
+        assertTrue(Double.isFinite(run.fullTrainLoss()));
+    }
 }

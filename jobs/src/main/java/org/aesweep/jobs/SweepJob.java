@@ -46,9 +46,12 @@ public final class SweepJob {
         }
         TableLayout layout = new TableLayout(arguments.outRoot(), arguments.sweepId());
         try (SparkSession spark = SparkSessions.create("aesweep sweep " + arguments.sweepId(), arguments.master())) {
-            SweepOutcome outcome = new SweepRunner(spark).run(new SweepSettings(arguments.dataRoot(), layout), plan);
+            SweepRunner runner = new SweepRunner(spark);
+            SweepSettings settings = new SweepSettings(arguments.dataRoot(), layout);
+            SweepOutcome outcome = arguments.overwrite()
+                    ? runner.overwrite(settings, plan) : runner.run(settings, plan);
             SweepReport.print(outcome, layout, System.out);
-            return outcome.allSucceeded() ? ExitCodes.OK : ExitCodes.RUNS_FAILED;
+            return outcome.allSucceeded() || arguments.allowFailures() ? ExitCodes.OK : ExitCodes.RUNS_FAILED;
         }
     }
 }

@@ -1,0 +1,54 @@
+package org.aesweep.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.aesweep.grid.StoppingSpec;
+import org.junit.jupiter.api.Test;
+
+class StoppingRulesTest {
+    private static EpochMetrics epoch(int number, double trainLoss, double testLoss) {
+        return new EpochMetrics(number, trainLoss, testLoss, Double.NaN, 1, 1);
+    }
+
+    @Test
+    void nonFiniteLossesAlwaysMeanDivergence() {
+        StoppingRules off = new StoppingRules(new StoppingSpec(0, 0));
+        assertEquals(RunStatus.DIVERGED, off.afterTraining(1, Double.NaN, List.of()).orElseThrow().status());
+        assertEquals(RunStatus.DIVERGED,
+                off.afterTraining(1, Double.POSITIVE_INFINITY, List.of()).orElseThrow().status());
+        Optional<StoppingRules.Stop> test = off.afterEvaluation(List.of(epoch(1, 0.3, Double.NaN)));
+        assertEquals(RunStatus.DIVERGED, test.orElseThrow().status());
+        assertTrue(test.get().message().contains("epoch 1"), test.get().message());
+    }
+
+    @Test
+    void aTrainingLossPastTheFactorTimesTheLowestDiverges() {
+        StoppingRules rules = new StoppingRules(new StoppingSpec(4, 0));
+        List<EpochMetrics> earlier = List.of(epoch(1, 0.5, 0.5), epoch(2, 0.25, 0.3));
+        assertTrue(rules.afterTraining(3, 0.99, earlier).isEmpty(), "3.96x the lowest is within 4x");
+        StoppingRules.Stop stop = rules.afterTraining(3, 1.01, earlier).orElseThrow();
+        assertEquals(RunStatus.DIVERGED, stop.status());
+        assertTrue(stop.message().contains("epoch 3") && stop.message().contains("0.25"), stop.message());
+        assertTrue(new StoppingRules(new StoppingSpec(0, 0)).afterTraining(3, 1e6, earlier).isEmpty(), "0 disables");
+        assertTrue(rules.afterTraining(1, 1e6, List.of()).isEmpty(), "nothing to compare the first epoch with");
+    }
+
+    @Test
+    void patienceStopsAfterThatManyEpochsWithoutANewLowestTestLoss() {
+        StoppingRules rules = new StoppingRules(new StoppingSpec(0, 2));
+        List<EpochMetrics> epochs = new ArrayList<>(List.of(epoch(1, 0.5, 0.40), epoch(2, 0.4, 0.30)));
+        assertTrue(rules.afterEvaluation(epochs).isEmpty());
+        epochs.add(epoch(3, 0.35, 0.31));
+        assertTrue(rules.afterEvaluation(epochs).isEmpty(), "one epoch without improvement");
+        epochs.add(epoch(4, 0.34, 0.30));
+        StoppingRules.Stop stop = rules.afterEvaluation(epochs).orElseThrow();
+        assertEquals(RunStatus.OK, stop.status(), "early stopping is a normal end");
+        assertTrue(stop.message().contains("best epoch 2"), stop.message());
+        assertTrue(new StoppingRules(new StoppingSpec(0, 0)).afterEvaluation(epochs).isEmpty(), "0 disables");
+    }
+}

@@ -1,0 +1,139 @@
+package org.aesweep.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reruns in local mode: a rerun of a finished sweep changes nothing, leftovers of killed attempts
+ * are cleared, --overwrite retrains everything and swaps it in whole, and diverged runs give exit
+ * code 1 unless --allow-failures.
+ */
+class SweepJobRerunTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void rerunChangesNothingAndOverwriteReplacesEveryRun() throws Exception {
+        Path out = work.resolve("out");
+        Path grid = grid("optimizer: adam\n  learning_rate: 0.001");
+        assertEquals(0, sweep(grid, out, "r"));
+        Map<String, Long> finished = listing(out);
+        Map<String, Object> firstStarts = startTimes(out);
+
+        // What a killed attempt leaves: a staging directory and a hidden, unfinished overwrite.
+        Files.createDirectories(out.resolve("_staging/sweep_id=r/abc-attempt")).resolve("x");
+        Files.createDirectories(out.resolve("tables/runs/.sweep_id=r.overwrite-old"));
+        String rerun = stdoutOf(() -> sweep(grid, out, "r"));
+        assertTrue(rerun.contains("0 run(s) trained") && rerun.contains("2 skipped"), rerun);
+        assertEquals(finished, listing(out), "a rerun of a finished sweep leaves the same files");
+        assertEquals(firstStarts, startTimes(out), "and the same rows");
+        assertFalse(Files.exists(out.resolve("tables/runs/.sweep_id=r.overwrite-old")));
+        assertFalse(Files.exists(out.resolve("_staging/sweep_id=r")));
+
+        assertEquals(0, sweep(grid, out, "r", "--overwrite"));
+        assertEquals(finished.keySet(), listing(out).keySet(), "an overwrite publishes the same run files");
+        Map<String, Object> secondStarts = startTimes(out);
+        assertEquals(firstStarts.keySet(), secondStarts.keySet());
+        for (String runId : firstStarts.keySet()) {
+            Timestamp before = (Timestamp) firstStarts.get(runId);
+            assertTrue(((Timestamp) secondStarts.get(runId)).after(before), "run " + runId + " was retrained");
+        }
+        try (Stream<Path> all = Files.walk(out)) {
+            assertFalse(all.anyMatch(path -> path.getFileName().toString().startsWith(".sweep_id=")),
+                    "no hidden partitions left");
+        }
+    }
+
+    @Test
+    void divergedRunsFailTheSweepUnlessFailuresAreAllowed() throws Exception {
+        Path out = work.resolve("out");
+        // A linear net with squared error has nothing to saturate: this step size overflows to Inf/NaN.
+        Path grid = grid("optimizer: sgd\n  learning_rate: 1.0e+38\n  loss: mse\narchitectures: [linear]");
+        String report = stdoutOf(() -> {
+            assertEquals(1, sweep(grid, out, "d"));
+            return 0;
+        });
+        assertTrue(report.contains("diverged"), report);
+        assertEquals(0, sweep(grid, out, "d2", "--allow-failures"));
+        try (SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate()) {
+            List<Row> runs = spark.read().parquet(out.resolve("tables/runs").toString()).collectAsList();
+            assertEquals(4, runs.size());
+            assertTrue(runs.stream().allMatch(row -> "diverged".equals(row.getAs("status"))), runs.toString());
+        }
+    }
+
+    private Path grid(String optimizer) throws IOException {
+        Path data = IdxFixtures.dataset(work.resolve("data"), 200, 20, 28);
+        return Files.writeString(work.resolve("spec.yaml"), "dataset: " + data + "\ncode_sizes: [2, 4]\n"
+                + "training:\n  epochs: 2\n  batch_size: 32\n  " + optimizer + "\n");
+    }
+
+    private static int sweep(Path grid, Path out, String sweepId, String... more) throws Exception {
+        String[] base = {"--grid", grid.toString(), "--out", out.toString(), "--sweep-id", sweepId,
+                "--master", "local[2]"};
+        String[] all = Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return SweepJob.run(all);
+    }
+
+    /** Every file under the tables and models, with its size. */
+    private static Map<String, Long> listing(Path out) throws IOException {
+        try (Stream<Path> files = Stream.concat(Files.walk(out.resolve("tables")), Files.walk(out.resolve("models")))) {
+            return files.filter(Files::isRegularFile).collect(Collectors.toMap(
+                    path -> out.relativize(path).toString(), SweepJobRerunTest::size, (a, b) -> a, TreeMap::new));
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            // The marker records how many runs were skipped, so only its presence must match.
+            return file.getFileName().toString().equals("_SUCCESS") ? 0 : Files.size(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> startTimes(Path out) {
+        try (SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate()) {
+            return spark.read().parquet(out.resolve("tables/runs").toString()).collectAsList().stream()
+                    .collect(Collectors.toMap(row -> row.getAs("run_id"), row -> row.getAs("started_at"),
+                            (a, b) -> a, TreeMap::new));
+        }
+    }
+
+    private interface Job {
+        int run() throws Exception;
+    }
+
+    private static String stdoutOf(Job job) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            job.run();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+}
