@@ -43,10 +43,18 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** Runs SparkSubmit in client mode with {@code arguments}; returns its exit code. */
     int submit(String logName, List<String> arguments) throws Exception {
+        return waitFor(start(logName, arguments), logName);
+    }
+
+    /** Starts SparkSubmit in client mode (the script execs the driver JVM, so this is the driver). */
+    Process start(String logName, List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", script.toString(), "submit", "--master", masterUrl));
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logDir.resolve(logName).toFile()).start();
+    }
+
+    int waitFor(Process process, String logName) throws InterruptedException {
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("spark-submit did not finish; see " + logDir.resolve(logName));
@@ -56,6 +64,16 @@ final class StandaloneCluster implements AutoCloseable {
 
     String log(String logName) throws IOException {
         return Files.readString(logDir.resolve(logName), StandardCharsets.UTF_8);
+    }
+
+    /** The end of a submission's log, for assertion messages. */
+    String tail(String logName) {
+        try {
+            String log = log(logName);
+            return log.substring(Math.max(0, log.length() - 4000));
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     @Override

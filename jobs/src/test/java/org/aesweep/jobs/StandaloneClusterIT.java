@@ -65,12 +65,12 @@ class StandaloneClusterIT {
                 "--grid", grid(), "--data", RealData.root().toString(), "--out", clusterOut.toString(),
                 "--sweep-id", "cluster"));
         submit.addAll(SPEC_OVERRIDES);
-        assertEquals(0, cluster.submit("sweep.log", submit), () -> tail("sweep.log"));
+        assertEquals(0, cluster.submit("sweep.log", submit), () -> cluster.tail("sweep.log"));
         assertEquals(0, cluster.submit("aggregate.log", List.of(
                 "--properties-file", RealData.repository().resolve("conf/spark-defaults.conf").toString(),
                 "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.cores=1",
                 "--class", "org.aesweep.jobs.AggregateJob", RealData.repository().resolve(JAR).toString(),
-                "--out", clusterOut.toString(), "--sweep-id", "cluster")), () -> tail("aggregate.log"));
+                "--out", clusterOut.toString(), "--sweep-id", "cluster")), () -> cluster.tail("aggregate.log"));
 
         Path localOut = work.resolve("local-out");
         List<String> local = new java.util.ArrayList<>(List.of("--grid", grid(), "--data",
@@ -126,14 +126,5 @@ class StandaloneClusterIT {
 
     private static String grid() {
         return RealData.repository().resolve("conf/grids/quickstart.yaml").toString();
-    }
-
-    private static String tail(String logName) {
-        try {
-            String log = cluster.log(logName);
-            return log.substring(Math.max(0, log.length() - 4000));
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
     }
 }

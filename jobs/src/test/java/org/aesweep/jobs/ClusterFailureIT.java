@@ -1,0 +1,183 @@
+package org.aesweep.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Failures on a real standalone cluster: an executor JVM killed with SIGKILL while runs train (R1);
+ * the driver killed while a parameter-averaged run trains (R4) and again mid-sweep (R2), each time
+ * followed by a rerun; a rerun of the finished sweep (R3). Every run must end up exactly once in
+ * every table, and reruns must train only what is missing.
+ */
+class ClusterFailureIT {
+    private static final String JAR = "jobs/target/aesweep-jobs-0.1.0-SNAPSHOT-spark.jar";
+    private static final int TEST_SAMPLES = 300;
+    private static final int EPOCHS = 3;
+    private static final long POLL_MILLIS = 200;
+
+    @TempDir
+    static Path work;
+    private static StandaloneCluster cluster;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = StandaloneCluster.start(work.resolve("logs"), "--workers", "2", "--cores", "2", "--memory", "3g");
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void r1AKilledExecutorLosesNoRunAndDuplicatesNone() throws Exception {
+        Path out = work.resolve("r1");
+        List<String> spec = List.of("--set", "architectures=[shallow]", "--set", "code_sizes=[2,4,8,12,16,24,32,48]");
+        Process driver = cluster.start("r1.log", submit(out, "r1", spec));
+        awaitOrFail(() -> committedRuns(out, "r1") >= 1, driver, "r1.log");
+        ProcessHandle executor = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+                .findFirst().orElseThrow();
+        executor.destroyForcibly();
+
+        assertEquals(0, cluster.waitFor(driver, "r1.log"), () -> cluster.tail("r1.log"));
+        assertTrue(cluster.log("r1.log").contains("Lost executor"), "the kill hit a live executor");
+        assertExactlyOnce(out, "r1", 8);
+    }
+
+    @Test
+    void r2r3r4KilledDriversAndRerunsEndWithEveryRunOnce() throws Exception {
+        Path out = work.resolve("r2");
+        List<String> spec = List.of("--set", "code_sizes=[2,8,16]",
+                "--set", "architectures=[shallow,{name: deep, hidden: [64], training_mode: parameter_averaging}]");
+
+        // R4: kill the driver while the first parameter-averaged run is in its second epoch.
+        Process first = cluster.start("attempt1.log", submit(out, "r2", spec));
+        awaitOrFail(() -> logContains("attempt1.log", "epoch 1/" + EPOCHS), first, "attempt1.log");
+        first.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+        assertEquals(0, committedRuns(out, "r2"), "an interrupted run leaves no rows");
+        assertEquals(0, rowFiles(out, "epoch_metrics", "r2") + rowFiles(out, "latent_codes", "r2"));
+
+        // R2: kill the driver once the three parameter-averaged runs are in, before the local ones finish.
+        Process second = cluster.start("attempt2.log", submit(out, "r2", spec));
+        awaitOrFail(() -> committedRuns(out, "r2") >= 3, second, "attempt2.log");
+        second.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+        int committedBefore = committedRuns(out, "r2");
+        assertTrue(committedBefore >= 3 && committedBefore < 6, "committed before the kill: " + committedBefore);
+
+        assertEquals(0, cluster.submit("attempt3.log", submit(out, "r2", spec)), () -> cluster.tail("attempt3.log"));
+        assertTrue(logContains("attempt3.log", committedBefore + " already committed by an earlier attempt and"
+                + " skipped, " + (6 - committedBefore) + " to train"), () -> cluster.tail("attempt3.log"));
+        assertExactlyOnce(out, "r2", 6);
+
+        // R3: a rerun of the finished sweep changes nothing.
+        Map<String, Long> finished = listing(out);
+        assertEquals(0, cluster.submit("attempt4.log", submit(out, "r2", spec)), () -> cluster.tail("attempt4.log"));
+        assertTrue(logContains("attempt4.log", "6 already committed by an earlier attempt and skipped, 0 to train"));
+        assertEquals(finished, listing(out));
+        assertExactlyOnce(out, "r2", 6);
+    }
+
+    private static List<String> submit(Path out, String sweepId, List<String> spec) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--properties-file", RealData.repository().resolve("conf/spark-defaults.conf").toString(),
+                "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.memoryOverhead=1g",
+                "--conf", "spark.executor.cores=2", "--conf", "spark.task.cpus=1",
+                "--class", "org.aesweep.jobs.SweepJob", RealData.repository().resolve(JAR).toString(),
+                "--grid", RealData.repository().resolve("conf/grids/quickstart.yaml").toString(),
+                "--data", RealData.root().toString(), "--out", out.toString(), "--sweep-id", sweepId,
+                "--set", "noise.levels=[0.0]", "--set", "replicates=1", "--set", "training.epochs=" + EPOCHS,
+                "--set", "data.train_limit=10000", "--set", "data.test_limit=" + TEST_SAMPLES,
+                "--set", "parameter_averaging.workers=2"));
+        arguments.addAll(spec);
+        return arguments;
+    }
+
+    /** Every run has one runs row, one epoch_metrics row per epoch and one code per test sample. */
+    private static void assertExactlyOnce(Path out, String sweepId, int runs) {
+        try (SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate()) {
+            String partition = "sweep_id=" + sweepId;
+            Map<String, Long> runRows = countByRun(spark, out.resolve("tables/runs").resolve(partition));
+            assertEquals(runs, runRows.size(), "runs: " + runRows);
+            assertTrue(runRows.values().stream().allMatch(count -> count == 1), "runs: " + runRows);
+            Map<String, Long> epochRows = countByRun(spark, out.resolve("tables/epoch_metrics").resolve(partition));
+            assertEquals(runRows.keySet(), epochRows.keySet());
+            assertTrue(epochRows.values().stream().allMatch(count -> count == EPOCHS), "epochs: " + epochRows);
+            Map<String, Long> codeRows = countByRun(spark, out.resolve("tables/latent_codes").resolve(partition));
+            assertEquals(runRows.keySet(), codeRows.keySet());
+            assertTrue(codeRows.values().stream().allMatch(count -> count == TEST_SAMPLES), "codes: " + codeRows);
+            assertEquals(runs, spark.read().parquet(out.resolve("tables/runs").resolve(partition).toString())
+                    .where("status = 'ok'").count());
+        }
+        assertFalse(Files.exists(out.resolve("_staging").resolve("sweep_id=" + sweepId)), "staging cleared");
+    }
+
+    private static Map<String, Long> countByRun(SparkSession spark, Path partition) {
+        return spark.read().parquet(partition.toString()).groupBy("run_id").count().collectAsList().stream()
+                .collect(Collectors.toMap(row -> row.getString(0), row -> row.getLong(1), (a, b) -> a, TreeMap::new));
+    }
+
+    private static int committedRuns(Path out, String sweepId) {
+        return rowFiles(out, "runs", sweepId);
+    }
+
+    private static int rowFiles(Path out, String table, String sweepId) {
+        Path partition = out.resolve("tables").resolve(table).resolve("sweep_id=" + sweepId);
+        if (!Files.isDirectory(partition)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(partition)) {
+            return (int) files.filter(path -> path.getFileName().toString().endsWith(".parquet")).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static Map<String, Long> listing(Path out) throws IOException {
+        try (Stream<Path> files = Files.walk(out)) {
+            return files.filter(Files::isRegularFile).filter(path -> !path.getFileName().toString().equals("_SUCCESS"))
+                    .collect(Collectors.toMap(path -> out.relativize(path).toString(), path -> path.toFile().length(),
+                            (a, b) -> a, TreeMap::new));
+        }
+    }
+
+    private static boolean logContains(String logName, String text) {
+        try {
+            return cluster.log(logName).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Waits for {@code condition} while the driver runs; fails if the driver ends first or after 5 minutes. */
+    private static void awaitOrFail(BooleanSupplier condition, Process driver, String logName) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertTrue(driver.isAlive(), () -> "the driver ended before the moment to kill: " + cluster.tail(logName));
+            assertTrue(System.nanoTime() < deadline, () -> "timed out: " + cluster.tail(logName));
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+}
