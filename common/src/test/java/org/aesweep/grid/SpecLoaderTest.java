@@ -180,6 +180,8 @@ class SpecLoaderTest {
         assertEquals(List.of(0.0, 1e-4, 1e-3), runs.subList(1, 4).stream().map(RunConfig::sparsityWeight).toList());
         assertEquals(List.of(64), runs.get(6).hiddenSizes());
         assertEquals(runs.size(), runs.stream().map(RunConfig::runId).distinct().count());
+        assertProblem(problems(MINIMAL + "training:\n  learning_rate: .nan\n", List.of()), "training.learning_rate", 4,
+                "finite number > 0");
         assertProblem(problems(MINIMAL + "sparsity: [-1, .nan]\n", List.of()), "sparsity[0]", 3, ">= 0");
         assertProblem(problems(MINIMAL + "sparsity: [-1, .nan]\n", List.of()), "sparsity[1]", 3, "finite");
     }

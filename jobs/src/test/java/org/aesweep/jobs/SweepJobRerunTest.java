@@ -50,7 +50,10 @@ class SweepJobRerunTest {
         assertFalse(Files.exists(out.resolve("tables/runs/.sweep_id=r.overwrite-old")));
         assertFalse(Files.exists(out.resolve("_staging/sweep_id=r")));
 
+        assertEquals(0, sweep(grid, out, "other"));
+        Map<String, Long> other = listing(out, "sweep_id=other");
         assertEquals(0, sweep(grid, out, "r", "--overwrite"));
+        assertEquals(other, listing(out, "sweep_id=other"), "another sweep id in the same root is untouched");
         assertEquals(finished.keySet(), listing(out).keySet(), "an overwrite publishes the same run files");
         Map<String, Object> secondStarts = startTimes(out);
         assertEquals(firstStarts.keySet(), secondStarts.keySet());
@@ -98,8 +101,14 @@ class SweepJobRerunTest {
 
     /** Every file under the tables and models, with its size. */
     private static Map<String, Long> listing(Path out) throws IOException {
+        return listing(out, "sweep_id=r");
+    }
+
+    /** Every file of one partition under the tables and models, with its size. */
+    private static Map<String, Long> listing(Path out, String partition) throws IOException {
         try (Stream<Path> files = Stream.concat(Files.walk(out.resolve("tables")), Files.walk(out.resolve("models")))) {
-            return files.filter(Files::isRegularFile).collect(Collectors.toMap(
+            return files.filter(Files::isRegularFile).filter(path -> path.toString().contains("/" + partition + "/"))
+                    .collect(Collectors.toMap(
                     path -> out.relativize(path).toString(), SweepJobRerunTest::size, (a, b) -> a, TreeMap::new));
         }
     }
