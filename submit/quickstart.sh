@@ -31,7 +31,8 @@ status=0
 "$repo_root/submit/run-local.sh" org.aesweep.jobs.SweepJob --grid "$grid" --data "$data_dir" --out "$out_dir" \
   --sweep-id "$sweep_id" "$@" || status=$?
 if [[ $status -ne 2 ]]; then
-  "$repo_root/submit/run-local.sh" org.aesweep.jobs.AggregateJob --out "$out_dir" --sweep-id "$sweep_id"
+  "$repo_root/submit/run-local.sh" org.aesweep.jobs.AggregateJob --out "$out_dir" --sweep-id "$sweep_id" \
+    --data "$data_dir"
   echo
   echo "Tables (Parquet, one sweep_id=$sweep_id partition each): $out_dir/tables/{runs,epoch_metrics,latent_codes,bias_variance}"
   echo "Models: $out_dir/models/sweep_id=$sweep_id"

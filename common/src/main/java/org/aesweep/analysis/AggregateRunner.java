@@ -15,8 +15,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The aggregation step of a sweep: writes the bias_variance table (staged, then moved into place
- * under a fixed name, so a rerun replaces it) and the loss-curve plots.
+ * The aggregation step of a sweep: decomposes each grid point's risk over its replicates, writes
+ * the bias_variance table (staged, then moved into place under a fixed name, so a rerun replaces
+ * it) and the curve plots.
  */
 public final class AggregateRunner {
     private final SparkSession spark;
@@ -29,11 +30,13 @@ public final class AggregateRunner {
     public record Outcome(List<BiasVarianceRow> rows, Path table, List<Path> plots) {
     }
 
-    public Outcome run(TableLayout layout) throws IOException {
+    /** @param dataRoot where the sweep read its data; the decomposition reconstructs its test set */
+    public Outcome run(TableLayout layout, String dataRoot) throws IOException {
         spark.sparkContext().setJobGroup("aesweep-aggregate-" + layout.sweepId(),
                 "aesweep aggregate " + layout.sweepId() + ": bias_variance table and plots", false);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        List<BiasVarianceRow> rows = new BiasVarianceAggregator(spark).aggregate(layout);
+        List<BiasVarianceRow> rows = new BiasVarianceAggregator(spark).aggregate(layout,
+                new BiasVarianceDecomposition(spark).decompose(layout, dataRoot));
         Path table = new Path(layout.tablePartition(Table.BIAS_VARIANCE), "part-00000.parquet");
         Path staged = new Path(layout.stagingDir("aggregate", UUID.randomUUID().toString()), "bias_variance.parquet");
         ParquetFiles.write(staged, BiasVarianceRow.class, BiasVarianceRow.getClassSchema(), rows, conf);

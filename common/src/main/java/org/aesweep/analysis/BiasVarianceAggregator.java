@@ -3,29 +3,32 @@ package org.aesweep.analysis;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.stddev_samp;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.aesweep.io.Table;
 import org.aesweep.io.TableLayout;
 import org.aesweep.io.avro.BiasVarianceRow;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Groups a sweep's successful runs by dataset x architecture x noise x code size and summarises
- * their final losses over replicates. Runs on the runs table only, so it reads a few kilobytes
- * whatever the sweep's size.
+ * Groups a sweep's successful runs by dataset x architecture x noise x code size, summarises their
+ * final losses over replicates from the runs table, and adds each group's bias/variance
+ * decomposition where one was computed.
  */
 public final class BiasVarianceAggregator {
-    private static final String[] GROUP =
-            {"dataset", "architecture", "noise_kind", "noise_level", "sparsity_weight", "code_size"};
+    private static final String[] GROUP = BiasVarianceDecomposition.GROUP;
 
     private final SparkSession spark;
 
@@ -33,15 +36,24 @@ public final class BiasVarianceAggregator {
         this.spark = spark;
     }
 
-    public List<BiasVarianceRow> aggregate(TableLayout layout) throws IOException {
+    /**
+     * @param decompositions bias/variance of the groups that have them, keyed by
+     *                       {@link BiasVarianceDecomposition#key(Row)}
+     */
+    public List<BiasVarianceRow> aggregate(TableLayout layout,
+                                           Map<String, ReconstructionSpread.Decomposition> decompositions)
+            throws IOException {
         Path partition = layout.tablePartition(Table.RUNS);
         if (!partition.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(partition)) {
             throw new FileNotFoundException("no runs table for sweep '" + layout.sweepId() + "' at " + partition
                     + ": run the sweep job first");
         }
         Dataset<Row> runs = spark.read().parquet(partition.toString()).where(col("status").equalTo("ok"));
+        // Runs rows written before replicate splits existed came from seed replicates.
+        Column split = List.of(runs.columns()).contains("replicate_split") ? col("replicate_split") : lit("seed");
         Dataset<Row> groups = runs.groupBy(GROUP[0], GROUP[1], GROUP[2], GROUP[3], GROUP[4], GROUP[5])
                 .agg(count("*").as("replicates"),
+                        first(split).as("replicate_split"),
                         avg("final_train_loss").as("train_loss_mean"),
                         stddev_samp("final_train_loss").as("train_loss_std"),
                         avg("final_test_loss").as("test_loss_mean"),
@@ -50,6 +62,7 @@ public final class BiasVarianceAggregator {
                 .orderBy(GROUP[0], GROUP[1], GROUP[2], GROUP[3], GROUP[4], GROUP[5]);
         List<BiasVarianceRow> rows = new ArrayList<>();
         for (Row group : groups.collectAsList()) {
+            ReconstructionSpread.Decomposition decomposition = decompositions.get(BiasVarianceDecomposition.key(group));
             rows.add(BiasVarianceRow.newBuilder()
                     .setDataset(group.getAs("dataset"))
                     .setArchitecture(group.getAs("architecture"))
@@ -58,11 +71,15 @@ public final class BiasVarianceAggregator {
                     .setSparsityWeight(group.getAs("sparsity_weight"))
                     .setCodeSize(group.getAs("code_size"))
                     .setReplicates((int) (long) group.<Long>getAs("replicates"))
+                    .setReplicateSplit(group.<String>getAs("replicate_split"))
                     .setTrainLossMean(group.getAs("train_loss_mean"))
                     .setTrainLossStd(finiteOrNull(group.getAs("train_loss_std")))
                     .setTestLossMean(group.getAs("test_loss_mean"))
                     .setTestLossStd(finiteOrNull(group.getAs("test_loss_std")))
                     .setFullTrainLossMean(group.getAs("full_train_loss_mean"))
+                    .setRisk(decomposition == null ? null : decomposition.risk())
+                    .setBiasSquared(decomposition == null ? null : decomposition.biasSquared())
+                    .setVariance(decomposition == null ? null : decomposition.variance())
                     .build());
         }
         return rows;

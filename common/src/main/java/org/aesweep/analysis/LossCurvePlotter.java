@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.aesweep.io.avro.BiasVarianceRow;
 import org.apache.hadoop.conf.Configuration;
@@ -17,9 +18,10 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Draws train and test loss against code size, one PNG per dataset x architecture x noise, with
- * error bars of one standard deviation over replicates. Code sizes span orders of magnitude, so
- * the x axis is logarithmic.
+ * Draws the curves against code size: per dataset x architecture x noise, train and test loss with
+ * error bars of one standard deviation over replicates, and the risk = bias² + variance
+ * decomposition of the test reconstructions; and overviews of test loss and of variance with every
+ * curve in one chart. Code sizes span orders of magnitude, so the x axis is logarithmic.
  */
 public final class LossCurvePlotter {
     private static final int WIDTH = 800;
@@ -31,15 +33,63 @@ public final class LossCurvePlotter {
     /** Writes the plots into {@code reportDir} and returns their paths. */
     public static List<Path> plot(List<BiasVarianceRow> rows, Path reportDir, Configuration conf) throws IOException {
         List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, List<BiasVarianceRow>> curve : byCurve(rows).entrySet()) {
-            XYChart chart = chart(curve.getKey(), curve.getValue());
-            Path file = new Path(reportDir, "loss-vs-code-size_" + fileSafe(curve.getKey()) + ".png");
-            try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
-                out.write(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        Map<String, List<BiasVarianceRow>> curves = byCurve(rows);
+        written.add(write(overview("test loss against code size", "test loss (per-element mean)", curves,
+                BiasVarianceRow::getTestLossMean), new Path(reportDir, "overview_test-loss.png"), conf));
+        written.add(write(overview("variance over replicates against code size", "variance (per-element squared error)",
+                curves, BiasVarianceRow::getVariance), new Path(reportDir, "overview_variance.png"), conf));
+        for (Map.Entry<String, List<BiasVarianceRow>> curve : curves.entrySet()) {
+            String name = fileSafe(curve.getKey());
+            written.add(write(chart(curve.getKey(), curve.getValue()),
+                    new Path(reportDir, "loss-vs-code-size_" + name + ".png"), conf));
+            List<BiasVarianceRow> decomposed = curve.getValue().stream().filter(row -> row.getRisk() != null).toList();
+            if (!decomposed.isEmpty()) {
+                written.add(write(decomposition(curve.getKey(), decomposed),
+                        new Path(reportDir, "bias-variance_" + name + ".png"), conf));
             }
-            written.add(file);
         }
         return written;
+    }
+
+    private static Path write(XYChart chart, Path file, Configuration conf) throws IOException {
+        try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
+            out.write(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        }
+        return file;
+    }
+
+    /** One series per curve, skipping points without a value. */
+    private static XYChart overview(String title, String yTitle, Map<String, List<BiasVarianceRow>> curves,
+                                    Function<BiasVarianceRow, Double> value) {
+        XYChart chart = axes(title, yTitle, curves.values().stream().anyMatch(points -> points.size() > 1));
+        for (Map.Entry<String, List<BiasVarianceRow>> curve : curves.entrySet()) {
+            List<BiasVarianceRow> points = curve.getValue().stream().filter(row -> value.apply(row) != null).toList();
+            if (!points.isEmpty()) {
+                chart.addSeries(curve.getKey(), points.stream().mapToDouble(BiasVarianceRow::getCodeSize).toArray(),
+                        points.stream().mapToDouble(value::apply).toArray());
+            }
+        }
+        return chart;
+    }
+
+    private static XYChart decomposition(String title, List<BiasVarianceRow> points) {
+        XYChart chart = axes(title + ": risk = bias² + variance", "per-element squared error", points.size() > 1);
+        double[] codeSizes = points.stream().mapToDouble(BiasVarianceRow::getCodeSize).toArray();
+        chart.addSeries("risk", codeSizes, points.stream().mapToDouble(BiasVarianceRow::getRisk).toArray())
+                .setMarker(SeriesMarkers.CIRCLE);
+        chart.addSeries("bias²", codeSizes, points.stream().mapToDouble(BiasVarianceRow::getBiasSquared).toArray())
+                .setMarker(SeriesMarkers.SQUARE);
+        chart.addSeries("variance", codeSizes, points.stream().mapToDouble(BiasVarianceRow::getVariance).toArray())
+                .setMarker(SeriesMarkers.DIAMOND);
+        return chart;
+    }
+
+    private static XYChart axes(String title, String yTitle, boolean logX) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("code size").yAxisTitle(yTitle).build();
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        return chart;
     }
 
     private static Map<String, List<BiasVarianceRow>> byCurve(List<BiasVarianceRow> rows) {
@@ -55,10 +105,7 @@ public final class LossCurvePlotter {
     }
 
     private static XYChart chart(String title, List<BiasVarianceRow> points) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("code size").yAxisTitle("loss (per-element mean)").build();
-        chart.getStyler().setXAxisLogarithmic(points.size() > 1);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        XYChart chart = axes(title, "loss (per-element mean)", points.size() > 1);
         double[] codeSizes = points.stream().mapToDouble(BiasVarianceRow::getCodeSize).toArray();
         chart.addSeries("train loss", codeSizes,
                 points.stream().mapToDouble(BiasVarianceRow::getTrainLossMean).toArray(),

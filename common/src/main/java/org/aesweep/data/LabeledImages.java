@@ -103,12 +103,42 @@ public final class LabeledImages implements Serializable {
         if (limit == 0 || limit >= count()) {
             return this;
         }
-        int[] chosen = pickSorted(count(), limit, seed);
+        return select(pick(count(), limit, seed, true));
+    }
+
+    /**
+     * Part {@code index} of {@code parts} disjoint, near-equal parts, in ascending source order.
+     * The same seed cuts the same parts on every JVM, so the parts of one seed never overlap.
+     */
+    public LabeledImages part(int index, int parts, long seed) {
+        if (parts < 1 || index < 0 || index >= parts) {
+            throw new IllegalArgumentException("part " + index + " of " + parts);
+        }
+        int[] order = pick(count(), count(), seed, false);
+        int from = (int) ((long) count() * index / parts);
+        int to = (int) ((long) count() * (index + 1) / parts);
+        int[] chosen = Arrays.copyOfRange(order, from, to);
+        Arrays.sort(chosen);
+        return select(chosen);
+    }
+
+    /** As many samples as this set has, drawn with replacement (a bootstrap resample). */
+    public LabeledImages bootstrap(long seed) {
+        Random random = new Random(seed);
+        int[] chosen = new int[count()];
+        for (int k = 0; k < chosen.length; k++) {
+            chosen[k] = random.nextInt(count());
+        }
+        Arrays.sort(chosen);
+        return select(chosen);
+    }
+
+    private LabeledImages select(int[] chosen) {
         int perImage = pixelsPerImage();
-        float[] subPixels = new float[limit * perImage];
-        int[] subLabels = new int[limit];
-        int[] subSources = new int[limit];
-        for (int k = 0; k < limit; k++) {
+        float[] subPixels = new float[chosen.length * perImage];
+        int[] subLabels = new int[chosen.length];
+        int[] subSources = new int[chosen.length];
+        for (int k = 0; k < chosen.length; k++) {
             int i = chosen[k];
             System.arraycopy(pixels, i * perImage, subPixels, k * perImage, perImage);
             subLabels[k] = labels[i];
@@ -118,11 +148,11 @@ public final class LabeledImages implements Serializable {
     }
 
     /**
-     * {@code limit} distinct indices below {@code n}, ascending. Partial Fisher-Yates on
+     * {@code limit} distinct random indices below {@code n}, ascending if {@code sorted}. Partial Fisher-Yates on
      * java.util.Random because its algorithm is fixed by its specification, unlike
      * other generators whose output may change between JDK releases.
      */
-    private static int[] pickSorted(int n, int limit, long seed) {
+    private static int[] pick(int n, int limit, long seed, boolean sorted) {
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
         Random random = new Random(seed);
@@ -133,7 +163,9 @@ public final class LabeledImages implements Serializable {
             order[j] = swap;
         }
         int[] chosen = Arrays.copyOf(order, limit);
-        Arrays.sort(chosen);
+        if (sorted) {
+            Arrays.sort(chosen);
+        }
         return chosen;
     }
 

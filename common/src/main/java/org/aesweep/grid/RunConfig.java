@@ -21,6 +21,7 @@ import java.util.List;
  * @param trainLimit   0 for the whole training set, else a seeded subset of that many samples
  * @param testLimit    0 for the whole test set, else a seeded subset of that many samples
  * @param stopping     divergence and early-stopping rules
+ * @param sampling     how this run's replicate samples the training set
  */
 public record RunConfig(
         String dataset,
@@ -41,7 +42,8 @@ public record RunConfig(
         long seed,
         int trainLimit,
         int testLimit,
-        StoppingSpec stopping) implements Serializable {
+        StoppingSpec stopping,
+        ReplicateSampling sampling) implements Serializable {
 
     public RunConfig {
         hiddenSizes = List.copyOf(hiddenSizes);
@@ -60,8 +62,8 @@ public record RunConfig(
 
     /**
      * Every field, named, in a fixed order and locale-independent number format. The sparsity
-     * weight only appears for sparse runs and the stopping rules only when they differ from the
-     * defaults, so the ids of earlier runs did not change when those fields were added.
+     * weight only appears for sparse runs, the stopping rules and replicate split only when they
+     * differ from the defaults, so the ids of earlier runs did not change when those were added.
      */
     public String canonicalForm() {
         String form = String.join(";",
@@ -84,6 +86,9 @@ public record RunConfig(
                 "test_limit=" + testLimit);
         if (kind == ArchitectureKind.SPARSE) {
             form += ";sparsity_weight=" + sparsityWeight;
+        }
+        if (!sampling.sharesTrainingData()) {
+            form += ";replicate_split=" + sampling.split().specName() + "/" + sampling.replicates();
         }
         if (!stopping.isDefault()) {
             form += ";divergence_factor=" + stopping.divergenceFactor() + ";patience=" + stopping.patience();

@@ -22,8 +22,8 @@ public final class SpecLoader {
     static final List<String> ACTIVATIONS = List.of("relu", "selu", "sigmoid", "tanh", "identity");
 
     private static final List<String> TOP_KEYS =
-            List.of("dataset", "code_sizes", "architectures", "noise", "sparsity", "replicates", "training", "data",
-                    "parameter_averaging");
+            List.of("dataset", "code_sizes", "architectures", "noise", "sparsity", "replicates", "replicate_split",
+                    "training", "data", "parameter_averaging");
     /** Keras' usual activity-regularisation weight, the study's default. */
     private static final double DEFAULT_SPARSITY_WEIGHT = 1e-5;
     private static final List<String> ARCHITECTURE_KEYS = List.of("name", "hidden", "activation", "label", "loss", "training_mode");
@@ -86,6 +86,8 @@ public final class SpecLoader {
                 weight -> Double.isFinite(weight) && weight >= 0, "must be a finite number >= 0");
 
         int replicates = positiveInt(top, "replicates", 1);
+        ReplicateSplit split = optional(top, "replicate_split", ReplicateSplit.SEED,
+                (node, path) -> reader.choice(node, path, ReplicateSplit.class));
         int epochs = positiveInt(training, "training.epochs", 5);
         int batchSize = positiveInt(training, "training.batch_size", 256);
         OptimizerKind optimizer = optional(training, "training.optimizer", OptimizerKind.ADAM,
@@ -105,9 +107,9 @@ public final class SpecLoader {
         int trainLimit = nonNegativeInt(data, "data.train_limit", "0 = the whole set");
         int testLimit = nonNegativeInt(data, "data.test_limit", "0 = the whole set");
 
-        return new SweepSpec(dataset, codeSizes, architectures, noiseKind, levels, sparsity, replicates, epochs, batchSize,
-                optimizer, learningRate, seed, trainLimit, testLimit, new StoppingSpec(divergenceFactor, patience),
-                parameterAveraging(top));
+        return new SweepSpec(dataset, codeSizes, architectures, noiseKind, levels, sparsity, replicates, split, epochs,
+                batchSize, optimizer, learningRate, seed, trainLimit, testLimit,
+                new StoppingSpec(divergenceFactor, patience), parameterAveraging(top));
     }
 
     private ParameterAveragingSpec parameterAveraging(Map<String, Node> top) {

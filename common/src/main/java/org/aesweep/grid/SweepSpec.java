@@ -16,6 +16,7 @@ public record SweepSpec(
         List<Double> noiseLevels,
         List<Double> sparsityWeights,
         int replicates,
+        ReplicateSplit replicateSplit,
         int epochs,
         int batchSize,
         OptimizerKind optimizer,
@@ -48,7 +49,8 @@ public record SweepSpec(
                             runs.add(new RunConfig(dataset, architecture.label(), architecture.kind(),
                                     architecture.hidden(), architecture.activation(), codeSize, noiseKind, level,
                                     weight, replicate, epochs, batchSize, optimizer, learningRate,
-                                    architecture.loss(), seed, trainLimit, testLimit, stopping));
+                                    architecture.loss(), seed, trainLimit, testLimit, stopping,
+                                    new ReplicateSampling(replicateSplit, replicates)));
                         }
                     }
                 }

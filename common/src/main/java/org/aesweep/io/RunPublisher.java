@@ -11,13 +11,14 @@ import org.apache.hadoop.fs.Path;
 /**
  * Publishes a run's files so readers see a run completely or not at all. A run attempt writes
  * into a private staging directory; {@link #commit} then moves the model and the per-run files of
- * epoch_metrics and latent_codes into place and the runs file last, so a run counts as committed
+ * epoch_metrics, latent_codes and latent_probes into place and the runs file last, so a run counts as committed
  * exactly when its runs file exists. Target names depend only on the run id: an attempt that
  * repeats a run replaces its files instead of adding rows.
  */
 public final class RunPublisher {
     /** Moved in this order; runs must stay last because it marks the run as committed. */
-    private static final List<Table> COMMIT_ORDER = List.of(Table.EPOCH_METRICS, Table.LATENT_CODES, Table.RUNS);
+    private static final List<Table> COMMIT_ORDER = List.of(Table.EPOCH_METRICS, Table.LATENT_CODES, Table.LATENT_PROBES,
+            Table.RUNS);
 
     private final TableLayout layout;
     private final Configuration conf;

@@ -80,7 +80,7 @@ final class ExecutorSideRun implements Serializable {
                 double fullTrainLoss = outcome.status() == RunStatus.OK
                         ? new LossEvaluator(model).evaluate(arrays.train(), arrays.train()) : Double.NaN;
                 trained = new TrainedRun(model, outcome.epochs(), outcome.status(), outcome.message(), fullTrainLoss);
-                RunOutputs.stageModelOutputs(staged, config, trained, arrays.test(), data.test(), conf);
+                RunOutputs.stageModelOutputs(staged, config, trained, arrays, data, conf);
             }
             RunContext context = new RunContext(outcome.run(), outcome.workers(), outcome.executors(),
                     new TaskDevice(TaskDevice.backendName(), outcome.devices()), data.train().rows(),

@@ -8,8 +8,10 @@ import org.aesweep.grid.ArchitectureKind;
 import org.aesweep.grid.LossKind;
 import org.aesweep.grid.NoiseKind;
 import org.aesweep.grid.OptimizerKind;
-import org.aesweep.grid.StoppingSpec;
+import org.aesweep.grid.ReplicateSampling;
+import org.aesweep.grid.ReplicateSplit;
 import org.aesweep.grid.RunConfig;
+import org.aesweep.grid.StoppingSpec;
 import org.apache.avro.generic.GenericRecord;
 
 /** Rebuilds a run's config from its runs-table row, the inverse of {@link RunRows#runRow}. */
@@ -28,7 +30,17 @@ public final class RunConfigs {
                 (Double) row.get("noise_level"), (Double) row.get("sparsity_weight"), (Integer) row.get("replicate"), (Integer) row.get("epochs"),
                 (Integer) row.get("batch_size"), OptimizerKind.valueOf(upper(row, "optimizer")),
                 (Double) row.get("learning_rate"), LossKind.valueOf(upper(row, "loss")), (Long) row.get("seed"),
-                (Integer) row.get("train_limit"), (Integer) row.get("test_limit"), stopping(row));
+                (Integer) row.get("train_limit"), (Integer) row.get("test_limit"), stopping(row),
+                sampling(row));
+    }
+
+    /** Rows written before the replicate_split column existed came from seed replicates. */
+    private static ReplicateSampling sampling(GenericRecord row) {
+        Object split = row.hasField("replicate_split") ? row.get("replicate_split") : null;
+        Object replicates = row.hasField("replicates") ? row.get("replicates") : null;
+        return new ReplicateSampling(
+                split == null ? ReplicateSplit.SEED : ReplicateSplit.valueOf(split.toString().toUpperCase(Locale.ROOT)),
+                replicates == null ? 1 : (Integer) replicates);
     }
 
     /** Rows written before the stopping columns existed trained with the defaults. */

@@ -4,20 +4,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 
-import org.aesweep.data.LabeledImages;
+import org.aesweep.data.TrainTestSplit;
 import org.aesweep.grid.RunConfig;
 import org.aesweep.io.ParquetFiles;
 import org.aesweep.io.RunPublisher;
 import org.aesweep.io.RunPublisher.StagedRun;
 import org.aesweep.io.Table;
 import org.aesweep.io.avro.EpochMetricRow;
+import org.aesweep.io.avro.LatentProbeRow;
 import org.aesweep.io.avro.RunRow;
 import org.aesweep.train.RunStatus;
 import org.aesweep.train.TrainedRun;
+import org.aesweep.train.TrainingArrays;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Writes a trained run's files into its staging directory and commits them, the same way for
@@ -27,13 +28,17 @@ public final class RunOutputs {
     private RunOutputs() {
     }
 
-    /** The latent codes of the test set and the model, for runs that finished; nothing otherwise. */
-    public static void stageModelOutputs(StagedRun staged, RunConfig config, TrainedRun trained, INDArray testInputs,
-                                  LabeledImages test, Configuration conf) throws IOException {
+    /** The latent codes of the test set, their probes and the model, for runs that finished; nothing otherwise. */
+    public static void stageModelOutputs(StagedRun staged, RunConfig config, TrainedRun trained, TrainingArrays arrays,
+                                         TrainTestSplit data, Configuration conf) throws IOException {
         if (trained.status() != RunStatus.OK) {
             return;
         }
-        LatentCodeWriter.write(staged.tableFile(Table.LATENT_CODES), config, trained.model(), testInputs, test, conf);
+        LatentCodeWriter.write(staged.tableFile(Table.LATENT_CODES), config, trained.model(), arrays.test(),
+                data.test(), conf);
+        LatentProbeRow probes = LatentProbeRows.measure(config, trained.model(), arrays, data);
+        ParquetFiles.write(staged.tableFile(Table.LATENT_PROBES), LatentProbeRow.class, LatentProbeRow.getClassSchema(),
+                List.of(probes), conf);
         Path modelFile = staged.modelFile();
         try (OutputStream out = modelFile.getFileSystem(conf).create(modelFile, true)) {
             ModelSerializer.writeModel(trained.model().network(), out, false);
@@ -42,7 +47,7 @@ public final class RunOutputs {
 
     /** Writes the epoch_metrics and runs rows, then commits the run; runs goes last. */
     public static RunSummary commit(RunPublisher publisher, StagedRun staged, TrainedRun trained, RunContext context,
-                             Configuration conf) throws IOException {
+                                    Configuration conf) throws IOException {
         ParquetFiles.write(staged.tableFile(Table.EPOCH_METRICS), EpochMetricRow.class, EpochMetricRow.getClassSchema(),
                 RunRows.epochRows(context.run().config(), trained.epochs()), conf);
         RunRow row = RunRows.runRow(trained, context);

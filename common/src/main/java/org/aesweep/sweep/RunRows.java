@@ -32,6 +32,8 @@ final class RunRows {
                 .setRunSeed(config.runSeed())
                 .setTrainLimit(config.trainLimit())
                 .setTestLimit(config.testLimit())
+                .setReplicateSplit(config.sampling().split().specName())
+                .setReplicates(config.sampling().replicates())
                 .setDivergenceFactor(config.stopping().divergenceFactor())
                 .setEarlyStoppingPatience(config.stopping().patience())
                 .setImageRows(context.imageRows())

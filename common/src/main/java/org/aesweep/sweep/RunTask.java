@@ -71,7 +71,7 @@ public final class RunTask implements Serializable {
                                                    Configuration conf) throws IOException {
         try (TrainingArrays arrays = TrainingArrays.of(data.train(), data.test())) {
             TrainedRun trained = new RunTrainer(RunTask::logEpoch).train(config, arrays);
-            RunOutputs.stageModelOutputs(staged, config, trained, arrays.test(), data.test(), conf);
+            RunOutputs.stageModelOutputs(staged, config, trained, arrays, data, conf);
             return trained;
         } catch (RuntimeException e) {
             LOG.error("run {} failed", config.runId(), e);

@@ -84,4 +84,31 @@ class LabeledImagesTest {
     private static int[] sources(LabeledImages images) {
         return IntStream.range(0, images.count()).map(images::sourceIndex).toArray();
     }
+
+    @Test
+    void disjointPartsCoverTheSetOnceAndDependOnlyOnTheSeed() {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        int total = 0;
+        for (int part = 0; part < 3; part++) {
+            LabeledImages piece = ALL.part(part, 3, 17);
+            assertTrue(piece.count() == 33 || piece.count() == 34, "near-equal parts: " + piece.count());
+            for (int i = 0; i < piece.count(); i++) {
+                assertTrue(seen.add(piece.sourceIndex(i)), "sample " + piece.sourceIndex(i) + " in two parts");
+                assertEquals(ALL.label(piece.sourceIndex(i)), piece.label(i));
+            }
+            total += piece.count();
+        }
+        assertEquals(COUNT, total);
+        assertArrayEquals(ALL.part(1, 3, 17).labels(), ALL.part(1, 3, 17).labels());
+        assertFalse(java.util.Arrays.equals(ALL.part(1, 3, 17).labels(), ALL.part(1, 3, 18).labels()));
+    }
+
+    @Test
+    void aBootstrapResampleHasTheSameSizeAndRepeatsSamples() {
+        LabeledImages resample = ALL.bootstrap(5);
+        assertEquals(COUNT, resample.count());
+        long distinct = java.util.stream.IntStream.range(0, COUNT).map(resample::sourceIndex).distinct().count();
+        // About 1 - 1/e = 63% of the samples appear in a bootstrap resample.
+        assertTrue(distinct > 50 && distinct < 75, "distinct samples: " + distinct);
+    }
 }

@@ -12,7 +12,7 @@ class RunConfigTest {
     private static RunConfig run(int codeSize, int replicate, double noise) {
         return new RunConfig("fashion-mnist", "shallow", ArchitectureKind.SHALLOW, List.of(), "relu", codeSize,
                 NoiseKind.GAUSSIAN, noise, 0.0, replicate, 5, 256, OptimizerKind.ADAM, 0.001, LossKind.BCE, 42, 0, 0,
-                StoppingSpec.defaults());
+                StoppingSpec.defaults(), ReplicateSampling.seeds(1));
     }
 
     @Test
@@ -38,7 +38,8 @@ class RunConfigTest {
         RunConfig patient = new RunConfig(base.dataset(), base.architecture(), base.kind(), base.hiddenSizes(),
                 base.activation(), base.codeSize(), base.noiseKind(), base.noiseLevel(), base.sparsityWeight(),
                 base.replicate(), base.epochs(), base.batchSize(), base.optimizer(), base.learningRate(), base.loss(),
-                base.seed(), base.trainLimit(), base.testLimit(), new StoppingSpec(10.0, 3));
+                base.seed(), base.trainLimit(), base.testLimit(), new StoppingSpec(10.0, 3),
+                base.sampling());
         assertEquals("e3d044793ad4ecaf", base.runId());
         assertTrue(patient.canonicalForm().endsWith(";divergence_factor=10.0;patience=3"), patient.canonicalForm());
         assertNotEquals(base.runId(), patient.runId());

@@ -250,6 +250,17 @@ class SpecLoaderTest {
         assertProblem(problems, "parameter_averaging.batch_size", 11, "valid here: cost_threshold");
     }
 
+    @Test
+    void replicateSplitsBindAndReachEveryRun() throws Exception {
+        SweepSpec spec = SpecLoader.load(MINIMAL + "replicates: 4\nreplicate_split: disjoint\n", "spec.yaml", List.of());
+        assertEquals(ReplicateSplit.DISJOINT, spec.replicateSplit());
+        assertTrue(spec.expand().stream()
+                .allMatch(run -> run.sampling().equals(new ReplicateSampling(ReplicateSplit.DISJOINT, 4))));
+        assertEquals(ReplicateSplit.SEED, SpecLoader.load(MINIMAL, "spec.yaml", List.of()).replicateSplit());
+        assertProblem(problems(MINIMAL + "replicate_split: halves\n", List.of()), "replicate_split", 3,
+                "allowed: seed, disjoint, bootstrap");
+    }
+
     private static void assertProblem(List<SpecProblem> problems, String key, int line, String text) {
         assertTrue(problems.stream().anyMatch(p -> p.key().equals(key) && p.line() == line
                         && p.message().contains(text)),

@@ -79,7 +79,7 @@ class SweepIntegrationTest {
         layout = new TableLayout(work.resolve("out").toString(), "it");
         spark = SparkSessions.create("aesweep-test", "local[2]");
         first = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), SweepPlan.allLocal(runs));
-        new AggregateRunner(spark).run(layout);
+        new AggregateRunner(spark).run(layout, work.toString());
     }
 
     @AfterAll
@@ -164,12 +164,15 @@ class SweepIntegrationTest {
         Row deep = groups.where("architecture = 'deep'").first();
         assertEquals(1, (int) deep.<Integer>getAs("replicates"));
         assertNull(deep.getAs("test_loss_std"));
+        assertNull(deep.getAs("variance"), "one replicate has no variance");
+        assertTrue(shallow4.<Double>getAs("variance") > 0);
 
         List<Path> plots;
         try (Stream<Path> files = Files.list(LocalFiles.of(layout.reportDir()))) {
             plots = files.filter(p -> p.toString().endsWith(".png")).collect(Collectors.toList());
         }
-        assertEquals(2, plots.size(), plots.toString());
+        // Two overviews, a loss curve per architecture, a decomposition for shallow (the one with replicates).
+        assertEquals(5, plots.size(), plots.toString());
         for (Path plot : plots) {
             byte[] header = java.util.Arrays.copyOf(Files.readAllBytes(plot), 4);
             assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, header);

@@ -6,12 +6,15 @@ import org.aesweep.grid.ArchitectureKind;
 import org.aesweep.grid.LossKind;
 import org.aesweep.grid.NoiseKind;
 import org.aesweep.grid.OptimizerKind;
+import org.aesweep.grid.ReplicateSampling;
+import org.aesweep.grid.ReplicateSplit;
 import org.aesweep.grid.RunConfig;
 import org.aesweep.grid.StoppingSpec;
 
 /** Builds run configs for tests: a small shallow Adam/BCE run unless a setter says otherwise. */
 public final class TestRuns {
     private StoppingSpec stopping = StoppingSpec.defaults();
+    private ReplicateSampling sampling = ReplicateSampling.seeds(1);
     private String dataset = "synthetic";
     private ArchitectureKind kind = ArchitectureKind.SHALLOW;
     private List<Integer> hidden = List.of();
@@ -98,9 +101,14 @@ public final class TestRuns {
         return this;
     }
 
+    public TestRuns sampling(ReplicateSplit split, int replicates) {
+        sampling = new ReplicateSampling(split, replicates);
+        return this;
+    }
+
     public RunConfig build() {
         return new RunConfig(dataset, kind.specName(), kind, hidden, activation, codeSize, noise, noiseLevel,
                 kind == ArchitectureKind.SPARSE ? sparsityWeight : 0.0, replicate,
-                epochs, batchSize, optimizer, learningRate, loss, 7, trainLimit, testLimit, stopping);
+                epochs, batchSize, optimizer, learningRate, loss, 7, trainLimit, testLimit, stopping, sampling);
     }
 }

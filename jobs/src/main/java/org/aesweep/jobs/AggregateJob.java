@@ -32,7 +32,7 @@ public final class AggregateJob {
         TableLayout layout = new TableLayout(arguments.outRoot(), arguments.sweepId());
         try (SparkSession spark = SparkSessions.create("aesweep aggregate " + arguments.sweepId(),
                 arguments.master())) {
-            AggregateRunner.Outcome outcome = new AggregateRunner(spark).run(layout);
+            AggregateRunner.Outcome outcome = new AggregateRunner(spark).run(layout, arguments.dataRoot());
             System.out.printf("%naggregate %s: %d group(s)%n", layout.sweepId(), outcome.rows().size());
             System.out.println("  bias_variance: " + outcome.table());
             for (Path plot : outcome.plots()) {

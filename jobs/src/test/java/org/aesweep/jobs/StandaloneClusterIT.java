@@ -70,7 +70,8 @@ class StandaloneClusterIT {
                 "--properties-file", RealData.repository().resolve("conf/spark-defaults.conf").toString(),
                 "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.cores=1",
                 "--class", "org.aesweep.jobs.AggregateJob", RealData.repository().resolve(JAR).toString(),
-                "--out", clusterOut.toString(), "--sweep-id", "cluster")), () -> cluster.tail("aggregate.log"));
+                "--out", clusterOut.toString(), "--sweep-id", "cluster", "--data", RealData.root().toString())),
+                () -> cluster.tail("aggregate.log"));
 
         Path localOut = work.resolve("local-out");
         List<String> local = new java.util.ArrayList<>(List.of("--grid", grid(), "--data",
@@ -79,6 +80,7 @@ class StandaloneClusterIT {
         local.addAll(SPEC_OVERRIDES);
         assertEquals(0, SweepJob.run(local.toArray(String[]::new)));
         assertEquals(0, AggregateJob.run(new String[] {"--out", localOut.toString(), "--sweep-id", "cluster",
+                "--data", RealData.root().toString(),
                 "--master", "local[2]"}));
 
         try (SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate()) {

@@ -32,6 +32,7 @@ class SweepJobEndToEndTest {
                 "--set", "training.epochs=2", "--set", "data.train_limit=3000", "--set", "data.test_limit=500"});
         assertEquals(0, sweep);
         assertEquals(0, AggregateJob.run(new String[] {"--out", out.toString(), "--sweep-id", "e2e",
+                "--data", RealData.root().toString(),
                 "--master", "local[2]"}));
 
         try (SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate()) {
@@ -45,6 +46,18 @@ class SweepJobEndToEndTest {
             assertEquals(2, curve.size());
             for (Row point : curve) {
                 assertEquals(2, (int) point.<Integer>getAs("replicates"));
+                double risk = point.getAs("risk");
+                double variance = point.getAs("variance");
+                assertTrue(variance > 0 && variance < risk, point.toString());
+                assertEquals(risk, point.<Double>getAs("bias_squared") + variance, 1e-12);
+            }
+            List<Row> probes = spark.read().parquet(out.resolve("tables/latent_probes").toString()).collectAsList();
+            assertEquals(4, probes.size());
+            for (Row probe : probes) {
+                // Ten Fashion-MNIST classes: chance is 0.1 (sd 0.013 on 500 samples); even 2-unit codes beat it.
+                assertTrue(probe.<Double>getAs("knn5_accuracy") > 0.2, probe.toString());
+                assertTrue(probe.<Double>getAs("knn1_labelled_accuracy") > 0.15, probe.toString());
+                assertEquals(500, (int) probe.<Integer>getAs("test_samples"));
             }
             // A 32-unit code reconstructs Fashion-MNIST better than a 2-unit one.
             assertTrue(curve.get(1).<Double>getAs("test_loss_mean") < curve.get(0).<Double>getAs("test_loss_mean"),
@@ -54,7 +67,10 @@ class SweepJobEndToEndTest {
             assertTrue(curve.get(1).<Double>getAs("test_loss_mean") < Math.log(2), curve.toString());
         }
         try (Stream<Path> plots = Files.list(out.resolve("reports/sweep_id=e2e"))) {
-            assertEquals(1, plots.filter(p -> p.toString().endsWith(".png")).count());
+            assertEquals(List.of("bias-variance_fashion-mnist_shallow_noise=gaussian_0.0.png",
+                    "loss-vs-code-size_fashion-mnist_shallow_noise=gaussian_0.0.png", "overview_test-loss.png",
+                    "overview_variance.png"), plots.map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(".png")).sorted().toList());
         }
     }
 }
