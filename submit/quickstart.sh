@@ -36,6 +36,6 @@ if [[ $status -ne 2 ]]; then
   echo
   echo "Tables (Parquet, one sweep_id=$sweep_id partition each): $out_dir/tables/{runs,epoch_metrics,latent_codes,bias_variance}"
   echo "Models: $out_dir/models/sweep_id=$sweep_id"
-  echo "Plots: $out_dir/reports/sweep_id=$sweep_id"
+  echo "Plots and report: $out_dir/reports/sweep_id=$sweep_id (open index.html)"
 fi
 exit $status

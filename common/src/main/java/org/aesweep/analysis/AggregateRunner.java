@@ -17,7 +17,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The aggregation step of a sweep: decomposes each grid point's risk over its replicates, writes
  * the bias_variance table (staged, then moved into place under a fixed name, so a rerun replaces
- * it) and the curve plots.
+ * it), the curve plots and a self-contained index.html report.
  */
 public final class AggregateRunner {
     private final SparkSession spark;
@@ -27,7 +27,7 @@ public final class AggregateRunner {
     }
 
     /** What the aggregation wrote. */
-    public record Outcome(List<BiasVarianceRow> rows, Path table, List<Path> plots) {
+    public record Outcome(List<BiasVarianceRow> rows, Path table, List<Path> plots, Path report) {
     }
 
     /** @param dataRoot where the sweep read its data; the decomposition reconstructs its test set */
@@ -43,8 +43,10 @@ public final class AggregateRunner {
         FileSystem fs = table.getFileSystem(conf);
         FileMoves.replace(fs, staged, table);
         fs.delete(staged.getParent(), true);
-        List<Path> plots = LossCurvePlotter.plot(rows, layout.reportDir(), conf);
+        LossCurvePlotter.Plots plots = LossCurvePlotter.plot(rows, layout.reportDir(), conf);
+        Path report = HtmlReport.write(layout.sweepId(), plots.overviews(), plots.curves(), rows,
+                ProbeSummaries.read(spark, layout), layout.reportDir(), conf);
         spark.sparkContext().clearJobGroup();
-        return new Outcome(rows, table, plots);
+        return new Outcome(rows, table, plots.all(), report);
     }
 }

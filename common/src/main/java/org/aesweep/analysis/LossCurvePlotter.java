@@ -30,13 +30,23 @@ public final class LossCurvePlotter {
     private LossCurvePlotter() {
     }
 
-    /** Writes the plots into {@code reportDir} and returns their paths. */
-    public static List<Path> plot(List<BiasVarianceRow> rows, Path reportDir, Configuration conf) throws IOException {
+    /** The PNGs written: overviews across curves, and the per-curve plots. */
+    public record Plots(List<Path> overviews, List<Path> curves) {
+        public List<Path> all() {
+            List<Path> all = new ArrayList<>(overviews);
+            all.addAll(curves);
+            return all;
+        }
+    }
+
+    /** Writes the plots into {@code reportDir}. */
+    public static Plots plot(List<BiasVarianceRow> rows, Path reportDir, Configuration conf) throws IOException {
+        List<Path> overviews = new ArrayList<>();
         List<Path> written = new ArrayList<>();
         Map<String, List<BiasVarianceRow>> curves = byCurve(rows);
-        written.add(write(overview("test loss against code size", "test loss (per-element mean)", curves,
+        overviews.add(write(overview("test loss against code size", "test loss (per-element mean)", curves,
                 BiasVarianceRow::getTestLossMean), new Path(reportDir, "overview_test-loss.png"), conf));
-        written.add(write(overview("variance over replicates against code size", "variance (per-element squared error)",
+        overviews.add(write(overview("variance over replicates against code size", "variance (per-element squared error)",
                 curves, BiasVarianceRow::getVariance), new Path(reportDir, "overview_variance.png"), conf));
         for (Map.Entry<String, List<BiasVarianceRow>> curve : curves.entrySet()) {
             String name = fileSafe(curve.getKey());
@@ -48,7 +58,7 @@ public final class LossCurvePlotter {
                         new Path(reportDir, "bias-variance_" + name + ".png"), conf));
             }
         }
-        return written;
+        return new Plots(overviews, written);
     }
 
     private static Path write(XYChart chart, Path file, Configuration conf) throws IOException {

@@ -38,6 +38,7 @@ public final class AggregateJob {
             for (Path plot : outcome.plots()) {
                 System.out.println("  plot: " + plot);
             }
+            System.out.println("  report: " + outcome.report());
             return ExitCodes.OK;
         } catch (FileNotFoundException e) {
             System.err.println("aesweep: " + e.getMessage());

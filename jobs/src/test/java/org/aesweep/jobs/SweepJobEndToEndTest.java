@@ -72,5 +72,10 @@ class SweepJobEndToEndTest {
                     "overview_variance.png"), plots.map(p -> p.getFileName().toString())
                     .filter(name -> name.endsWith(".png")).sorted().toList());
         }
+        String report = Files.readString(out.resolve("reports/sweep_id=e2e/index.html"));
+        assertTrue(report.contains("<h1>aesweep sweep e2e</h1>") && report.contains("data:image/png;base64,"),
+                report.substring(0, Math.min(500, report.length())));
+        assertEquals(4, report.split("<img ").length - 1, "every plot embedded");
+        assertTrue(report.contains("latent_probes") && !report.contains("src=\"http"), "self-contained");
     }
 }

@@ -1,0 +1,111 @@
+package org.aesweep.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.aesweep.io.avro.BiasVarianceRow;
+import org.aesweep.io.avro.EpochMetricRow;
+import org.aesweep.io.avro.LatentCodeRow;
+import org.aesweep.io.avro.LatentProbeRow;
+import org.aesweep.io.avro.RunRow;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every table of a finished and aggregated sweep reads in DuckDB (JDBC, Hive partitioning) and in
+ * Spark SQL with the column types its Avro schema promises, plus sweep_id from the partition path.
+ */
+class BiToolsReadTablesTest {
+    private static final Map<String, Schema> TABLES = new LinkedHashMap<>();
+
+    static {
+        TABLES.put("runs", RunRow.getClassSchema());
+        TABLES.put("epoch_metrics", EpochMetricRow.getClassSchema());
+        TABLES.put("latent_codes", LatentCodeRow.getClassSchema());
+        TABLES.put("latent_probes", LatentProbeRow.getClassSchema());
+        TABLES.put("bias_variance", BiasVarianceRow.getClassSchema());
+    }
+
+    @TempDir
+    Path work;
+
+    @Test
+    void duckDbAndSparkSqlReadEveryTableWithTheSchemaTypes() throws Exception {
+        Path data = IdxFixtures.dataset(work.resolve("data"), 120, 30, 28);
+        Path grid = Files.writeString(work.resolve("spec.yaml"), "dataset: " + data + "\ncode_sizes: [2, 4]\n"
+                + "replicates: 2\ntraining:\n  epochs: 1\n  batch_size: 32\n");
+        Path out = work.resolve("out");
+        assertEquals(0, SweepJob.run(new String[] {"--grid", grid.toString(), "--out", out.toString(),
+                "--sweep-id", "bi", "--master", "local[2]"}));
+        assertEquals(0, AggregateJob.run(new String[] {"--out", out.toString(), "--sweep-id", "bi",
+                "--data", work.toString(), "--master", "local[2]"}));
+
+        try (SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate();
+             Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             Statement sql = duck.createStatement()) {
+            for (Map.Entry<String, Schema> table : TABLES.entrySet()) {
+                String files = out.resolve("tables").resolve(table.getKey()) + "/*/*.parquet";
+                String source = "read_parquet('" + files + "', hive_partitioning = true)";
+                Map<String, String> duckTypes = new LinkedHashMap<>();
+                try (ResultSet columns = sql.executeQuery("DESCRIBE SELECT * FROM " + source)) {
+                    while (columns.next()) {
+                        duckTypes.put(columns.getString("column_name"), columns.getString("column_type"));
+                    }
+                }
+                Dataset<Row> frame = spark.read().parquet(out.resolve("tables").resolve(table.getKey()).toString());
+                Map<String, String> sparkTypes = new LinkedHashMap<>();
+                for (StructField field : frame.schema().fields()) {
+                    sparkTypes.put(field.name(), field.dataType().simpleString());
+                }
+                for (Schema.Field field : table.getValue().getFields()) {
+                    String[] expected = expectedTypes(field.schema());
+                    assertEquals(expected[0], duckTypes.get(field.name()), table.getKey() + "." + field.name());
+                    assertEquals(expected[1], sparkTypes.get(field.name()), table.getKey() + "." + field.name());
+                }
+                assertEquals("VARCHAR", duckTypes.get("sweep_id"), table.getKey() + ".sweep_id");
+                assertEquals("string", sparkTypes.get("sweep_id"), table.getKey() + ".sweep_id");
+                try (ResultSet count = sql.executeQuery("SELECT count(*) FROM " + source + " WHERE sweep_id = 'bi'")) {
+                    count.next();
+                    assertEquals(frame.where("sweep_id = 'bi'").count(), count.getLong(1), table.getKey() + " rows");
+                }
+            }
+        }
+    }
+
+    /** {DuckDB type, Spark SQL type} of an Avro field type; nullable unions map like their value type. */
+    private static String[] expectedTypes(Schema schema) {
+        if (schema.getType() == Schema.Type.UNION) {
+            return expectedTypes(schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL)
+                    .findFirst().orElseThrow());
+        }
+        if (schema.getLogicalType() instanceof LogicalTypes.TimestampMillis) {
+            return new String[] {"TIMESTAMP WITH TIME ZONE", "timestamp"};
+        }
+        return switch (schema.getType()) {
+            case STRING -> new String[] {"VARCHAR", "string"};
+            case INT -> new String[] {"INTEGER", "int"};
+            case LONG -> new String[] {"BIGINT", "bigint"};
+            case DOUBLE -> new String[] {"DOUBLE", "double"};
+            case FLOAT -> new String[] {"FLOAT", "float"};
+            case ARRAY -> {
+                String[] item = expectedTypes(schema.getElementType());
+                yield new String[] {item[0] + "[]", "array<" + item[1] + ">"};
+            }
+            default -> throw new IllegalArgumentException("no expectation for " + schema);
+        };
+    }
+}
