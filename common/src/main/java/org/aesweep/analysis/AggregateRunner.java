@@ -1,6 +1,7 @@
 package org.aesweep.analysis;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,9 +45,13 @@ public final class AggregateRunner {
         FileMoves.replace(fs, staged, table);
         fs.delete(staged.getParent(), true);
         LossCurvePlotter.Plots plots = LossCurvePlotter.plot(rows, layout.reportDir(), conf);
-        Path report = HtmlReport.write(layout.sweepId(), plots.overviews(), plots.curves(), rows,
+        List<Path> scatters = LatentScatterPlotter.plot(spark, layout, layout.reportDir());
+        Path report = HtmlReport.write(layout.sweepId(),
+                new HtmlReport.Pictures(plots.overviews(), plots.curves(), scatters), rows,
                 ProbeSummaries.read(spark, layout), layout.reportDir(), conf);
         spark.sparkContext().clearJobGroup();
-        return new Outcome(rows, table, plots.all(), report);
+        List<Path> all = new ArrayList<>(plots.all());
+        all.addAll(scatters);
+        return new Outcome(rows, table, all, report);
     }
 }

@@ -31,7 +31,11 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    public static Path write(String sweepId, List<Path> overviews, List<Path> curves, List<BiasVarianceRow> rows,
+    /** The pictures a report shows, in its order. */
+    public record Pictures(List<Path> overviews, List<Path> curves, List<Path> latentScatters) {
+    }
+
+    public static Path write(String sweepId, Pictures pictures, List<BiasVarianceRow> rows,
                              List<ProbeSummary> probes, Path reportDir, Configuration conf) throws IOException {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>aesweep ")
@@ -41,12 +45,17 @@ public final class HtmlReport {
                         + " of clean test reconstructions over replicates (Yang et al. 2020).</p>")
                 .append("<h2>Overview</h2>");
         FileSystem fs = reportDir.getFileSystem(conf);
-        for (Path plot : overviews) {
+        for (Path plot : pictures.overviews()) {
             image(html, plot, fs);
         }
         html.append("<h2>Curves</h2>");
-        for (Path plot : curves) {
+        for (Path plot : pictures.curves()) {
             html.append("<h3>").append(escape(plot.getName().replace(".png", ""))).append("</h3>");
+            image(html, plot, fs);
+        }
+        html.append("<h2>Latent space (first replicate; the code itself when it has 2 units, else its first two"
+                + " principal components)</h2>");
+        for (Path plot : pictures.latentScatters()) {
             image(html, plot, fs);
         }
         html.append("<h2>bias_variance</h2>");

@@ -1,0 +1,107 @@
+package org.aesweep.analysis;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.aesweep.io.Table;
+import org.aesweep.io.TableLayout;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Scatter plots of test codes coloured by class, one per grid point (its first replicate): the
+ * code itself when it has two units, else its projection on the first two principal components.
+ * Reads at most {@link #POINTS} codes per run from the latent_codes table, a few hundred kilobytes.
+ */
+public final class LatentScatterPlotter {
+    static final int POINTS = 2000;
+    private static final int SIDE = 640;
+
+    private LatentScatterPlotter() {
+    }
+
+    public static List<Path> plot(SparkSession spark, TableLayout layout, Path reportDir) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Path partition = layout.tablePartition(Table.LATENT_CODES);
+        List<Path> written = new ArrayList<>();
+        if (!partition.getFileSystem(conf).exists(partition)) {
+            return written;
+        }
+        var codes = spark.read().parquet(partition.toString()).where(col("replicate").equalTo(0));
+        List<Row> runs = codes.select("run_id", "dataset", "architecture", "noise_kind", "noise_level", "code_size")
+                .distinct().orderBy("architecture", "noise_kind", "noise_level", "code_size").collectAsList();
+        for (Row run : runs) {
+            List<Row> points = codes.where(col("run_id").equalTo(run.<String>getAs("run_id")))
+                    .orderBy("sample_index").limit(POINTS).select("label", "code").collectAsList();
+            String title = String.format(Locale.ROOT, "%s %s noise=%s %s code=%d", run.getAs("dataset"),
+                    run.getAs("architecture"), run.getAs("noise_kind"), run.getAs("noise_level"),
+                    run.<Integer>getAs("code_size"));
+            Path file = new Path(reportDir, "latent_" + title.replaceAll("[^A-Za-z0-9.=-]+", "_") + ".png");
+            try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
+                out.write(BitmapEncoder.getBitmapBytes(chart(title, points), BitmapEncoder.BitmapFormat.PNG));
+            }
+            written.add(file);
+        }
+        return written;
+    }
+
+    private static XYChart chart(String title, List<Row> points) {
+        int units = points.get(0).getList(1).size();
+        INDArray codes = Nd4j.create(DataType.DOUBLE, points.size(), units);
+        int[] labels = new int[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            labels[i] = points.get(i).getInt(0);
+            List<Float> code = points.get(i).getList(1);
+            for (int u = 0; u < units; u++) {
+                codes.putScalar(i, u, code.get(u));
+            }
+        }
+        INDArray xy = units == 2 ? codes : firstTwoComponents(codes);
+        XYChart chart = new XYChartBuilder().width(SIDE).height(SIDE).title(title)
+                .xAxisTitle(units == 2 ? "code unit 1" : "principal component 1")
+                .yAxisTitle(units == 2 ? "code unit 2" : "principal component 2").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(3);
+        int classes = Arrays.stream(labels).max().orElse(0) + 1;
+        for (int label = 0; label < classes; label++) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] == label) {
+                    x.add(xy.getDouble(i, 0));
+                    y.add(xy.getDouble(i, 1));
+                }
+            }
+            if (!x.isEmpty()) {
+                chart.addSeries("class " + label, x, y).setMarker(SeriesMarkers.CIRCLE);
+            }
+        }
+        return chart;
+    }
+
+    /** Centred codes projected on their first two right singular vectors. */
+    static INDArray firstTwoComponents(INDArray codes) {
+        INDArray centred = codes.subRowVector(codes.mean(0)).dup('f');
+        int units = (int) centred.columns();
+        INDArray singular = Nd4j.create(DataType.DOUBLE, Math.min(centred.rows(), units));
+        INDArray vt = Nd4j.create(DataType.DOUBLE, new long[] {units, units}, 'f');
+        Nd4j.getBlasWrapper().lapack().gesvd(centred.dup('f'), singular, null, vt);
+        return centred.mmul(vt.getRows(0, 1).transpose());
+    }
+}
