@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -80,38 +81,44 @@ public final class HtmlReport {
     }
 
     private static void biasVarianceTable(StringBuilder html, List<BiasVarianceRow> rows) {
-        html.append("<table><tr><th>dataset</th><th>architecture</th><th>noise</th><th>code size</th>"
-                + "<th>replicates</th><th>split</th><th>train loss</th><th>test loss</th><th>risk</th><th>bias²</th>"
-                + "<th>variance</th></tr>");
+        List<List<String>> cells = new ArrayList<>();
         for (BiasVarianceRow row : rows) {
-            html.append("<tr><td>").append(escape(row.getDataset())).append("</td><td>")
-                    .append(escape(row.getArchitecture())).append("</td><td>")
-                    .append(escape(row.getNoiseKind() + " " + row.getNoiseLevel())).append("</td><td>")
-                    .append(row.getCodeSize()).append("</td><td>").append(row.getReplicates()).append("</td><td>")
-                    .append(escape(row.getReplicateSplit())).append("</td>")
-                    .append(cell(row.getTrainLossMean())).append(cell(row.getTestLossMean()))
-                    .append(cell(row.getRisk())).append(cell(row.getBiasSquared())).append(cell(row.getVariance()))
-                    .append("</tr>");
+            cells.add(List.of(escape(row.getDataset()), escape(row.getArchitecture()),
+                    escape(row.getNoiseKind() + " " + row.getNoiseLevel()), Integer.toString(row.getCodeSize()),
+                    Integer.toString(row.getReplicates()), escape(row.getReplicateSplit()),
+                    number(row.getTrainLossMean()), number(row.getTestLossMean()), number(row.getRisk()),
+                    number(row.getBiasSquared()), number(row.getVariance())));
         }
-        html.append("</table>");
+        table(html, List.of("dataset", "architecture", "noise", "code size", "replicates", "split", "train loss",
+                "test loss", "risk", "bias²", "variance"), cells);
     }
 
     private static void probeTable(StringBuilder html, List<ProbeSummary> probes) {
-        html.append("<table><tr><th>architecture</th><th>noise</th><th>code size</th><th>runs</th>"
-                + "<th>1-NN, 10 labelled per class</th><th>5-NN</th><th>mean |activation|</th>"
-                + "<th>dead units</th><th>top-2 PC variance</th></tr>");
+        List<List<String>> cells = new ArrayList<>();
         for (ProbeSummary probe : probes) {
-            html.append("<tr><td>").append(escape(probe.architecture())).append("</td><td>")
-                    .append(escape(probe.noise())).append("</td><td>").append(probe.codeSize()).append("</td><td>")
-                    .append(probe.runs()).append("</td>").append(cell(probe.knn1())).append(cell(probe.knn5()))
-                    .append(cell(probe.meanActivation())).append(cell(probe.deadUnits()))
-                    .append(cell(probe.topTwoVariance())).append("</tr>");
+            cells.add(List.of(escape(probe.architecture()), escape(probe.noise()), Integer.toString(probe.codeSize()),
+                    Integer.toString(probe.runs()), number(probe.knn1()), number(probe.knn5()),
+                    number(probe.meanActivation()), number(probe.deadUnits()), number(probe.topTwoVariance())));
+        }
+        table(html, List.of("architecture", "noise", "code size", "runs", "1-NN, 10 labelled per class", "5-NN",
+                "mean |activation|", "dead units", "top-2 PC variance"), cells);
+    }
+
+    /** An HTML table of already escaped cells. */
+    private static void table(StringBuilder html, List<String> headers, List<List<String>> rows) {
+        html.append("<table><tr>");
+        headers.forEach(header -> html.append("<th>").append(escape(header)).append("</th>"));
+        html.append("</tr>");
+        for (List<String> row : rows) {
+            html.append("<tr>");
+            row.forEach(cell -> html.append("<td>").append(cell).append("</td>"));
+            html.append("</tr>");
         }
         html.append("</table>");
     }
 
-    private static String cell(Double value) {
-        return "<td>" + (value == null ? "" : String.format(Locale.ROOT, "%.5f", value)) + "</td>";
+    private static String number(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%.5f", value);
     }
 
     static String escape(String text) {
