@@ -46,12 +46,15 @@ public final class AggregateRunner {
         fs.delete(staged.getParent(), true);
         LossCurvePlotter.Plots plots = LossCurvePlotter.plot(rows, layout.reportDir(), conf);
         List<Path> scatters = LatentScatterPlotter.plot(spark, layout, layout.reportDir());
-        Path report = HtmlReport.write(layout.sweepId(),
-                new HtmlReport.Pictures(plots.overviews(), plots.curves(), scatters), rows,
+        RunPictures.Pictures runPictures = RunPictures.draw(spark, layout, layout.reportDir());
+        Path report = HtmlReport.write(layout.sweepId(), new HtmlReport.Pictures(plots.overviews(), plots.curves(),
+                        scatters, runPictures.classMeans(), runPictures.weights()), rows,
                 ProbeSummaries.read(spark, layout), layout.reportDir(), conf);
         spark.sparkContext().clearJobGroup();
         List<Path> all = new ArrayList<>(plots.all());
         all.addAll(scatters);
+        all.addAll(runPictures.classMeans());
+        all.addAll(runPictures.weights());
         return new Outcome(rows, table, all, report);
     }
 }

@@ -33,7 +33,8 @@ public final class HtmlReport {
     }
 
     /** The pictures a report shows, in its order. */
-    public record Pictures(List<Path> overviews, List<Path> curves, List<Path> latentScatters) {
+    public record Pictures(List<Path> overviews, List<Path> curves, List<Path> latentScatters,
+                           List<Path> classMeans, List<Path> weights) {
     }
 
     public static Path write(String sweepId, Pictures pictures, List<BiasVarianceRow> rows,
@@ -59,6 +60,10 @@ public final class HtmlReport {
         for (Path plot : pictures.latentScatters()) {
             image(html, plot, fs);
         }
+        html.append("<h2>Class-mean codes decoded (first replicate)</h2>");
+        captioned(html, pictures.classMeans(), "class-means_", fs);
+        html.append("<h2>First-layer weights (dense encoders, first replicate, one tile per hidden unit)</h2>");
+        captioned(html, pictures.weights(), "weights_", fs);
         html.append("<h2>bias_variance</h2>");
         biasVarianceTable(html, rows);
         html.append("<h2>latent_probes (mean over replicates)</h2>");
@@ -69,6 +74,14 @@ public final class HtmlReport {
             out.write(html.toString().getBytes(StandardCharsets.UTF_8));
         }
         return file;
+    }
+
+    private static void captioned(StringBuilder html, List<Path> pngs, String prefix, FileSystem fs)
+            throws IOException {
+        for (Path png : pngs) {
+            html.append("<h4>").append(escape(png.getName().replace(prefix, "").replace(".png", ""))).append("</h4>");
+            image(html, png, fs);
+        }
     }
 
     private static void image(StringBuilder html, Path png, FileSystem fs) throws IOException {

@@ -68,16 +68,20 @@ class SweepJobEndToEndTest {
         }
         try (Stream<Path> plots = Files.list(out.resolve("reports/sweep_id=e2e"))) {
             assertEquals(List.of("bias-variance_fashion-mnist_shallow_noise=gaussian_0.0.png",
+                    "class-means_fashion-mnist_shallow_noise=gaussian_0.0_code=2.png",
+                    "class-means_fashion-mnist_shallow_noise=gaussian_0.0_code=32.png",
                     "latent_fashion-mnist_shallow_noise=gaussian_0.0_code=2.png",
                     "latent_fashion-mnist_shallow_noise=gaussian_0.0_code=32.png",
                     "loss-vs-code-size_fashion-mnist_shallow_noise=gaussian_0.0.png", "overview_test-loss.png",
-                    "overview_variance.png"), plots.map(p -> p.getFileName().toString())
+                    "overview_variance.png", "weights_fashion-mnist_shallow_noise=gaussian_0.0_code=2.png",
+                    "weights_fashion-mnist_shallow_noise=gaussian_0.0_code=32.png"),
+                    plots.map(p -> p.getFileName().toString())
                     .filter(name -> name.endsWith(".png")).sorted().toList());
         }
         String report = Files.readString(out.resolve("reports/sweep_id=e2e/index.html"));
         assertTrue(report.contains("<h1>aesweep sweep e2e</h1>") && report.contains("data:image/png;base64,"),
                 report.substring(0, Math.min(500, report.length())));
-        assertEquals(6, report.split("<img ").length - 1, "every plot embedded");
+        assertEquals(10, report.split("<img ").length - 1, "every picture embedded");
         assertTrue(report.contains("latent_probes") && !report.contains("src=\"http"), "self-contained");
     }
 }
