@@ -60,7 +60,8 @@ public final class BiasVarianceDecomposition {
             return results;
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        GroupTask task = new GroupTask(layout, dataRoot, new SerializableConfiguration(jsc.hadoopConfiguration()), work);
+        GroupTask task = new GroupTask(layout, dataRoot, new SerializableConfiguration(jsc.hadoopConfiguration()),
+                work);
         List<Integer> indices = new ArrayList<>();
         for (int i = 0; i < work.size(); i++) {
             indices.add(i);

@@ -46,7 +46,8 @@ public final class LossCurvePlotter {
         Map<String, List<BiasVarianceRow>> curves = byCurve(rows);
         overviews.add(write(overview("test loss against code size", "test loss (per-element mean)", curves,
                 BiasVarianceRow::getTestLossMean), new Path(reportDir, "overview_test-loss.png"), conf));
-        overviews.add(write(overview("variance over replicates against code size", "variance (per-element squared error)",
+        overviews.add(write(overview("variance over replicates against code size",
+                "variance (per-element squared error)",
                 curves, BiasVarianceRow::getVariance), new Path(reportDir, "overview_variance.png"), conf));
         for (Map.Entry<String, List<BiasVarianceRow>> curve : curves.entrySet()) {
             String name = fileSafe(curve.getKey());

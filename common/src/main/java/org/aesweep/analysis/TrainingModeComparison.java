@@ -37,7 +37,8 @@ public final class TrainingModeComparison {
             for (String runId : CommittedRuns.list(layout, conf)) {
                 GenericRecord run = ParquetFiles.readAll(layout.runFile(Table.RUNS, runId), conf).get(0);
                 List<GenericRecord> epochs = ParquetFiles.readAll(layout.runFile(Table.EPOCH_METRICS, runId), conf);
-                double seconds = epochs.stream().mapToDouble(e -> (double) e.get("seconds")).average().orElse(Double.NaN);
+                double seconds = epochs.stream().mapToDouble(e -> (double) e.get("seconds")).average()
+                        .orElse(Double.NaN);
                 Object testLoss = run.get("final_test_loss");
                 rows.add(new Row(sweepId, runId, run.get("architecture").toString(), (int) run.get("code_size"),
                         run.get("training_mode").toString(), (int) run.get("workers"), epochs.size(), seconds,
