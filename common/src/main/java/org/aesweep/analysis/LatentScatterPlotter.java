@@ -26,11 +26,16 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Scatter plots of test codes coloured by class, one per grid point (its first replicate): the
- * code itself when it has two units, else its projection on the first two principal components.
- * Reads at most {@link #POINTS} codes per run from the latent_codes table, a few hundred kilobytes.
+ * code itself when it has two units, else its projection on the first two principal components
+ * and a t-SNE map of the first {@link #TSNE_POINTS} codes. Reads at most {@link #POINTS} codes per
+ * run from the latent_codes table, a few hundred kilobytes.
  */
 public final class LatentScatterPlotter {
     static final int POINTS = 2000;
+    /** Exact t-SNE is O(n²) per iteration: 800 codes take a few seconds. */
+    static final int TSNE_POINTS = 800;
+    private static final double TSNE_PERPLEXITY = 30;
+    private static final long TSNE_SEED = 42;
     private static final int SIDE = 640;
 
     private LatentScatterPlotter() {
@@ -52,30 +57,39 @@ public final class LatentScatterPlotter {
             String title = String.format(Locale.ROOT, "%s %s noise=%s %s code=%d", run.getAs("dataset"),
                     run.getAs("architecture"), run.getAs("noise_kind"), run.getAs("noise_level"),
                     run.<Integer>getAs("code_size"));
-            Path file = new Path(reportDir, "latent_" + title.replaceAll("[^A-Za-z0-9.=-]+", "_") + ".png");
-            try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
-                out.write(BitmapEncoder.getBitmapBytes(chart(title, points), BitmapEncoder.BitmapFormat.PNG));
+            String name = title.replaceAll("[^A-Za-z0-9.=-]+", "_");
+            int[] labels = points.stream().mapToInt(point -> point.getInt(0)).toArray();
+            double[][] values = points.stream().map(LatentScatterPlotter::values).toArray(double[][]::new);
+            boolean flat = values[0].length == 2;
+            written.add(write(chart(title, flat ? "code unit 1" : "principal component 1",
+                    flat ? "code unit 2" : "principal component 2",
+                    flat ? values : firstTwoComponents(Nd4j.create(values)).toDoubleMatrix(), labels),
+                    new Path(reportDir, "latent_" + name + ".png"), conf));
+            if (!flat && values.length > TSNE_POINTS / 2) {
+                int n = Math.min(TSNE_POINTS, values.length);
+                double[][] map = Tsne.embed(Arrays.copyOf(values, n), TSNE_PERPLEXITY, TSNE_SEED);
+                written.add(write(chart(title + " (t-SNE)", "t-SNE 1", "t-SNE 2", map, Arrays.copyOf(labels, n)),
+                        new Path(reportDir, "tsne_" + name + ".png"), conf));
             }
-            written.add(file);
         }
         return written;
     }
 
-    private static XYChart chart(String title, List<Row> points) {
-        int units = points.get(0).getList(1).size();
-        INDArray codes = Nd4j.create(DataType.DOUBLE, points.size(), units);
-        int[] labels = new int[points.size()];
-        for (int i = 0; i < points.size(); i++) {
-            labels[i] = points.get(i).getInt(0);
-            List<Float> code = points.get(i).getList(1);
-            for (int u = 0; u < units; u++) {
-                codes.putScalar(i, u, code.get(u));
-            }
+    private static double[] values(Row point) {
+        List<Float> code = point.getList(1);
+        return code.stream().mapToDouble(Float::doubleValue).toArray();
+    }
+
+    private static Path write(XYChart chart, Path file, Configuration conf) throws IOException {
+        try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
+            out.write(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
         }
-        INDArray xy = units == 2 ? codes : firstTwoComponents(codes);
-        XYChart chart = new XYChartBuilder().width(SIDE).height(SIDE).title(title)
-                .xAxisTitle(units == 2 ? "code unit 1" : "principal component 1")
-                .yAxisTitle(units == 2 ? "code unit 2" : "principal component 2").build();
+        return file;
+    }
+
+    private static XYChart chart(String title, String xTitle, String yTitle, double[][] xy, int[] labels) {
+        XYChart chart = new XYChartBuilder().width(SIDE).height(SIDE).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
         int classes = Arrays.stream(labels).max().orElse(0) + 1;
@@ -84,8 +98,8 @@ public final class LatentScatterPlotter {
             List<Double> y = new ArrayList<>();
             for (int i = 0; i < labels.length; i++) {
                 if (labels[i] == label) {
-                    x.add(xy.getDouble(i, 0));
-                    y.add(xy.getDouble(i, 1));
+                    x.add(xy[i][0]);
+                    y.add(xy[i][1]);
                 }
             }
             if (!x.isEmpty()) {
