@@ -47,11 +47,13 @@ public final class AggregateRunner {
         LossCurvePlotter.Plots plots = LossCurvePlotter.plot(rows, layout.reportDir(), conf);
         List<Path> scatters = LatentScatterPlotter.plot(spark, layout, layout.reportDir());
         RunPictures.Pictures runPictures = RunPictures.draw(spark, layout, layout.reportDir());
+        List<Path> reconstructions = ReconstructionMontage.draw(spark, layout, dataRoot, layout.reportDir());
         Path report = HtmlReport.write(layout.sweepId(), new HtmlReport.Pictures(plots.overviews(), plots.curves(),
-                        scatters, runPictures.classMeans(), runPictures.weights()), rows,
+                        reconstructions, scatters, runPictures.classMeans(), runPictures.weights()), rows,
                 ProbeSummaries.read(spark, layout), layout.reportDir(), conf);
         spark.sparkContext().clearJobGroup();
         List<Path> all = new ArrayList<>(plots.all());
+        all.addAll(reconstructions);
         all.addAll(scatters);
         all.addAll(runPictures.classMeans());
         all.addAll(runPictures.weights());

@@ -33,8 +33,8 @@ public final class HtmlReport {
     }
 
     /** The pictures a report shows, in its order. */
-    public record Pictures(List<Path> overviews, List<Path> curves, List<Path> latentScatters,
-                           List<Path> classMeans, List<Path> weights) {
+    public record Pictures(List<Path> overviews, List<Path> curves, List<Path> reconstructions,
+                           List<Path> latentScatters, List<Path> classMeans, List<Path> weights) {
     }
 
     public static Path write(String sweepId, Pictures pictures, List<BiasVarianceRow> rows,
@@ -55,6 +55,9 @@ public final class HtmlReport {
             html.append("<h3>").append(escape(plot.getName().replace(".png", ""))).append("</h3>");
             image(html, plot, fs);
         }
+        html.append("<h2>Reconstructions (first test image of each class; a row per architecture and noise,"
+                + " first replicate)</h2>");
+        captioned(html, pictures.reconstructions(), "reconstructions_", fs);
         html.append("<h2>Latent space (first replicate; the code itself when it has 2 units, else its first two"
                 + " principal components)</h2>");
         for (Path plot : pictures.latentScatters()) {

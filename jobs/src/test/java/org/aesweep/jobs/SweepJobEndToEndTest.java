@@ -73,7 +73,8 @@ class SweepJobEndToEndTest {
                     "latent_fashion-mnist_shallow_noise=gaussian_0.0_code=2.png",
                     "latent_fashion-mnist_shallow_noise=gaussian_0.0_code=32.png",
                     "loss-vs-code-size_fashion-mnist_shallow_noise=gaussian_0.0.png", "overview_test-loss.png",
-                    "overview_variance.png", "tsne_fashion-mnist_shallow_noise=gaussian_0.0_code=32.png",
+                    "overview_variance.png", "reconstructions_code=2.png", "reconstructions_code=32.png",
+                    "tsne_fashion-mnist_shallow_noise=gaussian_0.0_code=32.png",
                     "weights_fashion-mnist_shallow_noise=gaussian_0.0_code=2.png",
                     "weights_fashion-mnist_shallow_noise=gaussian_0.0_code=32.png"),
                     plots.map(p -> p.getFileName().toString())
@@ -82,7 +83,7 @@ class SweepJobEndToEndTest {
         String report = Files.readString(out.resolve("reports/sweep_id=e2e/index.html"));
         assertTrue(report.contains("<h1>aesweep sweep e2e</h1>") && report.contains("data:image/png;base64,"),
                 report.substring(0, Math.min(500, report.length())));
-        assertEquals(11, report.split("<img ").length - 1, "every picture embedded");
+        assertEquals(13, report.split("<img ").length - 1, "every picture embedded");
         assertTrue(report.contains("latent_probes") && !report.contains("src=\"http"), "self-contained");
     }
 }
