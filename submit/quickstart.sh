@@ -34,7 +34,7 @@ if [[ $status -ne 2 ]]; then
   "$repo_root/submit/run-local.sh" org.aesweep.jobs.AggregateJob --out "$out_dir" --sweep-id "$sweep_id" \
     --data "$data_dir"
   echo
-  echo "Tables (Parquet, one sweep_id=$sweep_id partition each): $out_dir/tables/{runs,epoch_metrics,latent_codes,bias_variance}"
+  echo "Tables (Parquet, one sweep_id=$sweep_id partition each): $out_dir/tables/{runs,epoch_metrics,latent_codes,latent_probes,bias_variance}"
   echo "Models: $out_dir/models/sweep_id=$sweep_id"
   echo "Plots and report: $out_dir/reports/sweep_id=$sweep_id (open index.html)"
 fi
