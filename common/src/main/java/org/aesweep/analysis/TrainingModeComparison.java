@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.aesweep.io.CommittedRuns;
-import org.aesweep.io.ParquetFiles;
+import org.aesweep.io.RunLookup;
 import org.aesweep.io.Table;
 import org.aesweep.io.TableLayout;
 import org.apache.avro.generic.GenericRecord;
@@ -35,8 +35,8 @@ public final class TrainingModeComparison {
         for (String sweepId : sweepIds) {
             TableLayout layout = new TableLayout(outRoot, sweepId);
             for (String runId : CommittedRuns.list(layout, conf)) {
-                GenericRecord run = ParquetFiles.readAll(layout.runFile(Table.RUNS, runId), conf).get(0);
-                List<GenericRecord> epochs = ParquetFiles.readAll(layout.runFile(Table.EPOCH_METRICS, runId), conf);
+                GenericRecord run = RunLookup.rows(layout, Table.RUNS, runId, conf).get(0);
+                List<GenericRecord> epochs = RunLookup.rows(layout, Table.EPOCH_METRICS, runId, conf);
                 double seconds = epochs.stream().mapToDouble(e -> (double) e.get("seconds")).average()
                         .orElse(Double.NaN);
                 Object testLoss = run.get("final_test_loss");

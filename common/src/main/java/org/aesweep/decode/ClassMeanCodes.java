@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import org.aesweep.io.ParquetFiles;
+import org.aesweep.io.RunLookup;
 import org.aesweep.io.Table;
 import org.aesweep.io.TableLayout;
 import org.apache.avro.generic.GenericRecord;
@@ -20,7 +20,7 @@ public final class ClassMeanCodes {
             throws IOException {
         SortedMap<Integer, double[]> sums = new TreeMap<>();
         SortedMap<Integer, Integer> counts = new TreeMap<>();
-        for (GenericRecord row : ParquetFiles.readAll(layout.runFile(Table.LATENT_CODES, runId), conf)) {
+        for (GenericRecord row : RunLookup.rows(layout, Table.LATENT_CODES, runId, conf)) {
             int label = (Integer) row.get("label");
             List<?> code = (List<?>) row.get("code");
             double[] sum = sums.computeIfAbsent(label, ignored -> new double[code.size()]);

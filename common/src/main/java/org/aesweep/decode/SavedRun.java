@@ -3,9 +3,10 @@ package org.aesweep.decode;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 import org.aesweep.grid.RunConfig;
-import org.aesweep.io.ParquetFiles;
+import org.aesweep.io.RunLookup;
 import org.aesweep.io.Table;
 import org.aesweep.io.TableLayout;
 import org.aesweep.model.Autoencoder;
@@ -25,14 +26,14 @@ import org.deeplearning4j.util.ModelSerializer;
 public record SavedRun(RunConfig config, Autoencoder model, int imageRows, int imageCols) {
 
     public static SavedRun load(TableLayout layout, String runId, Configuration conf) throws IOException {
-        Path runsFile = layout.runFile(Table.RUNS, runId);
         Path modelFile = layout.modelFile(runId);
         FileSystem fs = modelFile.getFileSystem(conf);
-        if (!fs.exists(runsFile) || !fs.exists(modelFile)) {
+        List<GenericRecord> runsRows = RunLookup.rows(layout, Table.RUNS, runId, conf);
+        if (runsRows.isEmpty() || !fs.exists(modelFile)) {
             throw new FileNotFoundException("run " + runId + " of sweep " + layout.sweepId()
-                    + " has no committed row and model (" + runsFile + ", " + modelFile + ")");
+                    + " has no committed row and model (" + layout.tablePartition(Table.RUNS) + ", " + modelFile + ")");
         }
-        GenericRecord row = ParquetFiles.readAll(runsFile, conf).get(0);
+        GenericRecord row = runsRows.get(0);
         RunConfig config = RunConfigs.fromRunsRow(row);
         // The factory knows the code layer and input layout; the saved file supplies the weights.
         int rows = (Integer) row.get("image_rows");

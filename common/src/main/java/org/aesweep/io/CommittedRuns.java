@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,7 +15,10 @@ public final class CommittedRuns {
     private CommittedRuns() {
     }
 
-    /** Run ids whose runs-table file exists; empty when the sweep has not written anything yet. */
+    /**
+     * Run ids with a runs row, in their own file or in a compacted one; empty when the sweep has not
+     * written anything yet.
+     */
     public static Set<String> list(TableLayout layout, Configuration conf) throws IOException {
         Path partition = layout.tablePartition(Table.RUNS);
         FileSystem fs = partition.getFileSystem(conf);
@@ -26,6 +30,11 @@ public final class CommittedRuns {
             String runId = TableLayout.runIdOf(status.getPath().getName());
             if (runId != null) {
                 runIds.add(runId);
+            }
+        }
+        for (Path compacted : RunLookup.compactedFiles(layout, Table.RUNS, conf)) {
+            for (GenericRecord row : ParquetFiles.readAll(compacted, conf)) {
+                runIds.add(row.get("run_id").toString());
             }
         }
         return runIds;

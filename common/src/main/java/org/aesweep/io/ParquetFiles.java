@@ -13,12 +13,15 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.filter2.predicate.FilterApi;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.api.Binary;
 
 /** Writes and reads Parquet files of Avro-generated records through parquet-avro. */
 public final class ParquetFiles {
@@ -46,6 +49,32 @@ public final class ParquetFiles {
                 writer.write(record);
             }
         }
+    }
+
+    /** Opens a writer of generic records under {@code schema} (compaction copies rows of older schemas). */
+    public static ParquetWriter<GenericRecord> genericWriter(Path path, Schema schema, Configuration conf)
+            throws IOException {
+        return AvroParquetWriter.<GenericRecord>builder(HadoopOutputFile.fromPath(path, conf))
+                .withSchema(schema)
+                .withDataModel(GenericData.get())
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .build();
+    }
+
+    /** The records of a file whose string column {@code column} equals {@code value}, filtered while reading. */
+    public static List<GenericRecord> readMatching(Path path, String column, String value, Configuration conf)
+            throws IOException {
+        List<GenericRecord> records = new ArrayList<>();
+        FilterCompat.Filter filter = FilterCompat.get(FilterApi.eq(FilterApi.binaryColumn(column),
+                Binary.fromString(value)));
+        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
+                HadoopInputFile.fromPath(path, conf)).withDataModel(GenericData.get()).withFilter(filter).build()) {
+            for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
+                records.add(record);
+            }
+        }
+        return records;
     }
 
     /**

@@ -17,8 +17,8 @@ import org.apache.hadoop.fs.Path;
  */
 public final class RunPublisher {
     /** Moved in this order; runs must stay last because it marks the run as committed. */
-    private static final List<Table> COMMIT_ORDER = List.of(Table.EPOCH_METRICS, Table.LATENT_CODES, Table.LATENT_PROBES,
-            Table.RUNS);
+    private static final List<Table> COMMIT_ORDER =
+            List.of(Table.EPOCH_METRICS, Table.LATENT_CODES, Table.LATENT_PROBES, Table.RUNS);
 
     private final TableLayout layout;
     private final Configuration conf;

@@ -1,13 +1,7 @@
 package org.aesweep.io;
 
-import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.aesweep.io.avro.BiasVarianceRow;
-import org.aesweep.io.avro.EpochMetricRow;
-import org.aesweep.io.avro.LatentCodeRow;
-import org.aesweep.io.avro.LatentProbeRow;
-import org.aesweep.io.avro.RunRow;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 
@@ -17,13 +11,6 @@ import org.apache.avro.Schema;
  * that the README holds exactly this text.
  */
 public final class TableCatalogue {
-    private static final Map<Table, Schema> SCHEMAS = Map.of(
-            Table.RUNS, RunRow.getClassSchema(),
-            Table.EPOCH_METRICS, EpochMetricRow.getClassSchema(),
-            Table.LATENT_CODES, LatentCodeRow.getClassSchema(),
-            Table.LATENT_PROBES, LatentProbeRow.getClassSchema(),
-            Table.BIAS_VARIANCE, BiasVarianceRow.getClassSchema());
-
     private TableCatalogue() {
     }
 
@@ -35,7 +22,7 @@ public final class TableCatalogue {
     public static String markdown() {
         StringBuilder text = new StringBuilder();
         for (Table table : Table.values()) {
-            Schema schema = SCHEMAS.get(table);
+            Schema schema = table.schema();
             text.append("#### `").append(table.directoryName()).append("`\n\n").append(schema.getDoc()).append("\n\n")
                     .append("| column | type | meaning |\n|---|---|---|\n");
             for (Schema.Field field : schema.getFields()) {

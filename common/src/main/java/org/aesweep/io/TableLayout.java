@@ -22,6 +22,7 @@ public final class TableLayout implements Serializable {
     private static final Pattern SWEEP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final String RUN_FILE_PREFIX = "run-";
     private static final String PARQUET = ".parquet";
+    private static final String COMPACTED_PREFIX = "part-";
 
     private final String outRoot;
     private final String sweepId;
@@ -96,6 +97,15 @@ public final class TableLayout implements Serializable {
 
     public Path runFile(Table table, String runId) {
         return new Path(tablePartition(table), RUN_FILE_PREFIX + runId + PARQUET);
+    }
+
+    /** A file holding many runs' rows of one table, written by compaction. */
+    public Path compactedFile(Table table, String tag) {
+        return new Path(tablePartition(table), COMPACTED_PREFIX + tag + PARQUET);
+    }
+
+    public static boolean isCompactedFile(String fileName) {
+        return fileName.startsWith(COMPACTED_PREFIX) && fileName.endsWith(PARQUET);
     }
 
     /** The run id of a per-run table file name, or null for any other file. */

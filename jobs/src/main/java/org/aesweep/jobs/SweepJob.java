@@ -3,6 +3,7 @@ package org.aesweep.jobs;
 import org.aesweep.cli.BadInputException;
 import org.aesweep.cli.ExitCodes;
 import org.aesweep.cli.SweepArguments;
+import org.aesweep.io.PartitionCompactor;
 import org.aesweep.io.TableLayout;
 import org.aesweep.plan.SweepPlan;
 import org.aesweep.sweep.SparkSessions;
@@ -50,6 +51,8 @@ public final class SweepJob {
             SweepSettings settings = new SweepSettings(arguments.dataRoot(), layout);
             SweepOutcome outcome = arguments.overwrite()
                     ? runner.overwrite(settings, plan) : runner.run(settings, plan);
+            // Nothing trains now: merge the per-run files so BI tools open a handful per partition.
+            PartitionCompactor.compact(layout, spark.sparkContext().hadoopConfiguration());
             SweepReport.print(outcome, layout, System.out);
             return outcome.allSucceeded() || arguments.allowFailures() ? ExitCodes.OK : ExitCodes.RUNS_FAILED;
         }

@@ -54,7 +54,15 @@ class SweepJobRerunTest {
         Map<String, Long> other = listing(out, "sweep_id=other");
         assertEquals(0, sweep(grid, out, "r", "--overwrite"));
         assertEquals(other, listing(out, "sweep_id=other"), "another sweep id in the same root is untouched");
-        assertEquals(finished.keySet(), listing(out).keySet(), "an overwrite publishes the same run files");
+        Map<String, Long> overwritten = listing(out);
+        assertEquals(finished.keySet().stream().filter(name -> name.startsWith("models/")).toList(),
+                overwritten.keySet().stream().filter(name -> name.startsWith("models/")).toList(),
+                "an overwrite publishes the same models");
+        for (String table : List.of("runs", "epoch_metrics", "latent_codes", "latent_probes")) {
+            assertEquals(1, overwritten.keySet().stream()
+                    .filter(name -> name.startsWith("tables/" + table + "/") && name.endsWith(".parquet")).count(),
+                    table + " is compacted into one file after the overwrite");
+        }
         Map<String, Object> secondStarts = startTimes(out);
         assertEquals(firstStarts.keySet(), secondStarts.keySet());
         for (String runId : firstStarts.keySet()) {
