@@ -5,4 +5,6 @@ set -euo pipefail
 repo_root=$(cd "$(dirname "$0")/.." && pwd)
 "$repo_root/submit/fetch-data.sh" "$repo_root/data" >/dev/null
 cd "$repo_root"
+# Airflow cannot run here; the DAG must at least compile.
+python3 -m py_compile submit/airflow/aesweep_dag.py
 exec mvn -B verify "$@"

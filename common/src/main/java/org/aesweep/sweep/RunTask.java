@@ -80,9 +80,10 @@ public final class RunTask implements Serializable {
     }
 
     public static void logEpoch(RunConfig config, EpochMetrics metrics) {
-        LOG.info(String.format(Locale.ROOT, "run %s %s epoch %d/%d train_loss=%.5f test_loss=%.5f %.1fs",
+        // The run's ETA assumes the remaining epochs take as long as this one.
+        LOG.info(String.format(Locale.ROOT, "run %s %s epoch %d/%d train_loss=%.5f test_loss=%.5f %.1fs eta=%.0fs",
                 config.runId(), describe(config), metrics.epoch(), config.epochs(), metrics.trainLoss(),
-                metrics.testLoss(), metrics.seconds()));
+                metrics.testLoss(), metrics.seconds(), metrics.seconds() * (config.epochs() - metrics.epoch())));
     }
 
     public static String describe(RunConfig config) {
