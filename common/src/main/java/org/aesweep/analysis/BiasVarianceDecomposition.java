@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.aesweep.data.TrainTestSplit;
 import org.aesweep.decode.SavedRun;
@@ -62,10 +63,7 @@ public final class BiasVarianceDecomposition {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         GroupTask task = new GroupTask(layout, dataRoot, new SerializableConfiguration(jsc.hadoopConfiguration()),
                 work);
-        List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < work.size(); i++) {
-            indices.add(i);
-        }
+        List<Integer> indices = IntStream.range(0, work.size()).boxed().toList();
         // Groups travel in the task closure; only numbers come back, in partition (= group) order.
         List<double[]> numbers = jsc.parallelize(indices, indices.size()).map(task::decompose).collect();
         for (int i = 0; i < work.size(); i++) {

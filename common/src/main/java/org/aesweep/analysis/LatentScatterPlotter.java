@@ -3,7 +3,6 @@ package org.aesweep.analysis;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -57,18 +55,19 @@ public final class LatentScatterPlotter {
             String title = String.format(Locale.ROOT, "%s %s noise=%s %s code=%d", run.getAs("dataset"),
                     run.getAs("architecture"), run.getAs("noise_kind"), run.getAs("noise_level"),
                     run.<Integer>getAs("code_size"));
-            String name = title.replaceAll("[^A-Za-z0-9.=-]+", "_");
+            String name = ChartFiles.fileSafe(title);
             int[] labels = points.stream().mapToInt(point -> point.getInt(0)).toArray();
             double[][] values = points.stream().map(LatentScatterPlotter::values).toArray(double[][]::new);
             boolean flat = values[0].length == 2;
-            written.add(write(chart(title, flat ? "code unit 1" : "principal component 1",
+            written.add(ChartFiles.write(chart(title, flat ? "code unit 1" : "principal component 1",
                     flat ? "code unit 2" : "principal component 2",
                     flat ? values : firstTwoComponents(Nd4j.create(values)).toDoubleMatrix(), labels),
                     new Path(reportDir, "latent_" + name + ".png"), conf));
             if (!flat && values.length > TSNE_POINTS / 2) {
                 int n = Math.min(TSNE_POINTS, values.length);
                 double[][] map = Tsne.embed(Arrays.copyOf(values, n), TSNE_PERPLEXITY, TSNE_SEED);
-                written.add(write(chart(title + " (t-SNE)", "t-SNE 1", "t-SNE 2", map, Arrays.copyOf(labels, n)),
+                written.add(ChartFiles.write(
+                        chart(title + " (t-SNE)", "t-SNE 1", "t-SNE 2", map, Arrays.copyOf(labels, n)),
                         new Path(reportDir, "tsne_" + name + ".png"), conf));
             }
         }
@@ -78,13 +77,6 @@ public final class LatentScatterPlotter {
     private static double[] values(Row point) {
         List<Float> code = point.getList(1);
         return code.stream().mapToDouble(Float::doubleValue).toArray();
-    }
-
-    private static Path write(XYChart chart, Path file, Configuration conf) throws IOException {
-        try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
-            out.write(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-        }
-        return file;
     }
 
     private static XYChart chart(String title, String xTitle, String yTitle, double[][] xy, int[] labels) {

@@ -1,7 +1,6 @@
 package org.aesweep.analysis;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.function.Function;
 import org.aesweep.io.avro.BiasVarianceRow;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -44,29 +42,22 @@ public final class LossCurvePlotter {
         List<Path> overviews = new ArrayList<>();
         List<Path> written = new ArrayList<>();
         Map<String, List<BiasVarianceRow>> curves = byCurve(rows);
-        overviews.add(write(overview("test loss against code size", "test loss (per-element mean)", curves,
+        overviews.add(ChartFiles.write(overview("test loss against code size", "test loss (per-element mean)", curves,
                 BiasVarianceRow::getTestLossMean), new Path(reportDir, "overview_test-loss.png"), conf));
-        overviews.add(write(overview("variance over replicates against code size",
+        overviews.add(ChartFiles.write(overview("variance over replicates against code size",
                 "variance (per-element squared error)",
                 curves, BiasVarianceRow::getVariance), new Path(reportDir, "overview_variance.png"), conf));
         for (Map.Entry<String, List<BiasVarianceRow>> curve : curves.entrySet()) {
-            String name = fileSafe(curve.getKey());
-            written.add(write(chart(curve.getKey(), curve.getValue()),
+            String name = ChartFiles.fileSafe(curve.getKey());
+            written.add(ChartFiles.write(chart(curve.getKey(), curve.getValue()),
                     new Path(reportDir, "loss-vs-code-size_" + name + ".png"), conf));
             List<BiasVarianceRow> decomposed = curve.getValue().stream().filter(row -> row.getRisk() != null).toList();
             if (!decomposed.isEmpty()) {
-                written.add(write(decomposition(curve.getKey(), decomposed),
+                written.add(ChartFiles.write(decomposition(curve.getKey(), decomposed),
                         new Path(reportDir, "bias-variance_" + name + ".png"), conf));
             }
         }
         return new Plots(overviews, written);
-    }
-
-    private static Path write(XYChart chart, Path file, Configuration conf) throws IOException {
-        try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
-            out.write(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-        }
-        return file;
     }
 
     /** One series per curve, skipping points without a value. */
@@ -131,9 +122,5 @@ public final class LossCurvePlotter {
 
     private static double zeroIfNull(Double value) {
         return value == null ? 0.0 : value;
-    }
-
-    private static String fileSafe(String title) {
-        return title.replaceAll("[^A-Za-z0-9.=-]+", "_");
     }
 }

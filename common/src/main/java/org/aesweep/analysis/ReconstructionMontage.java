@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import org.aesweep.data.LabeledImages;
 import org.aesweep.decode.ImageMontage;
@@ -50,10 +51,7 @@ public final class ReconstructionMontage {
         List<List<String>> groups = new ArrayList<>(runsByCode.values());
         Task task = new Task(layout, dataRoot, reportDir.toString(),
                 new SerializableConfiguration(jsc.hadoopConfiguration()), groups);
-        List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < groups.size(); i++) {
-            indices.add(i);
-        }
+        List<Integer> indices = IntStream.range(0, groups.size()).boxed().toList();
         for (String png : jsc.parallelize(indices, indices.size()).map(task::draw).collect()) {
             written.add(new Path(png));
         }

@@ -47,9 +47,9 @@ public final class RunPictures {
         List<Path> weights = new ArrayList<>();
         for (Row run : runs) {
             String runId = run.getAs("run_id");
-            String name = String.format(Locale.ROOT, "%s_%s_noise=%s_%s_code=%d", run.getAs("dataset"),
-                    run.getAs("architecture"), run.getAs("noise_kind"), run.getAs("noise_level"),
-                    run.<Integer>getAs("code_size")).replaceAll("[^A-Za-z0-9.=-]+", "_");
+            String name = ChartFiles.fileSafe(String.format(Locale.ROOT, "%s_%s_noise=%s_%s_code=%d",
+                    run.getAs("dataset"), run.getAs("architecture"), run.getAs("noise_kind"), run.getAs("noise_level"),
+                    run.<Integer>getAs("code_size")));
             SavedRun saved = SavedRun.load(layout, runId, conf);
             classMeans.add(classMeans(layout, runId, saved, new Path(reportDir, "class-means_" + name + ".png"), conf));
             if (saved.model().network().getLayerWiseConfigurations().getConf(0).getLayer() instanceof DenseLayer) {

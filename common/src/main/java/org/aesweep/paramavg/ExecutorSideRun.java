@@ -33,6 +33,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.util.SerializableConfiguration;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -59,9 +60,9 @@ final class ExecutorSideRun implements Serializable {
     double[] testLosses(JavaSparkContext jsc, RunConfig config, float[] params) {
         return onOneExecutor(jsc, () -> {
             TrainTestSplit data = data(config);
-            try (TrainingArrays arrays = TrainingArrays.of(data.train(), data.test())) {
-                TestSetEvaluator evaluator = new TestSetEvaluator(model(config, params, data.train()), config,
-                        arrays.test());
+            // Only the test set is needed: building the training matrix too would copy it every epoch.
+            try (INDArray test = TrainingArrays.toMatrix(data.test())) {
+                TestSetEvaluator evaluator = new TestSetEvaluator(model(config, params, data.train()), config, test);
                 return new double[] {evaluator.testLoss(), evaluator.denoisingTestLoss()};
             }
         });

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import org.aesweep.data.LabeledImages;
 import org.aesweep.grid.RunConfig;
@@ -34,10 +35,7 @@ final class TrainingBatches {
 
     static JavaRDD<DataSet> of(JavaSparkContext jsc, SweepSettings settings, RunConfig config, int batchSize,
                                int slices) {
-        List<Integer> sliceNumbers = new ArrayList<>();
-        for (int i = 0; i < slices; i++) {
-            sliceNumbers.add(i);
-        }
+        List<Integer> sliceNumbers = IntStream.range(0, slices).boxed().toList();
         SliceReader reader = new SliceReader(settings.dataRoot(), config, batchSize, slices,
                 new SerializableConfiguration(jsc.hadoopConfiguration()));
         return jsc.parallelize(sliceNumbers, slices).flatMap(reader);

@@ -8,37 +8,28 @@ import org.aesweep.data.LabeledImages;
 import org.aesweep.grid.RunConfig;
 import org.aesweep.io.ParquetFiles;
 import org.aesweep.io.avro.LatentCodeRow;
-import org.aesweep.model.Autoencoder;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Encodes the clean test set in chunks and streams one latent_codes row per test sample. */
+/** Streams one latent_codes row per test sample from the codes of the clean test set. */
 final class LatentCodeWriter {
-    private static final int CHUNK = 2000;
-
     private LatentCodeWriter() {
     }
 
-    static void write(Path file, RunConfig config, Autoencoder model, INDArray testInputs, LabeledImages test,
-                      Configuration conf) throws IOException {
+    /** @param testCodes (test samples, code size), row i the code of {@code test}'s sample i */
+    static void write(Path file, RunConfig config, INDArray testCodes, LabeledImages test, Configuration conf)
+            throws IOException {
+        float[][] codes = testCodes.toFloatMatrix();
         try (ParquetWriter<LatentCodeRow> writer =
                      ParquetFiles.writer(file, LatentCodeRow.class, LatentCodeRow.getClassSchema(), conf)) {
-            long rows = testInputs.rows();
-            for (long start = 0; start < rows; start += CHUNK) {
-                long end = Math.min(rows, start + CHUNK);
-                float[][] codes = model.encode(testInputs.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()))
-                        .toFloatMatrix();
-                for (int i = 0; i < codes.length; i++) {
-                    int sample = (int) start + i;
-                    LatentCodeRow row = GridPointColumns.fill(new LatentCodeRow(), config);
-                    row.setSampleIndex(test.sourceIndex(sample));
-                    row.setLabel(test.label(sample));
-                    row.setCode(toList(codes[i]));
-                    writer.write(row);
-                }
+            for (int sample = 0; sample < codes.length; sample++) {
+                LatentCodeRow row = GridPointColumns.fill(new LatentCodeRow(), config);
+                row.setSampleIndex(test.sourceIndex(sample));
+                row.setLabel(test.label(sample));
+                row.setCode(toList(codes[sample]));
+                writer.write(row);
             }
         }
     }

@@ -17,9 +17,11 @@ final class LatentProbeRows {
     private LatentProbeRows() {
     }
 
-    static LatentProbeRow measure(RunConfig config, Autoencoder model, TrainingArrays arrays, TrainTestSplit data) {
+    /** @param testCodes the codes of the test set, already computed for the latent_codes table */
+    static LatentProbeRow measure(RunConfig config, Autoencoder model, TrainingArrays arrays, INDArray testCodes,
+                                  TrainTestSplit data) {
         LatentProbes.Result result = LatentProbes.measure(encode(model, arrays.train()), data.train().labels(),
-                encode(model, arrays.test()), data.test().labels(), config.runSeed());
+                testCodes, data.test().labels(), config.runSeed());
         return LatentProbeRow.newBuilder(GridPointColumns.fill(new LatentProbeRow(), config))
                 .setTestSamples(data.test().count())
                 .setTrainSamples(data.train().count())

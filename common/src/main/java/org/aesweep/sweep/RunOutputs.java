@@ -19,6 +19,7 @@ import org.aesweep.train.TrainingArrays;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Writes a trained run's files into its staging directory and commits them, the same way for
@@ -34,9 +35,10 @@ public final class RunOutputs {
         if (trained.status() != RunStatus.OK) {
             return;
         }
-        LatentCodeWriter.write(staged.tableFile(Table.LATENT_CODES), config, trained.model(), arrays.test(),
-                data.test(), conf);
-        LatentProbeRow probes = LatentProbeRows.measure(config, trained.model(), arrays, data);
+        // Encoded once: the latent_codes table and the probes both use the test codes.
+        INDArray testCodes = LatentProbeRows.encode(trained.model(), arrays.test());
+        LatentCodeWriter.write(staged.tableFile(Table.LATENT_CODES), config, testCodes, data.test(), conf);
+        LatentProbeRow probes = LatentProbeRows.measure(config, trained.model(), arrays, testCodes, data);
         ParquetFiles.write(staged.tableFile(Table.LATENT_PROBES), LatentProbeRow.class, LatentProbeRow.getClassSchema(),
                 List.of(probes), conf);
         Path modelFile = staged.modelFile();
@@ -55,7 +57,7 @@ public final class RunOutputs {
         publisher.commit(staged);
         return new RunSummary(context.run().config(), trained.status(), trained.message(),
                 nanIfNull(row.getFinalTrainLoss()), nanIfNull(row.getFinalTestLoss()), row.getWallSeconds(),
-                context.executor(), context.run().mode().specName());
+                context.executor());
     }
 
     private static double nanIfNull(Double value) {

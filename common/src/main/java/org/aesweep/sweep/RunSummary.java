@@ -7,10 +7,8 @@ import org.aesweep.train.RunStatus;
 
 /**
  * The few numbers a task sends back to the driver about its run; the tables hold the rest.
- *
- * @param trainingMode local or parameter_averaging
  */
 public record RunSummary(RunConfig config, RunStatus status, String message, double finalTrainLoss,
-                         double finalTestLoss, double wallSeconds, String executor, String trainingMode)
+                         double finalTestLoss, double wallSeconds, String executor)
         implements Serializable {
 }
