@@ -21,7 +21,7 @@ fi
 
 jar_marker=$repo_root/jobs/target/local-classpath.txt
 if [[ ! -f $jar_marker ]] || [[ -n $(find "$repo_root/pom.xml" "$repo_root/common" "$repo_root/jobs/pom.xml" \
-      "$repo_root/jobs/src" -newer "$jar_marker" -type f -not -path '*/target/*' -print -quit) ]]; then
+      "$repo_root/jobs/src" "$repo_root/conf/log4j2.properties" -newer "$jar_marker" -type f -not -path '*/target/*' -print -quit) ]]; then
   echo "quickstart: building (mvn -DskipTests package)" >&2
   (cd "$repo_root" && mvn -B -q -DskipTests package)
 fi

@@ -2,8 +2,8 @@
 # Runs an aesweep job class on an embedded Spark in local mode with plain java (no Spark install):
 #   submit/run-local.sh org.aesweep.jobs.SweepJob --grid conf/grids/quickstart.yaml --sweep-id demo
 # Needs a prior `mvn -DskipTests package`. Environment: AESWEEP_JAVA_OPTS (extra JVM flags, default
-# -Xmx6g), AESWEEP_VERBOSE=1 (Spark's own INFO logging), AESWEEP_JAVACPP_CACHE (where JavaCPP
-# unpacks ND4J's native libraries, about 400 MB; default ~/.javacpp/cache).
+# -Xmx6g), AESWEEP_JAVACPP_CACHE (where JavaCPP unpacks ND4J's native libraries, about 400 MB;
+# default ~/.javacpp/cache). Jobs log Spark's INFO messages only with their --verbose option.
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,13 +12,9 @@ shift
 classpath_file=$repo_root/jobs/target/local-classpath.txt
 [[ -f $classpath_file ]] || { echo "run-local: $classpath_file missing; run 'mvn -DskipTests package' first" >&2; exit 2; }
 
-logging=()
-[[ ${AESWEEP_VERBOSE:-0} == 1 ]] || logging=("-Dlog4j2.configurationFile=$repo_root/conf/log4j2.properties")
-
 # shellcheck disable=SC2086  # AESWEEP_JAVA_OPTS is a list of flags
 exec java ${AESWEEP_JAVA_OPTS:--Xmx6g} "@$repo_root/conf/java17-opens.options" \
   -Djava.awt.headless=true \
   -Dorg.bytedeco.javacpp.cachedir="${AESWEEP_JAVACPP_CACHE:-$HOME/.javacpp/cache}" \
-  "${logging[@]}" \
   -cp "$repo_root/jobs/target/classes:$(cat "$classpath_file")" \
   "$main_class" "$@"

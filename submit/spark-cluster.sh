@@ -101,9 +101,9 @@ write_conf() {
   mkdir -p "$home/conf"
   # Nothing reads it: it says where this home came from, as a distribution's RELEASE does.
   [[ -f $home/RELEASE ]] || echo "Spark $spark_version (Scala $scala_binary) jars from Maven Central, assembled by aesweep's submit/spark-cluster.sh" > "$home/RELEASE"
-  # Drivers started by `submit` and executors (Workers put conf/ first on their classpath) log like
-  # the local launcher: aesweep at INFO, the rest at WARN.
-  install_file "$repo_root/conf/log4j2.properties" "$home/conf/log4j2.properties"
+  # No log4j2.properties, as in a distribution: executors log Spark's INFO defaults into the Workers'
+  # work/ directories, and aesweep's jobs quiet their own driver unless --verbose (JobLogging).
+  rm -f "$home/conf/log4j2.properties"
   # Master and Workers: WARN, but their deploy messages at INFO (start reads the bound ports from them).
   tmp=$(mktemp)
   cat > "$tmp" <<'EOF'

@@ -14,13 +14,14 @@ import org.apache.commons.cli.ParseException;
 
 /**
  * Commons CLI parsing shared by the jobs: the options every job has ({@code --out},
- * {@code --sweep-id}, {@code --master}, {@code --help}) and uniform usage errors.
+ * {@code --sweep-id}, {@code --master}, {@code --verbose}, {@code --help}) and uniform usage errors.
  */
 public final class JobCommandLine {
     public static final String OUT = "out";
     public static final String SWEEP_ID = "sweep-id";
     public static final String MASTER = "master";
     public static final String HELP = "help";
+    public static final String VERBOSE = "verbose";
 
     private JobCommandLine() {
     }
@@ -34,6 +35,8 @@ public final class JobCommandLine {
                 .desc("name of the sweep; its rows go to the sweep_id=<id> partitions").build());
         options.addOption(Option.builder().longOpt(MASTER).hasArg().argName("url")
                 .desc("Spark master when not launched by spark-submit (default local[*])").build());
+        options.addOption(Option.builder().longOpt(VERBOSE)
+                .desc("keep Spark's own INFO logging (default: Spark, Hadoop and DL4J log warnings only)").build());
         options.addOption(Option.builder("h").longOpt(HELP).desc("print this help and exit").build());
         return options;
     }

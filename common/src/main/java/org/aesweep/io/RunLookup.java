@@ -10,7 +10,10 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
-/** Finds one run's rows of a table, in the run's own file or, after compaction, in the compacted files. */
+/**
+ * Finds a table's rows of one run, or of the whole sweep, in per-run files and, after compaction,
+ * in the compacted files.
+ */
 public final class RunLookup {
     private RunLookup() {
     }
@@ -25,6 +28,24 @@ public final class RunLookup {
         List<GenericRecord> rows = new ArrayList<>();
         for (Path compacted : compactedFiles(layout, table, conf)) {
             rows.addAll(ParquetFiles.readMatching(compacted, "run_id", runId, conf));
+        }
+        return rows;
+    }
+
+    /** Every row of a table's partition, per-run and compacted files alike. */
+    public static List<GenericRecord> allRows(TableLayout layout, Table table, Configuration conf)
+            throws IOException {
+        Path partition = layout.tablePartition(table);
+        FileSystem fs = partition.getFileSystem(conf);
+        List<GenericRecord> rows = new ArrayList<>();
+        if (!fs.exists(partition)) {
+            return rows;
+        }
+        for (FileStatus status : fs.listStatus(partition)) {
+            String name = status.getPath().getName();
+            if (TableLayout.runIdOf(name) != null || TableLayout.isCompactedFile(name)) {
+                rows.addAll(ParquetFiles.readAll(status.getPath(), conf));
+            }
         }
         return rows;
     }

@@ -20,6 +20,7 @@ import org.aesweep.plan.PlannedRun;
 import org.aesweep.sweep.RunSummary;
 import org.aesweep.sweep.RunTask;
 import org.aesweep.sweep.SweepSettings;
+import org.aesweep.sweep.TaskSlots;
 import org.aesweep.train.EpochMetrics;
 import org.aesweep.train.RunStatus;
 import org.aesweep.train.StoppingRules;
@@ -69,16 +70,10 @@ public final class ParameterAveragingTrainer {
         System.setProperty(TIME_SOURCE_PROPERTY, SYSTEM_CLOCK);
     }
 
-    /** Workers when the spec leaves it to the cluster: one per task slot. */
-    public static int defaultWorkers(JavaSparkContext jsc) {
-        int taskCpus = jsc.getConf().getInt("spark.task.cpus", 1);
-        return Math.max(1, jsc.defaultParallelism() / taskCpus);
-    }
-
     public RunSummary train(PlannedRun run, ParameterAveragingSpec spec) {
         Instant started = Instant.now();
         RunConfig config = run.config();
-        int workers = spec.workers() > 0 ? spec.workers() : defaultWorkers(jsc);
+        int workers = spec.workers() > 0 ? spec.workers() : TaskSlots.of(jsc);
         int batchSize = spec.batchSizeFor(config);
         StagedRun staged = stage(config);
         Autoencoder model = AutoencoderFactory.build(config, imageRows, imageCols);

@@ -1,45 +1,56 @@
 package org.aesweep.sweep;
 
 import java.io.PrintStream;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 import org.aesweep.io.Table;
 import org.aesweep.io.TableLayout;
 import org.aesweep.train.RunStatus;
 
-/** Prints a finished sweep's per-run results and where its tables went. */
+/**
+ * Prints what a finished sweep did: this attempt's counts, a summary line per curve of the whole
+ * sweep (see {@link SweepGroupSummary}), why runs stopped early, and where the tables, models and
+ * report are.
+ */
 public final class SweepReport {
     private SweepReport() {
     }
 
-    public static void print(SweepOutcome outcome, TableLayout layout, PrintStream out) {
-        out.printf(Locale.ROOT, "%nsweep %s: %d run(s) trained (%d ok, %d diverged, %d failed), %d skipped as already committed%n",
+    public static void print(SweepOutcome outcome, List<SweepGroupSummary> groups, TableLayout layout, PrintStream out) {
+        out.printf(Locale.ROOT, "%nsweep %s: %d run(s) trained now (%d ok, %d diverged, %d failed), "
+                        + "%d skipped as already committed%n",
                 layout.sweepId(), outcome.trained().size(), outcome.count(RunStatus.OK),
                 outcome.count(RunStatus.DIVERGED), outcome.count(RunStatus.FAILED), outcome.skipped());
-        if (!outcome.trained().isEmpty()) {
-            out.printf(Locale.ROOT, "%-16s %-14s %-12s %5s %-16s %4s %-8s %10s %10s %8s%n", "run_id", "dataset",
-                    "architecture", "code", "noise", "rep", "status", "train_loss", "test_loss", "seconds");
-        }
-        outcome.trained().stream()
-                .sorted(Comparator.comparing((RunSummary run) -> run.config().architecture())
-                        .thenComparingInt(run -> run.config().codeSize())
-                        .thenComparingDouble(run -> run.config().noiseLevel())
-                        .thenComparingInt(run -> run.config().replicate()))
-                .forEach(run -> out.printf(Locale.ROOT, "%-16s %-14s %-12s %5d %-16s %4d %-8s %10.5f %10.5f %8.1f%n",
-                        run.config().runId(), run.config().dataset(), run.config().architecture(),
-                        run.config().codeSize(), run.config().noiseKind().specName() + ":" + run.config().noiseLevel(),
-                        run.config().replicate(), run.status().tableValue(), run.finalTrainLoss(),
-                        run.finalTestLoss(), run.wallSeconds()));
+        printGroups(groups, out);
         for (RunSummary run : outcome.trained()) {
             if (run.message() != null) {
-                out.println("run " + run.config().runId() + ": " + run.message());
+                out.println("run " + run.config().runId() + " (" + RunTask.describe(run.config()) + ") "
+                        + run.status().tableValue() + ": " + run.message());
             }
         }
         out.println("tables:");
-        for (Table table : new Table[] {Table.RUNS, Table.EPOCH_METRICS, Table.LATENT_CODES}) {
+        for (Table table : List.of(Table.RUNS, Table.EPOCH_METRICS, Table.LATENT_CODES, Table.LATENT_PROBES)) {
             out.println("  " + table.directoryName() + ": " + layout.tablePartition(table));
         }
         out.println("  models: " + layout.modelFile("<run_id>").getParent());
+        out.println("report (written by the aggregation job, submit/aggregate.sh): "
+                + layout.reportDir() + "/index.html");
+    }
+
+    private static void printGroups(List<SweepGroupSummary> groups, PrintStream out) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        String format = "%-14s %-14s %-16s %8s %5s %4s %8s %6s %14s %9s%n";
+        out.printf(Locale.ROOT, format, "dataset", "architecture", "noise", "l1", "runs", "ok", "diverged",
+                "failed", "best_test_loss", "at_code");
+        for (SweepGroupSummary group : groups) {
+            out.printf(Locale.ROOT, format, group.dataset(), group.architecture(), group.noise(),
+                    group.sparsityWeight() > 0 ? String.format(Locale.ROOT, "%.0e", group.sparsityWeight()) : "-",
+                    group.runs(), group.ok(), group.diverged(), group.failed(),
+                    group.bestTestLoss() == null ? "-" : String.format(Locale.ROOT, "%.5f", group.bestTestLoss()),
+                    group.bestCodeSize() == null ? "-" : group.bestCodeSize());
+        }
     }
 }

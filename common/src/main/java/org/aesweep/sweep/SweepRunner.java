@@ -3,6 +3,7 @@ package org.aesweep.sweep;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,8 +73,11 @@ public final class SweepRunner {
                 pending.size(), pending.parameterAveraged().size(), pending.local().size());
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<RunSummary> trained = new ArrayList<>(trainParameterAveraged(jsc, settings, pending));
-        trained.addAll(trainLocal(jsc, settings, pending.local(), conf));
+        List<PlannedRun> order = new ArrayList<>(pending.parameterAveraged());
+        order.addAll(pending.local());
+        SweepProgress progress = new SweepProgress(layout.sweepId(), order, TaskSlots.of(jsc), Clock.systemUTC());
+        List<RunSummary> trained = new ArrayList<>(trainParameterAveraged(jsc, settings, pending, progress));
+        trained.addAll(trainLocal(jsc, settings, pending.local(), pending.parameterAveraged().size(), progress, conf));
         SweepOutcome outcome = new SweepOutcome(trained, skipped);
         // Attempts that died with their executor left staging directories; none is running now.
         layout.stagingRoot().getFileSystem(conf).delete(layout.stagingRoot(), true);
@@ -82,7 +86,7 @@ public final class SweepRunner {
     }
 
     private static List<RunSummary> trainParameterAveraged(JavaSparkContext jsc, SweepSettings settings,
-                                                           SweepPlan pending) {
+                                                           SweepPlan pending, SweepProgress progress) {
         if (pending.parameterAveraged().isEmpty()) {
             return List.of();
         }
@@ -90,33 +94,44 @@ public final class SweepRunner {
                 new ParameterAveragingTrainer(jsc, settings, pending.imageRows(), pending.imageCols());
         List<RunSummary> trained = new ArrayList<>();
         for (PlannedRun run : pending.parameterAveraged()) {
-            String sweepId = settings.layout().sweepId();
-            jsc.setJobGroup("aesweep-sweep-" + sweepId + "-" + run.runId(),
-                    "aesweep sweep " + sweepId + ": run " + run.runId() + " with parameter averaging", false);
-            try {
-                trained.add(trainer.train(run, pending.parameterAveraging()));
-            } finally {
-                jsc.clearJobGroup();
+            try (SparkStage stage = SparkStage.begin(jsc.sc(), "sweep", settings.layout().sweepId(), run.runId(),
+                    "run " + run.runId() + " (" + RunTask.describe(run.config()) + ") with parameter averaging")) {
+                RunSummary summary = trainer.train(run, pending.parameterAveraging());
+                progress.finished(trained.size(), summary.status(), summary.wallSeconds()).ifPresent(LOG::info);
+                trained.add(summary);
             }
         }
         return trained;
     }
 
+    /**
+     * Fans the local runs out, one Spark task each; a listener logs progress as tasks end, and the
+     * collected results fill in whatever the listener had not yet reported when the job returned.
+     */
     private static List<RunSummary> trainLocal(JavaSparkContext jsc, SweepSettings settings, List<PlannedRun> local,
-                                               Configuration conf) {
+                                               int firstIndex, SweepProgress progress, Configuration conf) {
         if (local.isEmpty()) {
             return List.of();
         }
-        String sweepId = settings.layout().sweepId();
-        jsc.setJobGroup("aesweep-sweep-" + sweepId,
-                "aesweep sweep " + sweepId + ": train " + local.size() + " run(s)", false);
-        try {
-            RunTask task = new RunTask(settings, conf);
-            // One partition per run, in plan order: Spark hands partitions to free task slots by index.
-            JavaRDD<PlannedRun> runs = jsc.parallelize(local, local.size());
-            return runs.map(task::execute).collect();
-        } finally {
-            jsc.clearJobGroup();
+        RunTask task = new RunTask(settings, conf);
+        RunStatusAccumulators statuses = RunStatusAccumulators.register(jsc.sc());
+        try (SparkStage stage = SparkStage.begin(jsc.sc(), "sweep", settings.layout().sweepId(), "local-runs",
+                "train " + local.size() + " local run(s), one per task")) {
+            SweepProgressListener listener =
+                    new SweepProgressListener(stage.groupId(), progress, local, firstIndex, LOG::info);
+            jsc.sc().addSparkListener(listener);
+            try {
+                // One partition per run, in plan order: Spark hands partitions to free task slots by index.
+                JavaRDD<PlannedRun> runs = jsc.parallelize(local, local.size());
+                List<RunSummary> trained = runs.map(run -> statuses.record(task.execute(run))).collect();
+                for (int i = 0; i < trained.size(); i++) {
+                    progress.finished(firstIndex + i, trained.get(i).status(), trained.get(i).wallSeconds())
+                            .ifPresent(LOG::info);
+                }
+                return trained;
+            } finally {
+                jsc.sc().removeSparkListener(listener);
+            }
         }
     }
 

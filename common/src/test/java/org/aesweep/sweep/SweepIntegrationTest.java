@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ import org.aesweep.decode.SavedRun;
 import org.aesweep.grid.NoiseKind;
 import org.aesweep.grid.RunConfig;
 import org.aesweep.io.ParquetFiles;
+import org.aesweep.io.RunLookup;
 import org.aesweep.io.Table;
 import org.aesweep.io.TableLayout;
 import org.aesweep.io.avro.BiasVarianceRow;
@@ -114,6 +118,31 @@ class SweepIntegrationTest {
         assertEquals(runs.stream().map(RunConfig::runId).sorted().collect(Collectors.toList()),
                 read(Table.RUNS).select("run_id").orderBy("run_id").as(org.apache.spark.sql.Encoders.STRING())
                         .collectAsList());
+    }
+
+    @Test
+    void endOfSweepSummaryHasOneLinePerCurveWithItsBestRunAndThePaths() throws IOException {
+        List<SweepGroupSummary> groups =
+                SweepGroupSummary.of(RunLookup.allRows(layout, Table.RUNS, new Configuration()));
+        assertEquals(List.of("deep", "shallow"), groups.stream().map(SweepGroupSummary::architecture).toList());
+        SweepGroupSummary shallow = groups.get(1);
+        assertEquals(4, shallow.runs());
+        assertEquals(4, shallow.ok());
+        assertEquals("none:0.0", shallow.noise());
+        Row best = read(Table.RUNS).where("architecture = 'shallow'").orderBy("final_test_loss")
+                .select("final_test_loss", "code_size").first();
+        assertEquals(best.getDouble(0), shallow.bestTestLoss(), 0.0);
+        assertEquals(best.getInt(1), shallow.bestCodeSize());
+        assertEquals("gaussian:0.2", groups.get(0).noise());
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        SweepReport.print(first, groups, layout, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("sweep it: 5 run(s) trained now (5 ok, 0 diverged, 0 failed), 0 skipped"), text);
+        assertTrue(text.matches("(?s).*\\n[^\\n]*shallow +none:0.0 +- +4 +4 +0 +0 +" + String.format(
+                java.util.Locale.ROOT, "%.5f", best.getDouble(0)) + " +" + best.getInt(1) + "\\n.*"), text);
+        assertTrue(text.contains("latent_probes: " + layout.tablePartition(Table.LATENT_PROBES)), text);
+        assertTrue(text.contains(layout.reportDir() + "/index.html"), text);
     }
 
     @Test

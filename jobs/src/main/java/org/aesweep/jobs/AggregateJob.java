@@ -5,7 +5,9 @@ import java.io.FileNotFoundException;
 import org.aesweep.analysis.AggregateRunner;
 import org.aesweep.cli.AggregateArguments;
 import org.aesweep.cli.ExitCodes;
+import org.aesweep.io.QualifiedPaths;
 import org.aesweep.io.TableLayout;
+import org.apache.hadoop.conf.Configuration;
 import org.aesweep.sweep.SparkSessions;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -29,10 +31,12 @@ public final class AggregateJob {
             return line.exitCode();
         }
         AggregateArguments arguments = line.arguments();
-        TableLayout layout = new TableLayout(arguments.outRoot(), arguments.sweepId());
+        Configuration driverConf = new Configuration();
+        TableLayout layout = new TableLayout(QualifiedPaths.of(arguments.outRoot(), driverConf), arguments.sweepId());
         try (SparkSession spark = SparkSessions.create("aesweep aggregate " + arguments.sweepId(),
                 arguments.master())) {
-            AggregateRunner.Outcome outcome = new AggregateRunner(spark).run(layout, arguments.dataRoot());
+            AggregateRunner.Outcome outcome = new AggregateRunner(spark).run(layout,
+                    QualifiedPaths.of(arguments.dataRoot(), driverConf));
             System.out.printf("%naggregate %s: %d group(s)%n", layout.sweepId(), outcome.rows().size());
             System.out.println("  bias_variance: " + outcome.table());
             for (Path plot : outcome.plots()) {

@@ -20,7 +20,10 @@ record ParsedCommandLine<T>(T arguments, int exitCode) {
     static <T> ParsedCommandLine<T> of(String[] args, Parser<T> parser) {
         try {
             return parser.parse(args, stdout())
-                    .map(arguments -> new ParsedCommandLine<>(arguments, ExitCodes.OK))
+                    .map(arguments -> {
+                        JobLogging.configure(args);
+                        return new ParsedCommandLine<>(arguments, ExitCodes.OK);
+                    })
                     .orElseGet(() -> new ParsedCommandLine<>(null, ExitCodes.OK));
         } catch (BadInputException e) {
             System.err.println("aesweep: " + e.getMessage());

@@ -1,12 +1,18 @@
 package org.aesweep.jobs;
 
+import java.util.List;
+
 import org.aesweep.cli.BadInputException;
 import org.aesweep.cli.ExitCodes;
 import org.aesweep.cli.SweepArguments;
 import org.aesweep.io.PartitionCompactor;
+import org.aesweep.io.QualifiedPaths;
+import org.aesweep.io.RunLookup;
+import org.aesweep.io.Table;
 import org.aesweep.io.TableLayout;
 import org.aesweep.plan.SweepPlan;
 import org.aesweep.sweep.SparkSessions;
+import org.aesweep.sweep.SweepGroupSummary;
 import org.aesweep.sweep.SweepOutcome;
 import org.aesweep.sweep.SweepPreflight;
 import org.aesweep.sweep.SweepReport;
@@ -45,15 +51,18 @@ public final class SweepJob {
             System.err.println("aesweep: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        TableLayout layout = new TableLayout(arguments.outRoot(), arguments.sweepId());
+        Configuration driverConf = new Configuration();
+        TableLayout layout = new TableLayout(QualifiedPaths.of(arguments.outRoot(), driverConf), arguments.sweepId());
         try (SparkSession spark = SparkSessions.create("aesweep sweep " + arguments.sweepId(), arguments.master())) {
             SweepRunner runner = new SweepRunner(spark);
-            SweepSettings settings = new SweepSettings(arguments.dataRoot(), layout);
+            SweepSettings settings = new SweepSettings(QualifiedPaths.of(arguments.dataRoot(), driverConf), layout);
             SweepOutcome outcome = arguments.overwrite()
                     ? runner.overwrite(settings, plan) : runner.run(settings, plan);
             // Nothing trains now: merge the per-run files so BI tools open a handful per partition.
-            PartitionCompactor.compact(layout, spark.sparkContext().hadoopConfiguration());
-            SweepReport.print(outcome, layout, System.out);
+            Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+            PartitionCompactor.compact(layout, hadoopConf);
+            List<SweepGroupSummary> groups = SweepGroupSummary.of(RunLookup.allRows(layout, Table.RUNS, hadoopConf));
+            SweepReport.print(outcome, groups, layout, System.out);
             return outcome.allSucceeded() || arguments.allowFailures() ? ExitCodes.OK : ExitCodes.RUNS_FAILED;
         }
     }

@@ -1,0 +1,60 @@
+package org.aesweep.sweep;
+
+import java.io.Serializable;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.aesweep.train.RunStatus;
+import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.AccumulableInfo;
+import org.apache.spark.scheduler.TaskInfo;
+import org.apache.spark.util.LongAccumulator;
+
+import scala.collection.JavaConverters;
+
+/**
+ * One named Spark accumulator per run status, which a task adds 1 to when its run ends. A task's
+ * accumulator updates travel with its completion event, so a listener on the driver learns how
+ * each run ended while the job is still running, long before the results are collected.
+ */
+public final class RunStatusAccumulators implements Serializable {
+    private static final String PREFIX = "aesweep runs ";
+
+    private final Map<RunStatus, LongAccumulator> accumulators;
+
+    private RunStatusAccumulators(Map<RunStatus, LongAccumulator> accumulators) {
+        this.accumulators = accumulators;
+    }
+
+    public static RunStatusAccumulators register(SparkContext sc) {
+        Map<RunStatus, LongAccumulator> accumulators = new EnumMap<>(RunStatus.class);
+        for (RunStatus status : RunStatus.values()) {
+            accumulators.put(status, sc.longAccumulator(PREFIX + status.tableValue()));
+        }
+        return new RunStatusAccumulators(accumulators);
+    }
+
+    /** Counts the run in its status's accumulator; runs inside the task. */
+    public RunSummary record(RunSummary run) {
+        accumulators.get(run.status()).add(1);
+        return run;
+    }
+
+    /** How the run of a finished task ended, read from the task's accumulator updates. */
+    public static Optional<RunStatus> statusOf(TaskInfo task) {
+        for (AccumulableInfo info : JavaConverters.seqAsJavaList(task.accumulables())) {
+            if (info.name().isEmpty() || info.update().isEmpty()) {
+                continue;
+            }
+            String name = info.name().get();
+            Object update = info.update().get();
+            for (RunStatus status : RunStatus.values()) {
+                if (name.equals(PREFIX + status.tableValue()) && update instanceof Long count && count > 0) {
+                    return Optional.of(status);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,81 @@
+package org.aesweep.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.aesweep.grid.TrainingMode;
+import org.aesweep.plan.PlannedRun;
+import org.aesweep.testing.TestRuns;
+import org.aesweep.train.RunStatus;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The progress listener on a real local-mode Spark that retries failed tasks once: tasks stand in
+ * for runs (no training), one task's first attempt throws.
+ */
+class SweepProgressListenerTest {
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = SparkSessions.create("aesweep-progress-test", "local[2,2]");
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        spark.stop();
+    }
+
+    @Test
+    void logsOneLinePerFinishedRunWithItsStatusAndALineForALostAttempt() throws InterruptedException {
+        List<PlannedRun> runs = new ArrayList<>();
+        for (int code : new int[] {2, 4, 8, 16}) {
+            runs.add(new PlannedRun(TestRuns.shallow(code).build(), TrainingMode.LOCAL, code));
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        // The first progress index is taken by a parameter-averaged run that the driver reports itself.
+        List<PlannedRun> all = new ArrayList<>(runs);
+        all.add(0, runs.get(0));
+        SweepProgress progress = new SweepProgress("p1", all, 2, Clock.systemUTC());
+        progress.finished(0, RunStatus.OK, 1.0);
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        RunStatusAccumulators statuses = RunStatusAccumulators.register(jsc.sc());
+        try (SparkStage stage = SparkStage.begin(jsc.sc(), "sweep", "p1", "local-runs", "test runs")) {
+            SweepProgressListener listener = new SweepProgressListener(stage.groupId(), progress, runs, 1, lines::add);
+            jsc.sc().addSparkListener(listener);
+            jsc.parallelize(runs, runs.size()).map(run -> {
+                if (run.config().codeSize() == 4 && TaskContext.get().attemptNumber() == 0) {
+                    throw new IllegalStateException("first attempt dies");
+                }
+                RunStatus status = run.config().codeSize() == 16 ? RunStatus.DIVERGED : RunStatus.OK;
+                return statuses.record(new RunSummary(run.config(), status, null, 0.1, 0.2, 1.0, "0"));
+            }).collect();
+        }
+        // A job outside the group, counting into the same accumulators, must not be reported.
+        jsc.parallelize(runs, 2).map(run -> statuses.record(
+                new RunSummary(run.config(), RunStatus.FAILED, "x", 0, 0, 0, "0"))).collect();
+
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (progress.finishedRuns() < all.size() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);  // give the listener time to (wrongly) count the ungrouped job
+        List<String> progressLines = lines.stream().filter(line -> line.startsWith("sweep p1:")).toList();
+        assertEquals(4, progressLines.size(), lines.toString());
+        assertTrue(progressLines.get(3).startsWith("sweep p1: 5/5 runs done (4 ok, 1 diverged, 0 failed)"),
+                progressLines.toString());
+        String runId = runs.get(1).runId();
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("run " + runId + ": attempt 0")
+                && line.endsWith("Spark retries it")), lines.toString());
+    }
+}
