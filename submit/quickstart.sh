@@ -19,12 +19,7 @@ else
   data_dir=$("$repo_root/submit/fetch-data.sh" "$repo_root/data")
 fi
 
-jar_marker=$repo_root/jobs/target/local-classpath.txt
-if [[ ! -f $jar_marker ]] || [[ -n $(find "$repo_root/pom.xml" "$repo_root/common" "$repo_root/jobs/pom.xml" \
-      "$repo_root/jobs/src" "$repo_root/conf/log4j2.properties" -newer "$jar_marker" -type f -not -path '*/target/*' -print -quit) ]]; then
-  echo "quickstart: building (mvn -DskipTests package)" >&2
-  (cd "$repo_root" && mvn -B -q -DskipTests package)
-fi
+"$repo_root/submit/build-if-stale.sh"
 
 echo "quickstart: sweep $sweep_id from $grid, data $data_dir, output $out_dir" >&2
 status=0

@@ -12,6 +12,9 @@ shift
 classpath_file=$repo_root/jobs/target/local-classpath.txt
 [[ -f $classpath_file ]] || { echo "run-local: $classpath_file missing; run 'mvn -DskipTests package' first" >&2; exit 2; }
 
+# ND4J's OpenMP threads sleep between ops instead of spinning (libgomp reads this at start).
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
+
 # shellcheck disable=SC2086  # AESWEEP_JAVA_OPTS is a list of flags
 exec java ${AESWEEP_JAVA_OPTS:--Xmx6g} "@$repo_root/conf/java17-opens.options" \
   -Djava.awt.headless=true \

@@ -294,6 +294,8 @@ start() {
   # $SPARK_HOME/jars but fails ("Cannot find any build directories") without SPARK_SCALA_VERSION.
   export SPARK_HOME=$spark_home SPARK_SCALA_VERSION=$scala_binary SPARK_LOCAL_IP=127.0.0.1
   export SPARK_CONF_DIR=$spark_home/conf
+  # Executors inherit the Workers' environment: ND4J's OpenMP threads sleep between ops.
+  export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
   unset SPARK_PUBLIC_DNS SPARK_LOCAL_HOSTNAME || true
 
   mkdir -p "$state/logs"
@@ -504,6 +506,7 @@ submit() {
     echo $$ > "$state/drivers/$$.pid"
   fi
   export SPARK_HOME=$spark_home SPARK_SCALA_VERSION=$scala_binary
+  export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
   local extra=()
   # shellcheck disable=SC2206  # AESWEEP_DRIVER_JAVA_OPTS is a list of flags
   [[ -n ${AESWEEP_DRIVER_JAVA_OPTS:-} ]] && extra=(${AESWEEP_DRIVER_JAVA_OPTS})

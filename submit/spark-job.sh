@@ -22,6 +22,10 @@ done
 jar=${AESWEEP_JAR:-$repo_root/jobs/target/aesweep-jobs-0.1.0-SNAPSHOT-spark.jar}
 [[ -f $jar ]] || { echo "spark-job: $jar missing; run 'mvn -B -DskipTests package' first" >&2; exit 2; }
 
+# A client-mode driver trains too (local mode, parameter averaging): keep its OpenMP threads from
+# spinning; executors get the same through spark.executorEnv in conf/spark-defaults.conf.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
+
 # shellcheck disable=SC2206  # AESWEEP_SPARK_CONF is a list of words
 extra=(${AESWEEP_SPARK_CONF:-})
 command=(--master "${MASTER:-local[*]}" --deploy-mode "${DEPLOY_MODE:-client}"

@@ -22,6 +22,7 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.util.SerializableConfiguration;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A run's training set as an RDD of clean minibatches (inputs and targets in the network's shape)
@@ -57,7 +58,7 @@ final class TrainingBatches {
             INDArray all = TrainingArrays.toMatrix(train);
             for (int start = from; start < to; start += batchSize) {
                 int end = Math.min(to, start + batchSize);
-                INDArray clean = all.getRows(Arrays.copyOfRange(order, start, end));
+                INDArray clean = Nd4j.pullRows(all, 1, Arrays.copyOfRange(order, start, end));
                 batches.add(new DataSet(shape.networkInput(clean), shape.networkTarget(clean)));
             }
             return batches.iterator();

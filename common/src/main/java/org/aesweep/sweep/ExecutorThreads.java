@@ -1,13 +1,26 @@
 package org.aesweep.sweep;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.apache.spark.TaskContext;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sizes ND4J's OpenMP and BLAS thread pools to the cores Spark gave the task. ND4J would otherwise
  * use every core for each op, and concurrent tasks in one executor would oversubscribe the CPU.
+ *
+ * <p>OpenMP threads spin between ops unless {@code OMP_WAIT_POLICY=PASSIVE} is in the environment
+ * when the JVM starts (libgomp reads it once, so it cannot be set from here). Spinning threads on
+ * shared cores slowed training 7 to 10 times in our measurements; the launch scripts and
+ * conf/spark-defaults.conf set it, and a task warns where it is missing.
  */
 public final class ExecutorThreads {
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutorThreads.class);
+    private static final String WAIT_POLICY = "OMP_WAIT_POLICY";
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
+
     private ExecutorThreads() {
     }
 
@@ -17,6 +30,11 @@ public final class ExecutorThreads {
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
+        if (threads > 1 && System.getenv(WAIT_POLICY) == null && WARNED.compareAndSet(false, true)) {
+            LOG.warn("{} is not set: ND4J's {} OpenMP threads will spin between ops and slow down when cores are"
+                    + " shared; start the JVM with {}=PASSIVE (spark.executorEnv.{} for executors)", WAIT_POLICY,
+                    threads, WAIT_POLICY, WAIT_POLICY);
+        }
         return threads;
     }
 }

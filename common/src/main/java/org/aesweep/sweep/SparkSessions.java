@@ -1,5 +1,7 @@
 package org.aesweep.sweep;
 
+import java.util.Map;
+
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -15,7 +17,13 @@ public final class SparkSessions {
 
     /** @param master a master URL to force, or null to keep spark-submit's (or default to local) */
     public static SparkSession create(String appName, String master) {
+        return create(appName, master, Map.of());
+    }
+
+    /** @param settings Spark settings that win over spark-submit's, e.g. spark.task.cpus for a benchmark */
+    public static SparkSession create(String appName, String master, Map<String, String> settings) {
         SparkConf conf = new SparkConf();
+        settings.forEach(conf::set);
         if (master != null) {
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {

@@ -11,6 +11,7 @@ import org.aesweep.model.Autoencoder;
 import org.aesweep.model.AutoencoderFactory;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains one run on this JVM: shuffled minibatches, fresh input noise per minibatch with clean
@@ -75,7 +76,8 @@ public final class RunTrainer {
         for (int start = 0; start < order.length; start += batchSize) {
             int end = Math.min(order.length, start + batchSize);
             int[] rows = Arrays.copyOfRange(order, start, end);
-            INDArray clean = train.getRows(rows);
+            // pullRows gathers in one native op; getRows copies row by row (a third of a small epoch).
+            INDArray clean = Nd4j.pullRows(train, 1, rows);
             network.fit(model.networkInput(noise.corrupt(clean)), model.networkTarget(clean));
             weightedLoss += model.perElementLoss(network.score()) * rows.length;
         }

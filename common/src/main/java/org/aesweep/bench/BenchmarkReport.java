@@ -1,0 +1,56 @@
+package org.aesweep.bench;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark's result as a Markdown table, with a same-machine peer's epoch times (PyTorch,
+ * from submit/bench/pytorch_autoencoder.py) beside aesweep's where given.
+ */
+public final class BenchmarkReport {
+    private BenchmarkReport() {
+    }
+
+    /** @param peer steady-epoch seconds of the peer implementation by architecture; may be empty */
+    public static String format(TrainingBenchmark.Result result, Map<String, Spread> peer, String peerName,
+                                String header) {
+        StringBuilder text = new StringBuilder();
+        text.append(header).append(String.format(Locale.ROOT,
+                "%nGEMM peak (1024^3 float product, %d thread(s)): %.1f GFLOP/s. Steady epochs (the first of every"
+                        + " run left out): median (min-max, n).%n%n", result.cores(), result.peakFlops() / 1e9));
+        text.append("| architecture | params | s/epoch, plain loop | samples/s | FLOP floor s | share of floor"
+                + " | s/epoch via SweepJob | " + peerName + " s/epoch | aesweep / " + peerName + " |\n");
+        text.append("|---|---:|---|---:|---:|---:|---|---|---:|\n");
+        for (TrainingBenchmark.ArchitectureRow row : result.architectures()) {
+            double floor = row.flopsPerEpoch() / result.peakFlops();
+            Spread peerSeconds = peer.get(row.architecture());
+            text.append(String.format(Locale.ROOT, "| %s | %,d | %s | %,.0f | %.2f | %.1f%% | %s | %s | %s |%n",
+                    row.architecture(), row.parameters(), row.plainSeconds().describe("%.2f"),
+                    row.trainSamples() / row.plainSeconds().median(), floor,
+                    100 * floor / row.plainSeconds().median(), row.sparkSeconds().describe("%.2f"),
+                    peerSeconds == null ? "-" : peerSeconds.describe("%.2f"),
+                    peerSeconds == null ? "-" : String.format(Locale.ROOT, "%.2f",
+                            row.plainSeconds().median() / peerSeconds.median())));
+        }
+        text.append("\nWhole runs (plain loop): wall seconds from start to committed rows, and the part spent in"
+                + " training epochs; the rest is test-set evaluation, latent codes and probes, and writing.\n\n"
+                + "| architecture | epochs | run wall s | training s |\n|---|---:|---|---|\n");
+        for (TrainingBenchmark.ArchitectureRow row : result.architectures()) {
+            text.append(String.format(Locale.ROOT, "| %s | %d | %s | %s |%n", row.architecture(), row.epochs(),
+                    row.runWallSeconds().describe("%.1f"), row.runTrainingSeconds().describe("%.1f")));
+        }
+        double overhead = result.sparkWallSeconds().median() / result.plainWallSeconds().median() - 1;
+        text.append(String.format(Locale.ROOT, "%nAll runs of the grid, wall seconds per repetition: plain loop %s,"
+                        + " SweepJob's runner on local-mode Spark %s: Spark's overhead %+.1f%% (target <= 10%%).%n",
+                result.plainWallSeconds().describe("%.1f"), result.sparkWallSeconds().describe("%.1f"),
+                100 * overhead));
+        if (!result.averaging().isEmpty()) {
+            text.append("\n| parameter averaging, shallow | s/epoch | final test loss |\n|---|---|---:|\n");
+            for (TrainingBenchmark.AveragingRow row : result.averaging()) {
+                text.append(String.format(Locale.ROOT, "| %d worker(s), 1 thread each | %s | %.5f |%n",
+                        row.workers(), row.seconds().describe("%.2f"), row.finalTestLoss()));
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,212 @@
+package org.aesweep.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.aesweep.cli.BadInputException;
+import org.aesweep.cli.SweepArguments;
+import org.aesweep.io.RunLookup;
+import org.aesweep.io.Table;
+import org.aesweep.io.TableLayout;
+import org.aesweep.plan.PlannedRun;
+import org.aesweep.plan.RunCostModel;
+import org.aesweep.plan.SweepPlan;
+import org.aesweep.sweep.ExecutorDataCache;
+import org.aesweep.sweep.ExecutorThreads;
+import org.aesweep.sweep.RunTask;
+import org.aesweep.sweep.SparkSessions;
+import org.aesweep.sweep.SweepPreflight;
+import org.aesweep.sweep.SweepRunner;
+import org.aesweep.sweep.SweepSettings;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Measures what a sweep's runs cost on this machine, through the production code paths: each run
+ * of a grid trained by a plain loop over {@link RunTask} and by {@link SweepRunner} on local-mode
+ * Spark (one task at a time with all cores, so both use the same threads), alternating, several
+ * times; then one shallow run with parameter averaging on 1 and 2 workers. Epoch times come back
+ * from the epoch_metrics tables the runs wrote; the first epoch of every run is warm-up and left out.
+ */
+public final class TrainingBenchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingBenchmark.class);
+    private static final int FIRST_STEADY_EPOCH = 2;
+
+    /**
+     * @param grid        the grid whose runs are timed (conf/grids/bench.yaml)
+     * @param repetitions how often each path trains every run
+     * @param cores       local-mode cores, and threads of each timed run
+     */
+    public record Settings(String grid, String dataRoot, String outRoot, int repetitions, int cores) {
+    }
+
+    /** One architecture's steady epochs, by the plain loop and through Spark. */
+    public record ArchitectureRow(String architecture, int epochs, long parameters, long trainSamples,
+                                  double flopsPerEpoch,
+                                  Spread plainSeconds, Spread sparkSeconds, Spread runWallSeconds,
+                                  Spread runTrainingSeconds) {
+    }
+
+    /** Parameter averaging's steady epochs at one worker count. */
+    public record AveragingRow(int workers, Spread seconds, double finalTestLoss) {
+    }
+
+    public record Result(double peakFlops, int cores, List<ArchitectureRow> architectures, Spread plainWallSeconds,
+                         Spread sparkWallSeconds, List<AveragingRow> averaging) {
+    }
+
+    private final Settings settings;
+    private final Configuration conf = new Configuration();
+
+    public TrainingBenchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Result run(List<Integer> averagingWorkers) throws IOException, BadInputException {
+        SweepPlan plan = plan("timed", List.of());
+        ExecutorThreads.configureForCurrentTask();
+        double peak = GemmPeak.flopsPerSecond();
+        LOG.info("bench: GEMM peak {} GFLOP/s", Math.round(peak / 1e9));
+        // Data sets are cached per JVM: load them before anything is timed.
+        ExecutorDataCache.get(settings.dataRoot(), plan.local().get(0).config(), conf);
+
+        List<Double> plainWall = new ArrayList<>();
+        List<Double> sparkWall = new ArrayList<>();
+        List<String> plainSweeps = new ArrayList<>();
+        List<String> sparkSweeps = new ArrayList<>();
+        try (SparkSession spark = session(settings.cores())) {
+            for (int repetition = 1; repetition <= settings.repetitions(); repetition++) {
+                String plainId = "plain-" + repetition;
+                plainWall.add(trainInPlainLoop(plan, layout(plainId)));
+                plainSweeps.add(plainId);
+                String sparkId = "spark-" + repetition;
+                sparkWall.add(trainOnSpark(spark, plan, layout(sparkId)));
+                sparkSweeps.add(sparkId);
+            }
+        }
+        List<ArchitectureRow> architectures = architectureRows(plan, plainSweeps, sparkSweeps);
+        List<AveragingRow> averaging = new ArrayList<>();
+        try (SparkSession spark = session(1)) {
+            for (int workers : averagingWorkers) {
+                averaging.add(trainWithParameterAveraging(spark, workers));
+            }
+        }
+        return new Result(peak, settings.cores(), architectures, Spread.of(plainWall), Spread.of(sparkWall),
+                averaging);
+    }
+
+    private SweepPlan plan(String sweepId, List<String> overrides) throws BadInputException {
+        SweepArguments arguments = new SweepArguments(settings.grid(), settings.dataRoot(), settings.outRoot(),
+                sweepId, overrides, null);
+        return SweepPreflight.check(arguments, conf);
+    }
+
+    /** Local mode with {@code taskCpus} threads per task and as many cores as the settings give. */
+    private SparkSession session(int taskCpus) {
+        return SparkSessions.create("aesweep bench", "local[" + settings.cores() + "]",
+                Map.of("spark.task.cpus", String.valueOf(taskCpus)));
+    }
+
+    private TableLayout layout(String sweepId) {
+        return new TableLayout(settings.outRoot(), sweepId);
+    }
+
+    private double trainInPlainLoop(SweepPlan plan, TableLayout layout) {
+        RunTask task = new RunTask(new SweepSettings(settings.dataRoot(), layout), conf);
+        long start = System.nanoTime();
+        for (PlannedRun run : plan.local()) {
+            task.execute(run);
+        }
+        return seconds(start);
+    }
+
+    private double trainOnSpark(SparkSession spark, SweepPlan plan, TableLayout layout) throws IOException {
+        long start = System.nanoTime();
+        new SweepRunner(spark).run(new SweepSettings(settings.dataRoot(), layout), plan);
+        return seconds(start);
+    }
+
+    private AveragingRow trainWithParameterAveraging(SparkSession spark, int workers)
+            throws IOException, BadInputException {
+        String sweepId = "paramavg-" + workers;
+        SweepPlan plan = plan(sweepId, List.of("architectures=[shallow]", "parameter_averaging.cost_threshold=0",
+                "parameter_averaging.workers=" + workers));
+        new SweepRunner(spark).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan);
+        List<Double> seconds = new ArrayList<>();
+        for (List<Double> perArchitecture : steadyEpochSeconds(List.of(sweepId)).values()) {
+            seconds.addAll(perArchitecture);
+        }
+        GenericRecord run = RunLookup.allRows(layout(sweepId), Table.RUNS, conf).get(0);
+        return new AveragingRow(workers, Spread.of(seconds), (Double) run.get("final_test_loss"));
+    }
+
+    private List<ArchitectureRow> architectureRows(SweepPlan plan, List<String> plainSweeps, List<String> sparkSweeps)
+            throws IOException {
+        Map<String, List<Double>> plain = steadyEpochSeconds(plainSweeps);
+        Map<String, List<Double>> viaSpark = steadyEpochSeconds(sparkSweeps);
+        Map<String, GenericRecord> runRows = new HashMap<>();
+        Map<String, List<Double>> wall = new HashMap<>();
+        for (String sweepId : plainSweeps) {
+            for (GenericRecord row : RunLookup.allRows(layout(sweepId), Table.RUNS, conf)) {
+                runRows.put(row.get("architecture").toString(), row);
+                wall.computeIfAbsent(row.get("architecture").toString(), k -> new ArrayList<>())
+                        .add((Double) row.get("wall_seconds"));
+            }
+        }
+        Map<String, List<Double>> training = trainingSeconds(plainSweeps);
+        List<ArchitectureRow> rows = new ArrayList<>();
+        for (PlannedRun run : plan.local()) {
+            String architecture = run.config().architecture();
+            GenericRecord row = runRows.get(architecture);
+            long samples = (Integer) row.get("train_samples");
+            double flops = 2 * RunCostModel.trainingCost(run.config(), plan.imageRows(), plan.imageCols(), samples)
+                    / run.config().epochs();
+            rows.add(new ArchitectureRow(architecture, run.config().epochs(), (Long) row.get("parameter_count"),
+                    samples, flops,
+                    Spread.of(plain.getOrDefault(architecture, List.of())),
+                    Spread.of(viaSpark.getOrDefault(architecture, List.of())),
+                    Spread.of(wall.getOrDefault(architecture, List.of())),
+                    Spread.of(training.getOrDefault(architecture, List.of()))));
+        }
+        return rows;
+    }
+
+    /** Steady-epoch seconds per architecture over the given sweeps' epoch_metrics tables. */
+    private Map<String, List<Double>> steadyEpochSeconds(List<String> sweepIds) throws IOException {
+        Map<String, List<Double>> seconds = new LinkedHashMap<>();
+        for (String sweepId : sweepIds) {
+            for (GenericRecord row : RunLookup.allRows(layout(sweepId), Table.EPOCH_METRICS, conf)) {
+                if ((Integer) row.get("epoch") >= FIRST_STEADY_EPOCH) {
+                    seconds.computeIfAbsent(row.get("architecture").toString(), k -> new ArrayList<>())
+                            .add((Double) row.get("seconds"));
+                }
+            }
+        }
+        return seconds;
+    }
+
+    /** Each run's summed epoch seconds (training only), per architecture. */
+    private Map<String, List<Double>> trainingSeconds(List<String> sweepIds) throws IOException {
+        Map<String, Map<String, Double>> byRun = new HashMap<>();
+        for (String sweepId : sweepIds) {
+            for (GenericRecord row : RunLookup.allRows(layout(sweepId), Table.EPOCH_METRICS, conf)) {
+                byRun.computeIfAbsent(row.get("architecture").toString(), k -> new HashMap<>())
+                        .merge(sweepId + "/" + row.get("run_id"), (Double) row.get("seconds"), Double::sum);
+            }
+        }
+        Map<String, List<Double>> seconds = new HashMap<>();
+        byRun.forEach((architecture, runs) -> seconds.put(architecture, new ArrayList<>(runs.values())));
+        return seconds;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

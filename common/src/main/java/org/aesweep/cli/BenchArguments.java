@@ -1,0 +1,82 @@
+package org.aesweep.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * The benchmark's command line.
+ *
+ * @param peerResults a file with a peer's "RESULT ..." lines (submit/bench/pytorch_autoencoder.py), or null
+ */
+public record BenchArguments(String grid, String dataRoot, String outRoot, int repetitions, int cores,
+                             List<Integer> averagingWorkers, String peerResults) {
+    public static final String COMMAND = "Bench --out <dir> [options]";
+
+    public BenchArguments {
+        averagingWorkers = List.copyOf(averagingWorkers);
+    }
+
+    public static Options options() {
+        Options options = new Options();
+        options.addOption(Option.builder().longOpt("grid").hasArg().argName("spec.yaml")
+                .desc("the runs to time (default conf/grids/bench.yaml)").build());
+        options.addOption(Option.builder().longOpt("data").hasArg().argName("dir")
+                .desc("data root (default ./data)").build());
+        options.addOption(Option.builder().longOpt(JobCommandLine.OUT).hasArg().argName("dir").required()
+                .desc("where the timed runs write their tables, and bench.md").build());
+        options.addOption(Option.builder().longOpt("repetitions").hasArg().argName("n")
+                .desc("times each path trains every run (default 2)").build());
+        options.addOption(Option.builder().longOpt("cores").hasArg().argName("n")
+                .desc("local-mode cores and threads per timed run (default: all)").build());
+        options.addOption(Option.builder().longOpt("averaging-workers").hasArg().argName("list")
+                .desc("parameter-averaging worker counts to time, comma-separated; none to skip (default 1,2)").build());
+        options.addOption(Option.builder().longOpt("peer-results").hasArg().argName("file")
+                .desc("a peer's RESULT lines, e.g. from submit/bench/pytorch_autoencoder.py").build());
+        options.addOption(Option.builder().longOpt(JobCommandLine.VERBOSE).desc("keep Spark's INFO logging").build());
+        options.addOption(Option.builder("h").longOpt(JobCommandLine.HELP).desc("print this help and exit").build());
+        return options;
+    }
+
+    /** Empty when help was requested and printed. */
+    public static Optional<BenchArguments> parse(String[] args, PrintWriter out) throws BadInputException {
+        Optional<CommandLine> parsed = JobCommandLine.parse(COMMAND, options(), args, out);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        CommandLine line = parsed.get();
+        int repetitions = positive(line, "repetitions", 2);
+        int cores = positive(line, "cores", Runtime.getRuntime().availableProcessors());
+        List<Integer> workers = new ArrayList<>();
+        String list = line.getOptionValue("averaging-workers", "1,2");
+        if (!list.equals("none")) {
+            for (String item : list.split(",")) {
+                workers.add(parsePositive("--averaging-workers", item.trim()));
+            }
+        }
+        return Optional.of(new BenchArguments(line.getOptionValue("grid", "conf/grids/bench.yaml"),
+                line.getOptionValue("data", SweepArguments.DEFAULT_DATA), line.getOptionValue(JobCommandLine.OUT),
+                repetitions, cores, workers, line.getOptionValue("peer-results")));
+    }
+
+    private static int positive(CommandLine line, String option, int fallback) throws BadInputException {
+        return line.hasOption(option) ? parsePositive("--" + option, line.getOptionValue(option)) : fallback;
+    }
+
+    private static int parsePositive(String option, String text) throws BadInputException {
+        try {
+            int value = Integer.parseInt(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadInputException(option + ": expected a positive whole number, got '" + text + "'");
+    }
+}

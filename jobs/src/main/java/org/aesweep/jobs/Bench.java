@@ -1,0 +1,77 @@
+package org.aesweep.jobs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.aesweep.bench.BenchmarkReport;
+import org.aesweep.bench.Spread;
+import org.aesweep.bench.TrainingBenchmark;
+import org.aesweep.cli.BadInputException;
+import org.aesweep.cli.BenchArguments;
+import org.aesweep.cli.ExitCodes;
+
+/**
+ * The training benchmark behind submit/bench.sh: times the bench grid's runs on this machine (see
+ * {@link TrainingBenchmark}), prints a Markdown table and writes it to {@code <out>/bench.md}.
+ */
+public final class Bench {
+    private static final Pattern PEER_RESULT =
+            Pattern.compile("RESULT (\\S+) steady_median=([0-9.]+) min=([0-9.]+) max=([0-9.]+) n=(\\d+)");
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    public static int run(String[] args) throws Exception {
+        ParsedCommandLine<BenchArguments> line = ParsedCommandLine.of(args, BenchArguments::parse);
+        if (line.finished()) {
+            return line.exitCode();
+        }
+        BenchArguments arguments = line.arguments();
+        TrainingBenchmark.Result result;
+        try {
+            result = new TrainingBenchmark(new TrainingBenchmark.Settings(arguments.grid(), arguments.dataRoot(),
+                    arguments.outRoot(), arguments.repetitions(), arguments.cores()))
+                    .run(arguments.averagingWorkers());
+        } catch (BadInputException e) {
+            System.err.println("aesweep: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        String table = BenchmarkReport.format(result, peerResults(arguments.peerResults()), "PyTorch",
+                "## aesweep benchmark, " + Instant.now() + ", " + arguments.grid());
+        System.out.println();
+        System.out.println(table);
+        Path file = Path.of(arguments.outRoot(), "bench.md");
+        Files.writeString(file, table, StandardCharsets.UTF_8);
+        System.out.println("table written to " + file);
+        return ExitCodes.OK;
+    }
+
+    /** The peer's "RESULT <architecture> steady_median=..." lines; empty without a file. */
+    static Map<String, Spread> peerResults(String file) throws IOException {
+        Map<String, Spread> results = new LinkedHashMap<>();
+        if (file == null) {
+            return results;
+        }
+        for (String text : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
+            Matcher match = PEER_RESULT.matcher(text);
+            if (match.find()) {
+                results.put(match.group(1), new Spread(Double.parseDouble(match.group(2)),
+                        Double.parseDouble(match.group(3)), Double.parseDouble(match.group(4)),
+                        Integer.parseInt(match.group(5))));
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,70 @@
+package org.aesweep.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.aesweep.bench.Spread;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark through its command line on a small slice of real Fashion-MNIST: every timed path
+ * writes its tables, and the table names both architectures, the Spark overhead, parameter
+ * averaging and the peer's ratio. (Its figures mean nothing at this size; submit/bench.sh measures.)
+ */
+class BenchTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void timesEveryPathAndWritesTheTable() throws Exception {
+        Path grid = work.resolve("small.yaml");
+        Files.writeString(grid, String.join("\n", "dataset: fashion-mnist", "code_sizes: [8]",
+                "architectures: [shallow, {name: deep, hidden: [64]}]",
+                "training: {epochs: 3, batch_size: 256, optimizer: adam, learning_rate: 0.001, loss: bce, seed: 7}",
+                "data: {train_limit: 1500, test_limit: 300}", ""));
+        Path peer = work.resolve("pytorch.txt");
+        Files.writeString(peer, "shallow epoch 2 0.5 s\nRESULT shallow steady_median=0.010 min=0.009 max=0.020 n=2\n");
+        Path out = work.resolve("out");
+
+        int exit = Bench.run(new String[] {"--grid", grid.toString(), "--data", RealData.root().toString(),
+                "--out", out.toString(), "--repetitions", "1", "--cores", "2", "--averaging-workers", "1",
+                "--peer-results", peer.toString()});
+
+        assertEquals(0, exit);
+        String table = Files.readString(out.resolve("bench.md"), StandardCharsets.UTF_8);
+        assertTrue(table.matches("(?s).*\\n\\| shallow \\| 13,336 \\| [0-9.]+ \\([^)]*n=2\\) \\|.*"), table);
+        assertTrue(table.matches("(?s).*\\n\\| deep \\| [0-9,]+ \\|.*\\| - \\| - \\|\\n.*"), table);
+        assertTrue(table.contains("0.01 (0.01-0.02, n=2)"), table);
+        assertTrue(table.contains("Spark's overhead"), table);
+        assertTrue(table.contains("| 1 worker(s), 1 thread each |"), table);
+        for (String sweep : new String[] {"plain-1", "spark-1", "paramavg-1"}) {
+            assertTrue(Files.isDirectory(out.resolve("tables/runs/sweep_id=" + sweep)), sweep);
+        }
+    }
+
+    @Test
+    void peerResultLinesAreParsedAndOtherLinesIgnored() throws Exception {
+        Path peer = work.resolve("peer.txt");
+        Files.writeString(peer, "torch 1.13\nRESULT deep steady_median=1.458 min=1.325 max=1.909 n=6\nnoise\n");
+        assertEquals(Map.of("deep", new Spread(1.458, 1.325, 1.909, 6)), Bench.peerResults(peer.toString()));
+    }
+
+    @Test
+    void spreadTakesTheMiddleOfAnEvenCount() {
+        assertEquals(new Spread(2.5, 1, 4, 4), Spread.of(java.util.List.of(4.0, 1.0, 3.0, 2.0)));
+        assertEquals(new Spread(3, 1, 9, 3), Spread.of(java.util.List.of(9.0, 3.0, 1.0)));
+    }
+
+    @Test
+    void badOptionsAreRefusedBeforeAnythingRuns() throws Exception {
+        assertEquals(2, Bench.run(new String[] {"--out", work.toString(), "--repetitions", "0"}));
+        assertEquals(2, Bench.run(new String[] {"--out", work.toString(), "--averaging-workers", "1,x"}));
+        assertTrue(Files.notExists(work.resolve("bench.md")));
+    }
+}

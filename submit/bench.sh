@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The training benchmark: times the runs of conf/grids/bench.yaml (shallow and deep autoencoders on
+# all of Fashion-MNIST) by a plain loop and through SweepJob's runner on local-mode Spark, and one
+# shallow run with parameter averaging on 1 and 2 workers; prints a Markdown table and writes it to
+# OUT_DIR/bench.md. About 6 minutes on 2 cores. Not part of the tests: timings need a quiet machine.
+#   submit/bench.sh [OUT_DIR] [Bench options: --repetitions N --cores N --averaging-workers 1,2|none]
+# When Debian's PyTorch is installed (apt-get install python3-torch libopenblas0-pthread; without
+# an optimised BLAS it falls back to the reference one and is 30x slower), the same nets are
+# trained with it first (submit/bench/pytorch_autoencoder.py) and the table gets a ratio column.
+set -euo pipefail
+repo_root=$(cd "$(dirname "$0")/.." && pwd)
+out_dir=${1:-./aesweep-bench/$(date +%Y%m%d-%H%M%S)}
+[[ $# -gt 0 ]] && shift
+data_dir=$("$repo_root/submit/fetch-data.sh" "$repo_root/data")
+"$repo_root/submit/build-if-stale.sh"
+mkdir -p "$out_dir"
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
+
+peer=()
+if /usr/bin/python3 -c 'import torch' 2>/dev/null; then
+  echo "bench: PyTorch peer" >&2
+  BENCH_EPOCHS=${BENCH_PEER_EPOCHS:-7} BENCH_THREADS=${BENCH_THREADS:-$(nproc)} \
+    /usr/bin/python3 "$repo_root/submit/bench/pytorch_autoencoder.py" "$data_dir/fashion-mnist" \
+    | tee "$out_dir/pytorch.txt" >&2
+  peer=(--peer-results "$out_dir/pytorch.txt")
+else
+  echo "bench: no python3-torch, the table has no PyTorch column" >&2
+fi
+"$repo_root/submit/run-local.sh" org.aesweep.jobs.Bench --grid "$repo_root/conf/grids/bench.yaml" \
+  --data "$data_dir" --out "$out_dir" "${peer[@]}" "$@"
