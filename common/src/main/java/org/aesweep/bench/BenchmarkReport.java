@@ -51,6 +51,14 @@ public final class BenchmarkReport {
                         row.workers(), row.seconds().describe("%.2f"), row.finalTestLoss()));
             }
         }
+        TrainingBenchmark.MemoryRow memory = result.memory();
+        if (memory != null) {
+            text.append(String.format(Locale.ROOT, "%nMemory: a sweep of %d one-epoch runs on local-mode Spark took"
+                            + " %.0f s; the driver's live heap (after full GCs; in local mode it holds the executor"
+                            + " too) went from %.0f MiB to %.0f MiB (%+.0f MiB). Peak resident set of the JVM over the"
+                            + " whole benchmark: %.0f MiB.%n", memory.runs(), memory.seconds(), memory.heapBeforeMib(),
+                    memory.heapAfterMib(), memory.heapAfterMib() - memory.heapBeforeMib(), memory.peakRssMib()));
+        }
         return text.toString();
     }
 }

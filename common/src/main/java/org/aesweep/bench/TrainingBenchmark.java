@@ -1,6 +1,7 @@
 package org.aesweep.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class TrainingBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingBenchmark.class);
     private static final int FIRST_STEADY_EPOCH = 2;
+    private static final int TINY_CODE_SIZES = 5;
 
     /**
      * @param grid        the grid whose runs are timed (conf/grids/bench.yaml)
@@ -58,8 +60,15 @@ public final class TrainingBenchmark {
     public record AveragingRow(int workers, Spread seconds, double finalTestLoss) {
     }
 
+    /**
+     * The driver's heap around a sweep of many tiny runs (live data after a full GC; in local mode
+     * the executor shares the JVM, its data cache warmed before) and the JVM's peak resident set.
+     */
+    public record MemoryRow(int runs, double seconds, double heapBeforeMib, double heapAfterMib, double peakRssMib) {
+    }
+
     public record Result(double peakFlops, int cores, List<ArchitectureRow> architectures, Spread plainWallSeconds,
-                         Spread sparkWallSeconds, List<AveragingRow> averaging) {
+                         Spread sparkWallSeconds, List<AveragingRow> averaging, MemoryRow memory) {
     }
 
     private final Settings settings;
@@ -69,7 +78,8 @@ public final class TrainingBenchmark {
         this.settings = settings;
     }
 
-    public Result run(List<Integer> averagingWorkers) throws IOException, BadInputException {
+    /** @param memoryRuns runs of the heap check (0 skips it) */
+    public Result run(List<Integer> averagingWorkers, int memoryRuns) throws IOException, BadInputException {
         SweepPlan plan = plan("timed", List.of());
         ExecutorThreads.configureForCurrentTask();
         double peak = GemmPeak.flopsPerSecond();
@@ -93,13 +103,42 @@ public final class TrainingBenchmark {
         }
         List<ArchitectureRow> architectures = architectureRows(plan, plainSweeps, sparkSweeps);
         List<AveragingRow> averaging = new ArrayList<>();
+        MemoryRow memory = null;
         try (SparkSession spark = session(1)) {
             for (int workers : averagingWorkers) {
                 averaging.add(trainWithParameterAveraging(spark, workers));
             }
+            if (memoryRuns > 0) {
+                memory = measureDriverHeap(spark, memoryRuns);
+            }
         }
         return new Result(peak, settings.cores(), architectures, Spread.of(plainWall), Spread.of(sparkWall),
-                averaging);
+                averaging, memory);
+    }
+
+    /** A sweep of {@code runs} one-epoch shallow runs on 600 images, after a warm-up sweep of 10. */
+    private MemoryRow measureDriverHeap(SparkSession spark, int runs) throws IOException, BadInputException {
+        int replicates = (runs + TINY_CODE_SIZES - 1) / TINY_CODE_SIZES;
+        new SweepRunner(spark).run(new SweepSettings(settings.dataRoot(), layout("memory-warm-up")),
+                plan("memory-warm-up", tinyRuns(2)));
+        double before = liveHeapMib();
+        long start = System.nanoTime();
+        new SweepRunner(spark).run(new SweepSettings(settings.dataRoot(), layout("memory")),
+                plan("memory", tinyRuns(replicates)));
+        double seconds = seconds(start);
+        return new MemoryRow(replicates * TINY_CODE_SIZES, seconds, before, liveHeapMib(), ProcessMemory.peakRssMib());
+    }
+
+    private static List<String> tinyRuns(int replicates) {
+        return List.of("architectures=[shallow]", "code_sizes=[2,4,8,16,32]", "replicates=" + replicates,
+                "training.epochs=1", "training.batch_size=128", "data.train_limit=600", "data.test_limit=100");
+    }
+
+    private static double liveHeapMib() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
     }
 
     private SweepPlan plan(String sweepId, List<String> overrides) throws BadInputException {
