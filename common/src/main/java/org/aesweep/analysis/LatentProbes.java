@@ -74,20 +74,34 @@ public final class LatentProbes {
         return chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
-    /** k-NN accuracy by squared Euclidean distance; a tied vote goes to the class of the nearest. */
+    /**
+     * k-NN accuracy by squared Euclidean distance; a tied vote goes to the class of the nearest.
+     * Queries go in chunks: one product gives every reference's dot product with the chunk's
+     * queries, written column-major so that each query's distances lie contiguous in one buffer,
+     * which is copied out in bulk and scanned in Java. (Row-major products and toFloatMatrix made
+     * this the slowest part of a small run.)
+     */
     static double accuracy(INDArray reference, int[] referenceLabels, INDArray queries, int[] queryLabels, int k) {
-        INDArray referenceNorms = reference.mul(reference).sum(1).reshape(1, reference.rows());
+        INDArray references = reference.castTo(DataType.FLOAT);
+        int referenceCount = (int) references.rows();
+        // |q - r|^2 = |r|^2 - 2 q.r, dropping |q|^2, which does not change the order for one query.
+        float[] referenceNorms = references.mul(references).sum(1).toFloatVector();
         int classes = Math.max(Arrays.stream(referenceLabels).max().orElse(0),
                 Arrays.stream(queryLabels).max().orElse(0)) + 1;
+        float[] products = new float[referenceCount * CHUNK];
+        INDArray fullChunkDots = Nd4j.create(DataType.FLOAT, new long[] {referenceCount, CHUNK}, 'f');
         long correct = 0;
         for (long start = 0; start < queries.rows(); start += CHUNK) {
-            long end = Math.min(queries.rows(), start + CHUNK);
-            INDArray chunk = queries.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
-            // |q - r|^2 = |r|^2 - 2 q.r, dropping |q|^2, which does not change the order for one query.
-            float[][] distances = chunk.mmul(reference.transpose()).muli(-2).addiRowVector(referenceNorms)
-                    .toFloatMatrix();
-            for (int row = 0; row < distances.length; row++) {
-                int predicted = vote(nearest(distances[row], k), referenceLabels, classes);
+            int size = (int) (Math.min(queries.rows(), start + CHUNK) - start);
+            INDArray chunk = queries.get(NDArrayIndex.interval(start, start + size), NDArrayIndex.all())
+                    .castTo(DataType.FLOAT);
+            INDArray dots = size == CHUNK ? fullChunkDots
+                    : Nd4j.create(DataType.FLOAT, new long[] {referenceCount, size}, 'f');
+            references.mmuli(chunk.transpose(), dots);
+            dots.data().asNioFloat().get(products, 0, referenceCount * size);
+            for (int row = 0; row < size; row++) {
+                int predicted = vote(nearest(products, row * referenceCount, referenceNorms, k), referenceLabels,
+                        classes);
                 if (predicted == queryLabels[(int) start + row]) {
                     correct++;
                 }
@@ -96,14 +110,18 @@ public final class LatentProbes {
         return (double) correct / queries.rows();
     }
 
-    /** Indices of the k smallest values, nearest first. */
-    private static int[] nearest(float[] distances, int k) {
-        int size = Math.min(k, distances.length);
+    /**
+     * Indices of the k references nearest to one query, nearest first, from the query's dot products
+     * (at {@code offset}, one per reference) and the references' squared norms.
+     */
+    private static int[] nearest(float[] dots, int offset, float[] norms, int k) {
+        int length = norms.length;
+        int size = Math.min(k, length);
         int[] best = new int[size];
         float[] bestDistance = new float[size];
         Arrays.fill(bestDistance, Float.POSITIVE_INFINITY);
-        for (int j = 0; j < distances.length; j++) {
-            float d = distances[j];
+        for (int j = 0; j < length; j++) {
+            float d = norms[j] - 2 * dots[offset + j];
             if (d < bestDistance[size - 1]) {
                 int position = size - 1;
                 while (position > 0 && bestDistance[position - 1] > d) {

@@ -46,6 +46,63 @@ class LatentProbesTest {
     }
 
     @Test
+    void nearestNeighbourAccuracyMatchesABruteForceCount() {
+        Random random = new Random(11);
+        int dims = 6;
+        float[][] reference = new float[900][dims];
+        float[][] queries = new float[700][dims];  // several chunks and a partial one
+        int[] referenceLabels = new int[reference.length];
+        int[] queryLabels = new int[queries.length];
+        for (int i = 0; i < reference.length; i++) {
+            referenceLabels[i] = random.nextInt(4);
+            for (int d = 0; d < dims; d++) {
+                reference[i][d] = (float) (random.nextGaussian() + referenceLabels[i] * (d == 0 ? 1.5 : 0));
+            }
+        }
+        for (int i = 0; i < queries.length; i++) {
+            queryLabels[i] = random.nextInt(4);
+            for (int d = 0; d < dims; d++) {
+                queries[i][d] = (float) (random.nextGaussian() + queryLabels[i] * (d == 0 ? 1.5 : 0));
+            }
+        }
+        for (int k : new int[] {1, 5}) {
+            double expected = bruteForceAccuracy(reference, referenceLabels, queries, queryLabels, k);
+            assertEquals(expected, LatentProbes.accuracy(Nd4j.create(reference), referenceLabels, Nd4j.create(queries),
+                    queryLabels, k), 1e-12, "k=" + k);
+            assertTrue(expected > 0.35 && expected < 0.95, "the classes overlap but are learnable: " + expected);
+        }
+    }
+
+    /** Sorts all distances in double precision; a tied vote goes to the nearest neighbour's class. */
+    private static double bruteForceAccuracy(float[][] reference, int[] referenceLabels, float[][] queries,
+                                             int[] queryLabels, int k) {
+        int correct = 0;
+        for (int q = 0; q < queries.length; q++) {
+            Integer[] order = new Integer[reference.length];
+            double[] distance = new double[reference.length];
+            for (int r = 0; r < reference.length; r++) {
+                order[r] = r;
+                for (int d = 0; d < queries[q].length; d++) {
+                    double diff = queries[q][d] - reference[r][d];
+                    distance[r] += diff * diff;
+                }
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(r -> distance[r]));
+            int[] votes = new int[4];
+            int winner = referenceLabels[order[0]];
+            for (int i = 0; i < k; i++) {
+                int label = referenceLabels[order[i]];
+                votes[label]++;
+                if (votes[label] > votes[winner]) {
+                    winner = label;
+                }
+            }
+            correct += winner == queryLabels[q] ? 1 : 0;
+        }
+        return (double) correct / queries.length;
+    }
+
+    @Test
     void labelledSubsetTakesTenPerClass() {
         int[] labels = labels(1000, 10, 7);
         int[] chosen = LatentProbes.labelledSubset(labels, 8);
