@@ -2,14 +2,28 @@ package org.aesweep.model;
 
 import java.util.List;
 
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A trainable autoencoder: the network, the index of the layer whose activations are the code,
  * how flat image rows are fed to it, and the factor that turns its DL4J score into a per-element
  * mean loss. Everything outside works on flat (n, rows*cols) batches.
+ *
+ * <p>A network trained with {@link SigmoidBinaryCrossEntropy} outputs logits (its output layer is
+ * IDENTITY and the loss applies the sigmoid), so {@link #decode} and {@link #reconstruct} apply the
+ * sigmoid themselves and always return intensities in [0, 1]. Networks with a sigmoid output layer
+ * (every MSE net but linear MSE, and BCE nets saved before the fused loss) are returned as they are.
  */
 public final class Autoencoder {
     private final MultiLayerNetwork network;
@@ -19,6 +33,7 @@ public final class Autoencoder {
     private final int rows;
     private final int cols;
     private final double scoreToPerElement;
+    private final boolean outputsLogits;
 
     Autoencoder(MultiLayerNetwork network, int codeLayerIndex, InputLayout layout, int rows, int cols,
                 double scoreToPerElement) {
@@ -35,6 +50,33 @@ public final class Autoencoder {
         this.rows = rows;
         this.cols = cols;
         this.scoreToPerElement = scoreToPerElement;
+        this.outputsLogits = outputsLogits(network);
+    }
+
+    /**
+     * Whether the network's output is the logit of a sigmoid applied only inside its loss: an
+     * IDENTITY output layer scored by {@link SigmoidBinaryCrossEntropy}.
+     */
+    public static boolean outputsLogits(MultiLayerNetwork network) {
+        Layer last = network.getLayerWiseConfigurations().getConf(network.getnLayers() - 1).getLayer();
+        ILossFunction loss;
+        if (last instanceof BaseOutputLayer output) {
+            loss = output.getLossFn();
+        } else if (last instanceof CnnLossLayer cnnLoss) {
+            loss = cnnLoss.getLossFn();
+        } else if (last instanceof LossLayer lossLayer) {
+            loss = lossLayer.getLossFn();
+        } else if (last instanceof RnnLossLayer rnnLoss) {
+            loss = rnnLoss.getLossFn();
+        } else {
+            return false;
+        }
+        return loss instanceof SigmoidBinaryCrossEntropy
+                && ((BaseLayer) last).getActivationFn() instanceof ActivationIdentity;
+    }
+
+    private INDArray intensities(INDArray networkOutput) {
+        return outputsLogits ? Transforms.sigmoid(networkOutput, true) : networkOutput;
     }
 
     public MultiLayerNetwork network() {
@@ -85,7 +127,7 @@ public final class Autoencoder {
         return activations.get(codeLayerIndex + 1);
     }
 
-    /** Decodes code vectors, shape (n, code size), into flat reconstructions (n, rows*cols). */
+    /** Decodes code vectors, shape (n, code size), into flat reconstructions (n, rows*cols) in [0, 1] for BCE nets. */
     public INDArray decode(INDArray codes) {
         int first = codeLayerIndex + 1;
         int last = network.getnLayers() - 1;
@@ -93,11 +135,11 @@ public final class Autoencoder {
         INDArray output = first < last
                 ? network.activateSelectedLayers(first, last, codes)
                 : network.getLayer(last).activate(codes, false, LayerWorkspaceMgr.noWorkspaces());
-        return outputLayout.toFlat(output, rows, cols);
+        return outputLayout.toFlat(intensities(output), rows, cols);
     }
 
-    /** Reconstructions of flat inputs, as flat rows. */
+    /** Reconstructions of flat inputs, as flat rows (intensities, the sigmoid already applied for BCE nets). */
     public INDArray reconstruct(INDArray flat) {
-        return outputLayout.toFlat(network.output(networkInput(flat), false), rows, cols);
+        return outputLayout.toFlat(intensities(network.output(networkInput(flat), false)), rows, cols);
     }
 }

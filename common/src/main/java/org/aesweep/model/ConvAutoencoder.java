@@ -59,7 +59,8 @@ final class ConvAutoencoder {
         layers.layer(index++, new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(1)
                 .activation(Activation.IDENTITY).build());
         ReconstructionLoss loss = ReconstructionLoss.of(config.loss());
-        layers.layer(index, new CnnLossLayer.Builder(loss.dl4jLoss()).activation(Activation.SIGMOID).build());
+        layers.layer(index, new CnnLossLayer.Builder(loss.dl4jLoss())
+                .activation(loss.outputLayerActivation(Activation.SIGMOID)).build());
         layers.setInputType(InputType.convolutionalFlat(rows, cols, 1));
 
         MultiLayerNetwork network = new MultiLayerNetwork(layers.build());

@@ -18,7 +18,8 @@ import org.nd4j.linalg.activations.Activation;
  * the latter two (by its hidden sizes) with an {@link ActivityL1} penalty on the code. Hidden and code layers use
  * the config's activation (identity for linear). The output is sigmoid, since inputs are
  * intensities in [0, 1], except for a linear net trained with MSE, which stays linear end to end
- * so it can reach the PCA optimum.
+ * so it can reach the PCA optimum. With BCE the sigmoid is applied inside the loss
+ * ({@link ReconstructionLoss#outputLayerActivation}).
  */
 final class DenseAutoencoder {
     private DenseAutoencoder() {
@@ -50,7 +51,7 @@ final class DenseAutoencoder {
         }
         ReconstructionLoss loss = ReconstructionLoss.of(config.loss());
         layers.layer(layerIndex, new OutputLayer.Builder(loss.dl4jLoss())
-                .nIn(width).nOut(inputSize).activation(output).build());
+                .nIn(width).nOut(inputSize).activation(loss.outputLayerActivation(output)).build());
 
         MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
         network.init();

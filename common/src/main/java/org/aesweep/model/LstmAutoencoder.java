@@ -27,7 +27,8 @@ final class LstmAutoencoder {
                 .layer(1, new LastTimeStep(new LSTM.Builder().nOut(config.codeSize()).activation(Activation.TANH).build()))
                 .layer(2, new RepeatVector.Builder(rows).build())
                 .layer(3, new LSTM.Builder().nOut(hidden).activation(Activation.TANH).build())
-                .layer(4, new RnnOutputLayer.Builder(loss.dl4jLoss()).nOut(cols).activation(Activation.SIGMOID).build())
+                .layer(4, new RnnOutputLayer.Builder(loss.dl4jLoss()).nOut(cols)
+                        .activation(loss.outputLayerActivation(Activation.SIGMOID)).build())
                 .setInputType(InputType.recurrent(cols, rows));
 
         MultiLayerNetwork network = new MultiLayerNetwork(layers.build());

@@ -46,7 +46,8 @@ class ArchitectureGradientCheckTest {
                 Arguments.of(ArchitectureKind.DEEP, List.of(5), LossKind.BCE, 4),
                 Arguments.of(ArchitectureKind.SPARSE, List.of(5), LossKind.BCE, 4),
                 Arguments.of(ArchitectureKind.CONV, List.of(2), LossKind.BCE, 8),
-                Arguments.of(ArchitectureKind.LSTM, List.of(3), LossKind.MSE, 4));
+                Arguments.of(ArchitectureKind.LSTM, List.of(3), LossKind.MSE, 4),
+                Arguments.of(ArchitectureKind.LSTM, List.of(3), LossKind.BCE, 4));
     }
 
     @ParameterizedTest(name = "{0} {2}")
