@@ -1,0 +1,176 @@
+package org.aesweep.model;
+
+import java.util.Arrays;
+
+import org.deeplearning4j.exception.DL4JInvalidInputException;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Implementation of {@link GroupedDenseLayer}: K independent dense layers computed with batched
+ * work per op. Per forward pass: K gemm calls, each writing straight into its column block of one
+ * f-order {@code [batch, K*nOut]} output (a column block of an f-order matrix is itself a
+ * contiguous f-order matrix, so BLAS writes it in place), then one bias add and one activation over
+ * the whole output. Per backward pass, as DL4J's own dense layer does, the pre-activations are
+ * recomputed (K gemms and one bias add), the activation is backpropagated in one op, the bias
+ * gradient is one column sum, and the weight gradients and the epsilon for the previous layer are K
+ * gemms each, again written into column blocks of the gradient view and of the epsilon array.
+ *
+ * <p>Workspaces follow DL4J's dense layer: the output is created as an ACTIVATIONS array, the
+ * epsilon as an ACTIVATION_GRAD array, and the parameter gradients are written into the views DL4J
+ * handed over ({@code gradientViews}).
+ */
+public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
+    private static final long serialVersionUID = 1L;
+
+    public GroupedDenseImpl(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    private int branches() {
+        return layerConf().getBranches();
+    }
+
+    /** Branch k's weights, a live f-order {@code [nIn, nOut]} view of the layer's parameters. */
+    public INDArray branchWeights(int k) {
+        return columnBlock(getParam(GroupedDenseParamInitializer.WEIGHT_KEY), k, layerConf().branchOut());
+    }
+
+    /** Branch k's bias, a live view of length nOut of the layer's parameters. */
+    public INDArray branchBias(int k) {
+        long nOut = layerConf().branchOut();
+        return getParam(GroupedDenseParamInitializer.BIAS_KEY).get(NDArrayIndex.interval(k * nOut, (k + 1) * nOut));
+    }
+
+    /** Copies a solo dense layer's {@code W} ([nIn, nOut]) and {@code b} (nOut values, any shape) into branch k. */
+    public void setBranchParams(int k, INDArray weights, INDArray bias) {
+        INDArray w = branchWeights(k);
+        INDArray b = branchBias(k);
+        if (!Arrays.equals(w.shape(), weights.shape()) || b.length() != bias.length()) {
+            throw new IllegalArgumentException("Branch " + k + " takes W " + Arrays.toString(w.shape()) + " and b of "
+                    + b.length() + ", got W " + Arrays.toString(weights.shape()) + " and b of " + bias.length());
+        }
+        w.assign(weights);
+        b.assign(bias.dup().reshape(b.shape()));
+    }
+
+    @Override
+    protected INDArray preOutput(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        return preActivation(training, false, workspaceMgr);
+    }
+
+    @Override
+    protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop,
+            LayerWorkspaceMgr workspaceMgr) {
+        INDArray z = preActivation(training, forBackprop, workspaceMgr);
+        return new Pair<>(z, z);
+    }
+
+    /** X W + b for all branches, as one f-order ACTIVATIONS array. */
+    private INDArray preActivation(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(forBackprop);
+        applyDropOutIfNecessary(training, workspaceMgr);
+        INDArray w = getParamWithNoise(GroupedDenseParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+        INDArray b = getParamWithNoise(GroupedDenseParamInitializer.BIAS_KEY, training, workspaceMgr);
+        INDArray x = checkedInput();
+
+        INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(),
+                new long[] {x.size(0), layerConf().getNOut()}, 'f');
+        long nIn = layerConf().branchIn();
+        long nOut = layerConf().branchOut();
+        for (int k = 0; k < branches(); k++) {
+            Nd4j.gemm(columnBlock(x, k, nIn), columnBlock(w, k, nOut), columnBlock(z, k, nOut), false, false, 1.0, 0.0);
+        }
+        z.addiRowVector(b);
+        if (maskArray != null) {
+            applyMask(z);
+        }
+        return z;
+    }
+
+    private INDArray checkedInput() {
+        INDArray x = input.castTo(dataType);
+        if (x.rank() != 2 || x.size(1) != layerConf().getNIn()) {
+            throw new DL4JInvalidInputException("GroupedDenseLayer expects input [batch, " + layerConf().getNIn()
+                    + "] (" + branches() + " branches of " + layerConf().branchIn() + "), got "
+                    + Arrays.toString(x.shape()) + " " + layerId());
+        }
+        return x;
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        INDArray z = preActivation(training, false, workspaceMgr);
+        INDArray a = layerConf().getActivationFn().getActivation(z, training);
+        if (maskArray != null) {
+            applyMask(a);
+        }
+        return a;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        INDArray z = preActivation(true, true, workspaceMgr);
+        INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+        if (maskArray != null) {
+            applyMask(delta);
+        }
+
+        Gradient gradient = new DefaultGradient();
+        INDArray biasGrad = gradientViews.get(GroupedDenseParamInitializer.BIAS_KEY);
+        delta.sum(biasGrad, 0);
+        gradient.gradientForVariable().put(GroupedDenseParamInitializer.BIAS_KEY, biasGrad);
+
+        INDArray x = checkedInput();
+        INDArray w = getParamWithNoise(GroupedDenseParamInitializer.WEIGHT_KEY, true, workspaceMgr);
+        INDArray weightGrad = gradientViews.get(GroupedDenseParamInitializer.WEIGHT_KEY);
+        INDArray epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
+                new long[] {delta.size(0), layerConf().getNIn()}, 'f');
+        long nIn = layerConf().branchIn();
+        long nOut = layerConf().branchOut();
+        for (int k = 0; k < branches(); k++) {
+            INDArray deltaK = columnBlock(delta, k, nOut);
+            // dL/dW_k = X_k^T delta_k and dL/dX_k = delta_k W_k^T
+            Nd4j.gemm(columnBlock(x, k, nIn), deltaK, columnBlock(weightGrad, k, nOut), true, false, 1.0, 0.0);
+            Nd4j.gemm(deltaK, columnBlock(w, k, nOut), columnBlock(epsilonNext, k, nIn), false, true, 1.0, 0.0);
+        }
+        gradient.gradientForVariable().put(GroupedDenseParamInitializer.WEIGHT_KEY, weightGrad);
+
+        weightNoiseParams.clear();
+        epsilonNext = backpropDropOutIfPresent(epsilonNext);
+        return new Pair<>(gradient, epsilonNext);
+    }
+
+    /** Columns {@code [k*width, (k+1)*width)} of a matrix: a view, contiguous when the matrix is f-order. */
+    static INDArray columnBlock(INDArray matrix, int k, long width) {
+        if (matrix.size(1) == width) {
+            return matrix;
+        }
+        return matrix.get(NDArrayIndex.all(), NDArrayIndex.interval(k * width, (k + 1) * width));
+    }
+
+    @Override
+    public boolean hasBias() {
+        return true;
+    }
+
+    @Override
+    public boolean hasLayerNorm() {
+        return false;
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+}
