@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * and a solo network of that shape, and splits or joins per-run arrays.
  *
  * <p>A solo network {@code Dense(w0->w1, hidden) ... Output(w(L-1)->wL, output, loss)} corresponds
- * to {@code GroupedDense(K, w0->w1, hidden) ... GroupedDense(K, w(L-1)->wL, identity) ->
- * LossLayer(output, GroupedReconstructionLoss(K, loss))}: solo layer i is fused layer i. Only
+ * to {@code GroupedDense(K, w0->w1, hidden) ... GroupedDense(K, w(L-1)->wL, output) ->
+ * LossLayer(identity, GroupedReconstructionLoss(K, loss))}: solo layer i is fused layer i. Only
  * parameters move between them, not updater state, so copy in before training starts.
  */
 public final class FusedDense {
@@ -35,9 +35,11 @@ public final class FusedDense {
         for (int i = 0; i + 1 < widths.length; i++) {
             boolean last = i + 2 == widths.length;
             layers.layer(new GroupedDenseLayer.Builder().branches(branches).branchIn(widths[i]).branchOut(widths[i + 1])
-                    .activation(last ? Activation.IDENTITY : hidden).build());
+                    .activation(last ? output : hidden).build());
         }
-        layers.layer(new LossLayer.Builder(new GroupedReconstructionLoss(branches, loss)).activation(output).build());
+        // The output activation sits on the last grouped layer, not the LossLayer: see GroupedReconstructionLoss.
+        layers.layer(new LossLayer.Builder(new GroupedReconstructionLoss(branches, loss))
+                .activation(Activation.IDENTITY).build());
         MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
         network.init();
         return network;

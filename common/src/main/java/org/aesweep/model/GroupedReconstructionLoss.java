@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -33,9 +34,13 @@ import org.nd4j.shade.jackson.annotation.JsonIgnore;
  * then sums of the K blocks of that row), whatever K. Masks are applied to the loss elements as
  * DL4J's losses do, but a branch's recorded mean still divides by batch * n.
  *
- * <p>Use with a {@code LossLayer} after the last {@link GroupedDenseLayer} (identity activation
- * there, the output activation on the LossLayer, as a solo OutputLayer has it), and read the losses
- * through {@link #of(MultiLayerNetwork)}.
+ * <p>Use with a {@code LossLayer} after the last {@link GroupedDenseLayer}, and read the losses
+ * through {@link #of(MultiLayerNetwork)}. Best put the output activation (sigmoid) on that last
+ * grouped layer and leave the LossLayer's identity: a LossLayer scores its input after backprop,
+ * and DL4J's losses backpropagate through a non-identity activation in place into that input (in
+ * DL4J 1.0.0-M2.1 a LossLayer with a sigmoid activation reports a wrong score after {@code fit}
+ * for that reason), so with a non-identity activation this loss copies the input first, one op
+ * more per step.
  */
 public class GroupedReconstructionLoss implements ILossFunction {
     private static final long serialVersionUID = 1L;
@@ -160,6 +165,12 @@ public class GroupedReconstructionLoss implements ILossFunction {
     @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         long n = branchWidth(labels);
+        if (!(activationFn instanceof ActivationIdentity)) {
+            // DL4J's losses backpropagate through the activation in place, into preOutput. A
+            // LossLayer's preOutput is its input, which MultiLayerNetwork scores after backprop,
+            // so it must survive: work on a copy.
+            preOutput = preOutput.dup();
+        }
         if (kind == ReconstructionLoss.BCE) {
             return new LossBinaryXENT(CLIP_EPS).computeGradient(labels, preOutput, activationFn, mask);
         }
