@@ -31,7 +31,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * are c-order, and element-wise ops mixing c- and f-order arrays take a slow path in ND4J. With
  * f-order activations (contiguous column blocks, which {@code Nd4j.gemm} also accepts) fused
  * training of 8 784-32-784 nets ran 1.7x slower than with c-order ones. libnd4j's
- * {@code batched_gemm} op was 5-20x slower than K matmuls on CPU (it falls back to plain loops
+ * {@code batched_gemm} op was 4-18x slower than K matmuls on CPU (one noisy run) (it falls back to plain loops
  * without MKL), so it is not used.
  *
  * <p>Workspaces follow DL4J's dense layer: the output is created as an ACTIVATIONS array, the
