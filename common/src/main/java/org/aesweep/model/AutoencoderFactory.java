@@ -2,6 +2,7 @@ package org.aesweep.model;
 
 import org.aesweep.grid.RunConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -21,15 +22,28 @@ public final class AutoencoderFactory {
 
     /** Any precision; gradient checks need double. */
     static Autoencoder build(RunConfig config, int rows, int cols, DataType precision) {
-        NeuralNetConfiguration.Builder common = new NeuralNetConfiguration.Builder()
-                .seed(config.runSeed())
-                .dataType(precision)
-                .weightInit(WeightInit.XAVIER_UNIFORM)
-                .updater(Updaters.of(config.optimizer(), config.learningRate()));
+        NeuralNetConfiguration.Builder common = common(config, precision);
         return switch (config.kind()) {
             case LINEAR, SHALLOW, DEEP, SPARSE -> DenseAutoencoder.build(config, rows, cols, common);
             case CONV -> ConvAutoencoder.build(config, rows, cols, common);
             case LSTM -> LstmAutoencoder.build(config, rows, cols, common);
         };
+    }
+
+    /**
+     * One network holding {@code branches} copies of the dense network {@code config} names, side
+     * by side (see {@link FusedDense}); in single precision. Its initial parameters are
+     * placeholders: each branch gets its run's own from that run's solo network.
+     */
+    public static MultiLayerNetwork buildFused(RunConfig config, int branches, int rows, int cols) {
+        return DenseAutoencoder.buildFused(config, branches, rows, cols, common(config, DataType.FLOAT));
+    }
+
+    private static NeuralNetConfiguration.Builder common(RunConfig config, DataType precision) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(config.runSeed())
+                .dataType(precision)
+                .weightInit(WeightInit.XAVIER_UNIFORM)
+                .updater(Updaters.of(config.optimizer(), config.learningRate()));
     }
 }

@@ -27,9 +27,8 @@ final class DenseAutoencoder {
 
     static Autoencoder build(RunConfig config, int rows, int cols, NeuralNetConfiguration.Builder common) {
         int inputSize = rows * cols;
-        boolean linear = config.kind() == ArchitectureKind.LINEAR;
-        Activation hidden = linear ? Activation.IDENTITY : ActivationNames.parse(config.activation());
-        Activation output = linear && config.loss() == LossKind.MSE ? Activation.IDENTITY : Activation.SIGMOID;
+        Activation hidden = hiddenActivation(config);
+        Activation output = outputActivation(config);
         List<Integer> encoderWidths = new ArrayList<>(config.hiddenSizes());
         encoderWidths.add(config.codeSize());
 
@@ -57,6 +56,34 @@ final class DenseAutoencoder {
         network.init();
         return new Autoencoder(network, codeLayerIndex, InputLayout.FLAT, rows, cols,
                 loss.perElementFactor(inputSize));
+    }
+
+    /** The fused form of the non-sparse dense networks: layer i of the solo network is layer i here. */
+    static MultiLayerNetwork buildFused(RunConfig config, int branches, int rows, int cols,
+                                        NeuralNetConfiguration.Builder common) {
+        if (config.kind() == ArchitectureKind.SPARSE) {
+            throw new IllegalArgumentException("sparse networks do not fuse: their activity penalty is per run");
+        }
+        List<Integer> widths = new ArrayList<>();
+        widths.add(rows * cols);
+        widths.addAll(config.hiddenSizes());
+        widths.add(config.codeSize());
+        for (int i = config.hiddenSizes().size() - 1; i >= 0; i--) {
+            widths.add(config.hiddenSizes().get(i));
+        }
+        widths.add(rows * cols);
+        ReconstructionLoss loss = ReconstructionLoss.of(config.loss());
+        return FusedDense.build(branches, widths.stream().mapToInt(Integer::intValue).toArray(),
+                hiddenActivation(config), loss.outputLayerActivation(outputActivation(config)), loss, common);
+    }
+
+    private static Activation hiddenActivation(RunConfig config) {
+        return config.kind() == ArchitectureKind.LINEAR ? Activation.IDENTITY : ActivationNames.parse(config.activation());
+    }
+
+    private static Activation outputActivation(RunConfig config) {
+        boolean linear = config.kind() == ArchitectureKind.LINEAR;
+        return linear && config.loss() == LossKind.MSE ? Activation.IDENTITY : Activation.SIGMOID;
     }
 
     private static DenseLayer dense(int in, int out, Activation activation) {

@@ -7,14 +7,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.CustomOp;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.LossUtil;
-import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossL2;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.shade.jackson.annotation.JsonIgnore;
 
@@ -24,9 +19,10 @@ import org.nd4j.shade.jackson.annotation.JsonIgnore;
  * is what the run's solo network would compute, and every score computation also records each
  * run's mean per-element loss on that minibatch ({@link #lastBranchLosses()}).
  *
- * <p>Binary cross-entropy matches DL4J's {@link LossBinaryXENT} (same clipping to [1e-5, 1-1e-5]):
- * its score is a plain sum over elements, so over K blocks it is already the sum of the K solo
- * scores, and its gradient is LossBinaryXENT's own. Mean squared error matches {@code LossMSE} on
+ * <p>Binary cross-entropy is the solo networks' {@link SigmoidBinaryCrossEntropy}, on logits (the
+ * LossLayer's activation must be IDENTITY): its score is a plain sum over elements, so over K
+ * blocks it is already the sum of the K solo scores, and its gradient is that loss's own. Mean
+ * squared error matches {@code LossMSE} on
  * each block: LossMSE on the whole array would divide by {@code K*n} rather than {@code n}, so
  * here the squared error's sum and gradient are divided by the branch width {@code n}.
  *
@@ -44,7 +40,6 @@ import org.nd4j.shade.jackson.annotation.JsonIgnore;
  */
 public class GroupedReconstructionLoss implements ILossFunction {
     private static final long serialVersionUID = 1L;
-    private static final double CLIP_EPS = 1e-5;
 
     private int branches;
     private ReconstructionLoss kind;
@@ -105,17 +100,14 @@ public class GroupedReconstructionLoss implements ILossFunction {
             throw new IllegalArgumentException("labels " + Arrays.toString(labels.shape()) + " vs output "
                     + Arrays.toString(preOutput.shape()));
         }
-        INDArray y = labels.castTo(preOutput.dataType());
-        INDArray out = activationFn.getActivation(preOutput.dup(), true);
         INDArray losses;
         if (kind == ReconstructionLoss.BCE) {
-            clip(out);
-            // -(y log p + (1 - y) log(1 - p))
-            losses = Transforms.log(out, true).muli(y);
-            INDArray other = Transforms.log(out.rsubi(1), false).muli(y.rsub(1));
-            losses.addi(other).negi();
+            // On logits, as the solo networks' SigmoidBinaryCrossEntropy: no clipping, sigmoid inside.
+            requireIdentity(activationFn);
+            losses = SigmoidBinaryCrossEntropy.elementLosses(labels, preOutput);
         } else {
-            losses = out.subi(y);
+            INDArray y = labels.castTo(preOutput.dataType());
+            losses = activationFn.getActivation(preOutput.dup(), true).subi(y);
             losses.muli(losses);
         }
         if (mask != null) {
@@ -124,13 +116,11 @@ public class GroupedReconstructionLoss implements ILossFunction {
         return losses;
     }
 
-    private static void clip(INDArray probabilities) {
-        CustomOp op = DynamicCustomOp.builder("clipbyvalue")
-                .addInputs(probabilities)
-                .callInplace(true)
-                .addFloatingPointArguments(CLIP_EPS, 1.0 - CLIP_EPS)
-                .build();
-        Nd4j.getExecutioner().execAndReturn(op);
+    private static void requireIdentity(IActivation activationFn) {
+        if (!(activationFn instanceof ActivationIdentity)) {
+            throw new IllegalStateException("grouped binary cross-entropy works on logits; the LossLayer's activation"
+                    + " must be IDENTITY, not " + activationFn);
+        }
     }
 
     /** Per-element losses to a solo network's per-example score scale: MSE is a mean over the branch's n outputs. */
@@ -172,7 +162,7 @@ public class GroupedReconstructionLoss implements ILossFunction {
             preOutput = preOutput.dup();
         }
         if (kind == ReconstructionLoss.BCE) {
-            return new LossBinaryXENT(CLIP_EPS).computeGradient(labels, preOutput, activationFn, mask);
+            return new SigmoidBinaryCrossEntropy().computeGradient(labels, preOutput, activationFn, mask);
         }
         return new LossL2().computeGradient(labels, preOutput, activationFn, mask).divi(n);
     }

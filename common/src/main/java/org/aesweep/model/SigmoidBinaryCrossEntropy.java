@@ -95,6 +95,11 @@ public final class SigmoidBinaryCrossEntropy implements ILossFunction {
     }
 
     /** Per-element losses, with the mask applied. */
+    /** The loss of every element, unreduced; the grouped loss of fused runs sums it per branch. */
+    static INDArray elementLosses(INDArray labels, INDArray logits) {
+        return crossEntropy(cast(labels, logits), logits, REDUCE_NONE);
+    }
+
     private static INDArray maskedElementLosses(INDArray labels, INDArray logits, INDArray mask) {
         INDArray losses = crossEntropy(labels, logits, REDUCE_NONE);
         if (mask != null) {

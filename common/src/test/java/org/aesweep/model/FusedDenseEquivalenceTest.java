@@ -48,7 +48,8 @@ class FusedDenseEquivalenceTest {
     static MultiLayerNetwork solo(long seed, ReconstructionLoss loss) {
         MultiLayerNetwork net = new MultiLayerNetwork(common(seed).list()
                 .layer(new DenseLayer.Builder().nIn(N).nOut(CODE).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(loss.dl4jLoss()).nIn(CODE).nOut(N).activation(Activation.SIGMOID).build())
+                .layer(new OutputLayer.Builder(loss.dl4jLoss()).nIn(CODE).nOut(N)
+                        .activation(loss.outputLayerActivation(Activation.SIGMOID)).build())
                 .build());
         net.init();
         return net;
@@ -74,8 +75,8 @@ class FusedDenseEquivalenceTest {
 
     private static void trackSolo(ReconstructionLoss loss, INDArray rows, double paramTolerance, double lossTolerance) {
         MultiLayerNetwork[] solos = new MultiLayerNetwork[K];
-        MultiLayerNetwork fused = FusedDense.build(K, new int[] {N, CODE, N}, Activation.RELU, Activation.SIGMOID,
-                loss, common(99));
+        MultiLayerNetwork fused = FusedDense.build(K, new int[] {N, CODE, N}, Activation.RELU,
+                loss.outputLayerActivation(Activation.SIGMOID), loss, common(99));
         for (int k = 0; k < K; k++) {
             solos[k] = solo(100 + k, loss);
             FusedDense.copyIn(solos[k], fused, k);
