@@ -23,7 +23,7 @@ public final class SpecLoader {
 
     private static final List<String> TOP_KEYS =
             List.of("dataset", "code_sizes", "architectures", "noise", "sparsity", "replicates", "replicate_split",
-                    "training", "data", "parameter_averaging");
+                    "training", "data", "parameter_averaging", "fusion");
     /** Keras' usual activity-regularisation weight, the study's default. */
     private static final double DEFAULT_SPARSITY_WEIGHT = 1e-5;
     private static final List<String> ARCHITECTURE_KEYS = List.of("name", "hidden", "activation", "label", "loss", "training_mode");
@@ -34,6 +34,7 @@ public final class SpecLoader {
     private static final List<String> DATA_KEYS = List.of("train_limit", "test_limit");
     private static final List<String> PARAMETER_AVERAGING_KEYS = List.of("cost_threshold", "workers",
             "batch_size_per_worker", "averaging_frequency", "prefetch", "repartition");
+    private static final List<String> FUSION_KEYS = List.of("mode", "max_runs");
     /** The study's settings: deep 784-128-c, conv filters 16/32/64, LSTM(100); sparse is shallow unless given. */
     private static final Map<ArchitectureKind, List<Integer>> DEFAULT_HIDDEN = Map.of(
             ArchitectureKind.SPARSE, List.of(),
@@ -109,7 +110,17 @@ public final class SpecLoader {
 
         return new SweepSpec(dataset, codeSizes, architectures, noiseKind, levels, sparsity, replicates, split, epochs,
                 batchSize, optimizer, learningRate, seed, trainLimit, testLimit,
-                new StoppingSpec(divergenceFactor, patience), parameterAveraging(top));
+                new StoppingSpec(divergenceFactor, patience), parameterAveraging(top), fusion(top));
+    }
+
+    private FusionSpec fusion(Map<String, Node> top) {
+        Map<String, Node> section = section(top, "fusion", FUSION_KEYS);
+        FusionMode mode = optional(section, "fusion.mode", FusionMode.AUTO,
+                (node, path) -> reader.choice(node, path, FusionMode.class));
+        int maxRuns = optional(section, "fusion.max_runs", (long) FusionSpec.DEFAULT_MAX_RUNS,
+                (node, path) -> check(node, path, reader.integer(node, path), value -> value >= 1 && value <= 64,
+                        "must be a whole number from 1 to 64 (1 = no fusion)")).intValue();
+        return new FusionSpec(mode, maxRuns);
     }
 
     private ParameterAveragingSpec parameterAveraging(Map<String, Node> top) {

@@ -25,7 +25,8 @@ public record SweepSpec(
         int trainLimit,
         int testLimit,
         StoppingSpec stopping,
-        ParameterAveragingSpec parameterAveraging) {
+        ParameterAveragingSpec parameterAveraging,
+        FusionSpec fusion) {
 
     public SweepSpec {
         codeSizes = List.copyOf(codeSizes);

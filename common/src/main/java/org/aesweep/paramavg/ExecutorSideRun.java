@@ -83,7 +83,7 @@ final class ExecutorSideRun implements Serializable {
                 trained = new TrainedRun(model, outcome.epochs(), outcome.status(), outcome.message(), fullTrainLoss);
                 RunOutputs.stageModelOutputs(staged, config, trained, arrays, data, conf);
             }
-            RunContext context = new RunContext(outcome.run(), outcome.workers(), outcome.executors(),
+            RunContext context = new RunContext(outcome.run(), outcome.workers(), 1, outcome.executors(),
                     new TaskDevice(TaskDevice.backendName(), outcome.devices()), data.train().rows(),
                     data.train().cols(), data.train().count(), data.test().count(), outcome.startedAt(), Instant.now());
             return RunOutputs.commit(new RunPublisher(settings.layout(), conf), staged, trained, context, conf);

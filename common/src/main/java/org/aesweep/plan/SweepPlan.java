@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.aesweep.grid.FusionSpec;
 import org.aesweep.grid.ParameterAveragingSpec;
 import org.aesweep.grid.RunConfig;
 
@@ -13,10 +14,11 @@ import org.aesweep.grid.RunConfig;
  * first because each one fills every executor; the local runs then fan out and, started longest
  * first, leave only short runs for the end, so executors do not sit idle behind one straggler.
  *
+ * @param fusion    whether and how many compatible local runs train together (see {@link RunBatches})
  * @param imageRows image height of the sweep's data set, which data-parallel runs build their networks for
  */
 public record SweepPlan(List<PlannedRun> parameterAveraged, List<PlannedRun> local,
-                        ParameterAveragingSpec parameterAveraging, int imageRows, int imageCols) {
+                        ParameterAveragingSpec parameterAveraging, FusionSpec fusion, int imageRows, int imageCols) {
     public SweepPlan {
         parameterAveraged = List.copyOf(parameterAveraged);
         local = List.copyOf(local);
@@ -28,7 +30,7 @@ public record SweepPlan(List<PlannedRun> parameterAveraged, List<PlannedRun> loc
         for (RunConfig run : runs) {
             local.add(PlannedRun.local(run));
         }
-        return new SweepPlan(List.of(), local, ParameterAveragingSpec.defaults(), 0, 0);
+        return new SweepPlan(List.of(), local, ParameterAveragingSpec.defaults(), FusionSpec.defaults(), 0, 0);
     }
 
     public List<PlannedRun> all() {
@@ -42,7 +44,7 @@ public record SweepPlan(List<PlannedRun> parameterAveraged, List<PlannedRun> loc
         return new SweepPlan(
                 parameterAveraged.stream().filter(run -> !skip.contains(run.runId())).toList(),
                 local.stream().filter(run -> !skip.contains(run.runId())).toList(),
-                parameterAveraging, imageRows, imageCols);
+                parameterAveraging, fusion, imageRows, imageCols);
     }
 
     public int size() {

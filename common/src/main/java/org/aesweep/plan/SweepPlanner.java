@@ -40,7 +40,7 @@ public final class SweepPlanner {
         Comparator<PlannedRun> costliestFirst = Comparator.comparingDouble(PlannedRun::estimatedCost).reversed();
         averaged.sort(costliestFirst);
         local.sort(costliestFirst);
-        return new SweepPlan(averaged, local, settings, rows, cols);
+        return new SweepPlan(averaged, local, settings, spec.fusion(), rows, cols);
     }
 
     static TrainingMode decide(TrainingMode requested, double cost, double threshold) {

@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import org.aesweep.grid.RunConfig;
 import org.aesweep.plan.PlannedRun;
+import org.aesweep.plan.RunBatch;
 import org.nd4j.kryo.Nd4jRegistrator;
 
 /**
@@ -21,6 +22,7 @@ public final class KryoRegistrator implements org.apache.spark.serializer.KryoRe
         nd4j.registerClasses(kryo);
         kryo.register(RunConfig.class, new JavaSerializer());
         kryo.register(PlannedRun.class, new JavaSerializer());
+        kryo.register(RunBatch.class, new JavaSerializer());
         kryo.register(RunSummary.class, new JavaSerializer());
     }
 }

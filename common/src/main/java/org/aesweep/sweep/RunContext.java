@@ -7,8 +7,9 @@ import org.aesweep.plan.PlannedRun;
 /**
  * Where, how and when a run trained, for the runs table.
  *
- * @param workers data-parallel workers; 1 for local runs
+ * @param workers   data-parallel workers; 1 for local runs
+ * @param fusedRuns runs trained together in one fused network, this one included; 1 = alone
  */
-public record RunContext(PlannedRun run, int workers, String executor, TaskDevice device, int imageRows, int imageCols,
+public record RunContext(PlannedRun run, int workers, int fusedRuns, String executor, TaskDevice device, int imageRows, int imageCols,
                   int trainSamples, int testSamples, Instant startedAt, Instant finishedAt) {
 }

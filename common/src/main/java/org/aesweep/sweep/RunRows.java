@@ -42,6 +42,7 @@ final class RunRows {
                 .setTestSamples(context.testSamples())
                 .setTrainingMode(context.run().mode().specName())
                 .setWorkers(context.workers())
+                .setFusedRuns(context.fusedRuns())
                 .setBackend(context.device().backend())
                 .setDevice(context.device().device())
                 .setExecutor(context.executor())

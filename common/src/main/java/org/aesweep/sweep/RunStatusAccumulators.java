@@ -3,7 +3,9 @@ package org.aesweep.sweep;
 import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import org.aesweep.train.RunStatus;
 import org.apache.spark.SparkContext;
@@ -14,9 +16,9 @@ import org.apache.spark.util.LongAccumulator;
 import scala.collection.JavaConverters;
 
 /**
- * One named Spark accumulator per run status, which a task adds 1 to when its run ends. A task's
+ * One named Spark accumulator per run status, which a task adds 1 to for each of its runs. A task's
  * accumulator updates travel with its completion event, so a listener on the driver learns how
- * each run ended while the job is still running, long before the results are collected.
+ * its runs ended while the job is still running, long before the results are collected.
  */
 public final class RunStatusAccumulators implements Serializable {
     private static final String PREFIX = "aesweep runs ";
@@ -35,14 +37,20 @@ public final class RunStatusAccumulators implements Serializable {
         return new RunStatusAccumulators(accumulators);
     }
 
-    /** Counts the run in its status's accumulator; runs inside the task. */
-    public RunSummary record(RunSummary run) {
-        accumulators.get(run.status()).add(1);
-        return run;
+    /**
+     * Counts the runs in their statuses' accumulators; runs inside the task. Returns them in an
+     * ArrayList, which Kryo can rebuild on the driver (it cannot rebuild immutable lists).
+     */
+    public List<RunSummary> record(List<RunSummary> runs) {
+        for (RunSummary run : runs) {
+            accumulators.get(run.status()).add(1);
+        }
+        return new ArrayList<>(runs);
     }
 
-    /** How the run of a finished task ended, read from the task's accumulator updates. */
-    public static Optional<RunStatus> statusOf(TaskInfo task) {
+    /** How the runs of a finished task ended, read from the task's accumulator updates, in status order. */
+    public static List<RunStatus> statusesOf(TaskInfo task) {
+        Map<RunStatus, Long> counts = new EnumMap<>(RunStatus.class);
         for (AccumulableInfo info : JavaConverters.seqAsJavaList(task.accumulables())) {
             if (info.name().isEmpty() || info.update().isEmpty()) {
                 continue;
@@ -51,10 +59,12 @@ public final class RunStatusAccumulators implements Serializable {
             Object update = info.update().get();
             for (RunStatus status : RunStatus.values()) {
                 if (name.equals(PREFIX + status.tableValue()) && update instanceof Long count && count > 0) {
-                    return Optional.of(status);
+                    counts.put(status, count);
                 }
             }
         }
-        return Optional.empty();
+        List<RunStatus> statuses = new ArrayList<>();
+        counts.forEach((status, count) -> statuses.addAll(Collections.nCopies(count.intValue(), status)));
+        return statuses;
     }
 }

@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.aesweep.data.TrainTestSplit;
 import org.aesweep.grid.RunConfig;
 import org.aesweep.io.RunPublisher;
 import org.aesweep.io.RunPublisher.StagedRun;
 import org.aesweep.plan.PlannedRun;
+import org.aesweep.plan.RunBatch;
 import org.aesweep.train.EpochMetrics;
+import org.aesweep.train.FusedRunTrainer;
 import org.aesweep.train.RunStatus;
 import org.aesweep.train.RunTrainer;
 import org.aesweep.train.TrainedRun;
@@ -23,9 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains one run where it is called (a Spark task, or a plain JVM) and publishes its rows and model.
- * A run that throws while training is recorded with status failed and the sweep goes on; an I/O
- * failure while publishing fails the task, so Spark retries it and nothing partial is visible.
+ * Trains a batch of runs where it is called (a Spark task, or a plain JVM) and publishes each run's
+ * rows and model: one run alone, or several compatible runs fused into one network (see
+ * {@link FusedRunTrainer}). Training that throws is recorded as failed runs and the sweep goes on;
+ * an I/O failure while publishing fails the task, so Spark retries it and nothing partial is
+ * visible (every run commits on its own, and a retry replaces what an earlier attempt committed).
  */
 public final class RunTask implements Serializable {
     private static final Logger LOG = LoggerFactory.getLogger(RunTask.class);
@@ -39,43 +46,68 @@ public final class RunTask implements Serializable {
     }
 
     public RunSummary execute(PlannedRun run) {
+        return execute(new RunBatch(List.of(run))).get(0);
+    }
+
+    /** The batch's runs' summaries, in the batch's order. */
+    public List<RunSummary> execute(RunBatch batch) {
         Instant started = Instant.now();
-        RunConfig config = run.config();
+        List<RunConfig> configs = batch.runs().stream().map(PlannedRun::config).toList();
         int threads = ExecutorThreads.configureForCurrentTask();
         TaskDevice device = TaskDevice.bindCurrentTask();
         Configuration conf = hadoopConf.value();
         RunPublisher publisher = new RunPublisher(settings.layout(), conf);
         String executor = ExecutorNames.current();
-        LOG.info("run {} starting on {} ({}{}) with {} thread(s): {}", config.runId(), executor, device.backend(),
-                device.device() == null ? "" : " " + device.device(), threads, describe(config));
+        for (RunConfig config : configs) {
+            LOG.info("run {} starting on {} ({}{}) with {} thread(s){}: {}", config.runId(), executor, device.backend(),
+                    device.device() == null ? "" : " " + device.device(), threads,
+                    batch.fused() ? ", fused with " + (batch.size() - 1) + " other run(s)" : "", describe(config));
+        }
         try {
-            StagedRun staged = publisher.stage(config.runId());
-            TrainTestSplit data = ExecutorDataCache.get(settings.dataRoot(), config, conf);
-            TrainedRun trained = trainAndStageOutputs(config, data, staged, conf);
-            RunContext context = new RunContext(run, 1, executor, device, data.train().rows(), data.train().cols(),
-                    data.train().count(), data.test().count(), started, Instant.now());
-            RunSummary summary = RunOutputs.commit(publisher, staged, trained, context, conf);
-            LOG.info("run {} {} in {} s", config.runId(), summary.status().tableValue(), summary.wallSeconds());
-            return summary;
+            List<StagedRun> staged = new ArrayList<>();
+            for (RunConfig config : configs) {
+                staged.add(publisher.stage(config.runId()));
+            }
+            // Runs of one batch share their data (see RunBatches), so the first run's serves all.
+            TrainTestSplit data = ExecutorDataCache.get(settings.dataRoot(), configs.get(0), conf);
+            List<TrainedRun> trained = trainAndStageOutputs(configs, data, staged, conf);
+            List<RunSummary> summaries = new ArrayList<>();
+            for (int i = 0; i < configs.size(); i++) {
+                RunContext context = new RunContext(batch.runs().get(i), 1, batch.size(), executor, device,
+                        data.train().rows(), data.train().cols(), data.train().count(), data.test().count(), started,
+                        Instant.now());
+                RunSummary summary = RunOutputs.commit(publisher, staged.get(i), trained.get(i), context, conf);
+                LOG.info("run {} {} in {} s", summary.config().runId(), summary.status().tableValue(),
+                        summary.wallSeconds());
+                summaries.add(summary);
+            }
+            return summaries;
         } catch (IOException e) {
-            throw new UncheckedIOException("run " + config.runId() + " could not be published", e);
+            throw new UncheckedIOException("runs " + configs.stream().map(RunConfig::runId)
+                    .collect(Collectors.joining(", ")) + " could not be published", e);
         }
     }
 
     /**
      * Trains and, for finished runs, stages the latent codes and the model. Training exceptions
-     * become a failed run rather than a failed task: retrying a deterministic failure would only
+     * become failed runs rather than a failed task: retrying a deterministic failure would only
      * fail again.
      */
-    private static TrainedRun trainAndStageOutputs(RunConfig config, TrainTestSplit data, StagedRun staged,
-                                                   Configuration conf) throws IOException {
+    private static List<TrainedRun> trainAndStageOutputs(List<RunConfig> configs, TrainTestSplit data,
+                                                         List<StagedRun> staged, Configuration conf)
+            throws IOException {
         try (TrainingArrays arrays = TrainingArrays.of(data.train(), data.test())) {
-            TrainedRun trained = new RunTrainer(RunTask::logEpoch).train(config, arrays);
-            RunOutputs.stageModelOutputs(staged, config, trained, arrays, data, conf);
+            List<TrainedRun> trained = configs.size() == 1
+                    ? List.of(new RunTrainer(RunTask::logEpoch).train(configs.get(0), arrays))
+                    : new FusedRunTrainer(RunTask::logEpoch).train(configs, arrays);
+            for (int i = 0; i < configs.size(); i++) {
+                RunOutputs.stageModelOutputs(staged.get(i), configs.get(i), trained.get(i), arrays, data, conf);
+            }
             return trained;
         } catch (RuntimeException e) {
-            LOG.error("run {} failed", config.runId(), e);
-            return new TrainedRun(null, List.of(), RunStatus.FAILED, e.toString(), Double.NaN);
+            LOG.error("run(s) {} failed", configs.stream().map(RunConfig::runId).toList(), e);
+            return Collections.nCopies(configs.size(),
+                    new TrainedRun(null, List.of(), RunStatus.FAILED, e.toString(), Double.NaN));
         }
     }
 

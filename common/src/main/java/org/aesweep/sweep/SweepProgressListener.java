@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.aesweep.plan.PlannedRun;
+import org.aesweep.plan.RunBatch;
+import org.aesweep.train.RunStatus;
 import org.apache.spark.Success$;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
@@ -14,29 +17,37 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 /**
  * Reports the local runs of a sweep as their Spark tasks end: a progress line per finished run,
  * and a line when an attempt is lost (an executor died) and Spark retries it. It listens only to
- * the jobs of one job group (see {@link SparkStage}), in which task i trains run i.
+ * the jobs of one job group (see {@link SparkStage}), in which task i trains batch i (one run, or
+ * several fused). Within a fused batch it learns how many runs ended how, not which did which; the
+ * driver's collected results settle that, and the progress counts are the same either way.
  */
 public final class SweepProgressListener extends SparkListener {
     private static final String JOB_GROUP_PROPERTY = "spark.jobGroup.id";
 
     private final String groupId;
     private final SweepProgress progress;
-    private final List<PlannedRun> runs;
-    private final int firstIndex;
+    private final List<RunBatch> batches;
+    private final int[] firstIndexOfBatch;
     private final Consumer<String> sink;
     private final Set<Integer> stageIds = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param runs       the runs of the job, task i trains runs.get(i)
-     * @param firstIndex the index in {@code progress} of runs.get(0)
+     * @param batches    the batches of the job, task i trains batches.get(i)
+     * @param firstIndex the index in {@code progress} of the first batch's first run; the batches'
+     *                   runs follow in order
      * @param sink       where the lines go (the driver's log)
      */
-    public SweepProgressListener(String groupId, SweepProgress progress, List<PlannedRun> runs, int firstIndex,
+    public SweepProgressListener(String groupId, SweepProgress progress, List<RunBatch> batches, int firstIndex,
                                  Consumer<String> sink) {
         this.groupId = groupId;
         this.progress = progress;
-        this.runs = List.copyOf(runs);
-        this.firstIndex = firstIndex;
+        this.batches = List.copyOf(batches);
+        this.firstIndexOfBatch = new int[batches.size()];
+        int index = firstIndex;
+        for (int i = 0; i < batches.size(); i++) {
+            firstIndexOfBatch[i] = index;
+            index += batches.get(i).size();
+        }
         this.sink = sink;
     }
 
@@ -55,13 +66,16 @@ public final class SweepProgressListener extends SparkListener {
             return;
         }
         int task = taskEnd.taskInfo().index();
+        RunBatch batch = batches.get(task);
         if (taskEnd.reason() == Success$.MODULE$) {
-            RunStatusAccumulators.statusOf(taskEnd.taskInfo())
-                    .flatMap(status -> progress.finished(firstIndex + task, status,
-                            taskEnd.taskInfo().duration() / 1000.0))
-                    .ifPresent(sink);
+            List<RunStatus> statuses = RunStatusAccumulators.statusesOf(taskEnd.taskInfo());
+            double secondsPerRun = taskEnd.taskInfo().duration() / 1000.0 / batch.size();
+            for (int i = 0; i < statuses.size() && i < batch.size(); i++) {
+                progress.finished(firstIndexOfBatch[task] + i, statuses.get(i), secondsPerRun).ifPresent(sink);
+            }
         } else {
-            sink.accept("run " + runs.get(task).runId() + ": attempt " + taskEnd.taskInfo().attemptNumber()
+            String runs = batch.runs().stream().map(PlannedRun::runId).collect(Collectors.joining(", "));
+            sink.accept("run(s) " + runs + ": attempt " + taskEnd.taskInfo().attemptNumber()
                     + " on executor " + taskEnd.taskInfo().executorId() + " ended without a result ("
                     + taskEnd.reason().getClass().getSimpleName() + "); Spark retries it");
         }

@@ -16,6 +16,8 @@ import org.aesweep.io.Table;
 import org.aesweep.io.TableLayout;
 import org.aesweep.paramavg.ParameterAveragingTrainer;
 import org.aesweep.plan.PlannedRun;
+import org.aesweep.plan.RunBatch;
+import org.aesweep.plan.RunBatches;
 import org.aesweep.plan.SweepPlan;
 import org.aesweep.train.RunStatus;
 import org.apache.hadoop.conf.Configuration;
@@ -73,11 +75,12 @@ public final class SweepRunner {
                 pending.size(), pending.parameterAveraged().size(), pending.local().size());
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<RunBatch> batches = RunBatches.of(pending.local(), pending.fusion());
         List<PlannedRun> order = new ArrayList<>(pending.parameterAveraged());
-        order.addAll(pending.local());
+        batches.forEach(batch -> order.addAll(batch.runs()));
         SweepProgress progress = new SweepProgress(layout.sweepId(), order, TaskSlots.of(jsc), Clock.systemUTC());
         List<RunSummary> trained = new ArrayList<>(trainParameterAveraged(jsc, settings, pending, progress));
-        trained.addAll(trainLocal(jsc, settings, pending.local(), pending.parameterAveraged().size(), progress, conf));
+        trained.addAll(trainLocal(jsc, settings, batches, pending.parameterAveraged().size(), progress, conf));
         SweepOutcome outcome = new SweepOutcome(trained, skipped);
         // Attempts that died with their executor left staging directories; none is running now.
         layout.stagingRoot().getFileSystem(conf).delete(layout.stagingRoot(), true);
@@ -105,28 +108,34 @@ public final class SweepRunner {
     }
 
     /**
-     * Fans the local runs out, one Spark task each; a listener logs progress as tasks end, and the
-     * collected results fill in whatever the listener had not yet reported when the job returned.
+     * Fans the local runs out, one Spark task per batch (a run, or several fused); a listener logs
+     * progress as tasks end, and the collected results fill in whatever the listener had not yet
+     * reported when the job returned.
      */
-    private static List<RunSummary> trainLocal(JavaSparkContext jsc, SweepSettings settings, List<PlannedRun> local,
+    private static List<RunSummary> trainLocal(JavaSparkContext jsc, SweepSettings settings, List<RunBatch> batches,
                                                int firstIndex, SweepProgress progress, Configuration conf) {
-        if (local.isEmpty()) {
+        if (batches.isEmpty()) {
             return List.of();
         }
         RunTask task = new RunTask(settings, conf);
         RunStatusAccumulators statuses = RunStatusAccumulators.register(jsc.sc());
+        int runs = batches.stream().mapToInt(RunBatch::size).sum();
         try (SparkStage stage = SparkStage.begin(jsc.sc(), "sweep", settings.layout().sweepId(), "local-runs",
-                "train " + local.size() + " local run(s), one per task")) {
+                "train " + runs + " local run(s) in " + batches.size() + " task(s)")) {
             SweepProgressListener listener =
-                    new SweepProgressListener(stage.groupId(), progress, local, firstIndex, LOG::info);
+                    new SweepProgressListener(stage.groupId(), progress, batches, firstIndex, LOG::info);
             jsc.sc().addSparkListener(listener);
             try {
-                // One partition per run, in plan order: Spark hands partitions to free task slots by index.
-                JavaRDD<PlannedRun> runs = jsc.parallelize(local, local.size());
-                List<RunSummary> trained = runs.map(run -> statuses.record(task.execute(run))).collect();
-                for (int i = 0; i < trained.size(); i++) {
-                    progress.finished(firstIndex + i, trained.get(i).status(), trained.get(i).wallSeconds())
-                            .ifPresent(LOG::info);
+                // One partition per batch, in plan order: Spark hands partitions to free task slots by index.
+                JavaRDD<RunBatch> rdd = jsc.parallelize(batches, batches.size());
+                List<List<RunSummary>> results = rdd.map(batch -> statuses.record(task.execute(batch))).collect();
+                List<RunSummary> trained = new ArrayList<>();
+                for (int b = 0; b < results.size(); b++) {
+                    for (RunSummary run : results.get(b)) {
+                        progress.finished(firstIndex + trained.size(), run.status(),
+                                run.wallSeconds() / batches.get(b).size()).ifPresent(LOG::info);
+                        trained.add(run);
+                    }
                 }
                 return trained;
             } finally {

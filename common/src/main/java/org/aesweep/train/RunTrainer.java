@@ -1,9 +1,6 @@
 package org.aesweep.train;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 
 import org.aesweep.grid.RunConfig;
@@ -34,38 +31,19 @@ public final class RunTrainer {
 
     public TrainedRun train(RunConfig config, TrainingArrays data) {
         Autoencoder model = AutoencoderFactory.build(config, data.rows(), data.cols());
-        TestSetEvaluator testSet = new TestSetEvaluator(model, config, data.test());
+        RunEpochs book = new RunEpochs(config, model, data.test(), listener);
         NoiseModel trainingNoise = NoiseModels.create(config.noiseKind(), config.noiseLevel(), config.runSeed());
         Random order = new Random(config.runSeed());
         int samples = (int) data.train().rows();
-
-        StoppingRules rules = new StoppingRules(config.stopping());
-        List<EpochMetrics> epochs = new ArrayList<>();
-        String message = null;
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
             double trainLoss = fitEpoch(model, data.train(), Permutations.of(samples, order), config.batchSize(),
                     trainingNoise);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Optional<StoppingRules.Stop> diverged = rules.afterTraining(epoch, trainLoss, epochs);
-            if (diverged.isPresent()) {
-                return new TrainedRun(model, epochs, diverged.get().status(), diverged.get().message(), Double.NaN);
-            }
-            EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, testSet.testLoss(), testSet.denoisingTestLoss(),
-                    seconds, samples / seconds);
-            epochs.add(metrics);
-            listener.onEpoch(config, metrics);
-            Optional<StoppingRules.Stop> stop = rules.afterEvaluation(epochs);
-            if (stop.isPresent() && stop.get().status() != RunStatus.OK) {
-                return new TrainedRun(model, epochs, stop.get().status(), stop.get().message(), Double.NaN);
-            }
-            if (stop.isPresent()) {
-                message = stop.get().message();
+            if (book.afterEpoch(epoch, trainLoss, (System.nanoTime() - start) / 1e9, samples)) {
                 break;
             }
         }
-        double fullTrainLoss = new LossEvaluator(model).evaluate(data.train(), data.train());
-        return new TrainedRun(model, epochs, RunStatus.OK, message, fullTrainLoss);
+        return book.result(data.train());
     }
 
     /** One pass over the data; returns the sample-weighted mean per-element loss of the minibatches. */

@@ -1,6 +1,7 @@
 package org.aesweep.grid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -248,6 +249,20 @@ class SpecLoaderTest {
         assertProblem(problems, "parameter_averaging.averaging_frequency", 9, "> 0");
         assertProblem(problems, "parameter_averaging.repartition", 10, "allowed: always, never");
         assertProblem(problems, "parameter_averaging.batch_size", 11, "valid here: cost_threshold");
+    }
+
+    @Test
+    void fusionBindsWithDefaultsAndCanBeTurnedOff() throws Exception {
+        assertEquals(FusionSpec.defaults(), SpecLoader.load(MINIMAL, "spec.yaml", List.of()).fusion());
+        FusionSpec off = SpecLoader.load(MINIMAL + "fusion:\n  mode: off\n", "spec.yaml", List.of()).fusion();
+        assertEquals(FusionMode.OFF, off.mode());
+        assertFalse(off.enabled());
+        assertEquals(3, SpecLoader.load(MINIMAL, "spec.yaml", List.of("fusion.max_runs=3")).fusion().maxRuns());
+        List<SpecProblem> problems = problems(MINIMAL + "fusion:\n  mode: sometimes\n  max_runs: 0\n  size: 2\n",
+                List.of());
+        assertProblem(problems, "fusion.mode", 4, "allowed: auto, off");
+        assertProblem(problems, "fusion.max_runs", 5, "from 1 to 64");
+        assertProblem(problems, "fusion.size", 6, "valid here: mode, max_runs");
     }
 
     @Test

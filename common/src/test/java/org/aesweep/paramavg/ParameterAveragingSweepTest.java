@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.aesweep.grid.FusionSpec;
 import org.aesweep.grid.NoiseKind;
 import org.aesweep.grid.ParameterAveragingSpec;
 import org.aesweep.grid.RepartitionPolicy;
@@ -56,7 +57,7 @@ class ParameterAveragingSweepTest {
                 RepartitionPolicy.ALWAYS);
         SweepPlan plan = new SweepPlan(
                 List.of(new PlannedRun(averagedConfig, TrainingMode.PARAMETER_AVERAGING, 1e9)),
-                List.of(new PlannedRun(localConfig, TrainingMode.LOCAL, 1e8)), settings,
+                List.of(new PlannedRun(localConfig, TrainingMode.LOCAL, 1e8)), settings, FusionSpec.defaults(),
                 SyntheticImages.SIDE, SyntheticImages.SIDE);
         TableLayout layout = new TableLayout(work.resolve("out").toString(), "pa");
 

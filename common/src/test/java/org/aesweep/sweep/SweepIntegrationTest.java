@@ -146,6 +146,15 @@ class SweepIntegrationTest {
     }
 
     @Test
+    void replicatesOfOneShallowNetworkTrainedFusedInPairsAndTheDeepRunAlone() {
+        // Fusion is on by default: the two replicates of each shallow code size share a network.
+        assertEquals(List.of(2, 2, 2, 2), read(Table.RUNS).where("architecture = 'shallow'")
+                .select("fused_runs").as(org.apache.spark.sql.Encoders.INT()).collectAsList());
+        assertEquals(List.of(1), read(Table.RUNS).where("architecture = 'deep'")
+                .select("fused_runs").as(org.apache.spark.sql.Encoders.INT()).collectAsList());
+    }
+
+    @Test
     void shallowTestLossFallsOverEpochs() {
         List<Row> curves = read(Table.EPOCH_METRICS).where("architecture = 'shallow'")
                 .groupBy("run_id").pivot("epoch").avg("test_loss").collectAsList();

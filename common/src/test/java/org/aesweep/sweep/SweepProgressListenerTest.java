@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.aesweep.grid.TrainingMode;
 import org.aesweep.plan.PlannedRun;
+import org.aesweep.plan.RunBatch;
 import org.aesweep.testing.TestRuns;
 import org.aesweep.train.RunStatus;
 import org.apache.spark.TaskContext;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The progress listener on a real local-mode Spark that retries failed tasks once: tasks stand in
- * for runs (no training), one task's first attempt throws.
+ * for batches of runs (no training), one of them fused; one task's first attempt throws.
  */
 class SweepProgressListenerTest {
     private static SparkSession spark;
@@ -51,19 +52,27 @@ class SweepProgressListenerTest {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         RunStatusAccumulators statuses = RunStatusAccumulators.register(jsc.sc());
         try (SparkStage stage = SparkStage.begin(jsc.sc(), "sweep", "p1", "local-runs", "test runs")) {
-            SweepProgressListener listener = new SweepProgressListener(stage.groupId(), progress, runs, 1, lines::add);
+            // Three tasks: runs 2 and 4 alone, runs 8 and 16 fused in one.
+            List<RunBatch> batches = List.of(new RunBatch(runs.subList(0, 1)), new RunBatch(runs.subList(1, 2)),
+                    new RunBatch(runs.subList(2, 4)));
+            SweepProgressListener listener =
+                    new SweepProgressListener(stage.groupId(), progress, batches, 1, lines::add);
             jsc.sc().addSparkListener(listener);
-            jsc.parallelize(runs, runs.size()).map(run -> {
-                if (run.config().codeSize() == 4 && TaskContext.get().attemptNumber() == 0) {
+            jsc.parallelize(batches, batches.size()).map(batch -> {
+                if (batch.runs().get(0).config().codeSize() == 4 && TaskContext.get().attemptNumber() == 0) {
                     throw new IllegalStateException("first attempt dies");
                 }
-                RunStatus status = run.config().codeSize() == 16 ? RunStatus.DIVERGED : RunStatus.OK;
-                return statuses.record(new RunSummary(run.config(), status, null, 0.1, 0.2, 1.0, "0"));
+                List<RunSummary> summaries = new ArrayList<>();
+                for (PlannedRun run : batch.runs()) {
+                    RunStatus status = run.config().codeSize() == 16 ? RunStatus.DIVERGED : RunStatus.OK;
+                    summaries.add(new RunSummary(run.config(), status, null, 0.1, 0.2, 1.0, "0"));
+                }
+                return statuses.record(summaries);
             }).collect();
         }
         // A job outside the group, counting into the same accumulators, must not be reported.
         jsc.parallelize(runs, 2).map(run -> statuses.record(
-                new RunSummary(run.config(), RunStatus.FAILED, "x", 0, 0, 0, "0"))).collect();
+                List.of(new RunSummary(run.config(), RunStatus.FAILED, "x", 0, 0, 0, "0")))).collect();
 
         long deadline = System.currentTimeMillis() + 20_000;
         while (progress.finishedRuns() < all.size() && System.currentTimeMillis() < deadline) {
@@ -75,7 +84,7 @@ class SweepProgressListenerTest {
         assertTrue(progressLines.get(3).startsWith("sweep p1: 5/5 runs done (4 ok, 1 diverged, 0 failed)"),
                 progressLines.toString());
         String runId = runs.get(1).runId();
-        assertTrue(lines.stream().anyMatch(line -> line.startsWith("run " + runId + ": attempt 0")
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("run(s) " + runId + ": attempt 0")
                 && line.endsWith("Spark retries it")), lines.toString());
     }
 }

@@ -1,0 +1,65 @@
+package org.aesweep.plan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.aesweep.grid.ArchitectureKind;
+import org.aesweep.grid.FusionSpec;
+import org.aesweep.grid.RunConfig;
+
+/**
+ * Cuts the local runs into the batches Spark tasks train. Runs fuse when one network shape and one
+ * training recipe serve them all and only the replicate (its initialisation, minibatch order and
+ * noise draws) or the input noise differs; each branch of the fused network still trains exactly as
+ * its run would alone. Dense architectures only, on shared training data (replicate_split seed).
+ * Batches come costliest first, like single runs (see {@link SweepPlan}).
+ */
+public final class RunBatches {
+    private static final Set<ArchitectureKind> FUSIBLE =
+            Set.of(ArchitectureKind.LINEAR, ArchitectureKind.SHALLOW, ArchitectureKind.DEEP);
+
+    private RunBatches() {
+    }
+
+    public static List<RunBatch> of(List<PlannedRun> local, FusionSpec fusion) {
+        List<RunBatch> batches = new ArrayList<>();
+        Map<String, List<PlannedRun>> groups = new LinkedHashMap<>();
+        for (PlannedRun run : local) {
+            if (fusion.enabled() && fusible(run.config())) {
+                groups.computeIfAbsent(recipe(run.config()), key -> new ArrayList<>()).add(run);
+            } else {
+                batches.add(new RunBatch(List.of(run)));
+            }
+        }
+        for (List<PlannedRun> group : groups.values()) {
+            for (int start = 0; start < group.size(); start += fusion.maxRuns()) {
+                batches.add(new RunBatch(group.subList(start, Math.min(group.size(), start + fusion.maxRuns()))));
+            }
+        }
+        batches.sort(Comparator.comparingDouble(RunBatches::sortCost).reversed());
+        return batches;
+    }
+
+    static boolean fusible(RunConfig run) {
+        return FUSIBLE.contains(run.kind()) && run.sampling().sharesTrainingData();
+    }
+
+    /** Everything that shapes the network, its training and its data, but the replicate and the noise. */
+    static String recipe(RunConfig run) {
+        return String.join("|", run.dataset(), run.architecture(), run.kind().specName(),
+                run.hiddenSizes().toString(), run.activation(), String.valueOf(run.codeSize()),
+                String.valueOf(run.epochs()), String.valueOf(run.batchSize()), run.optimizer().specName(),
+                String.valueOf(run.learningRate()), run.loss().specName(), String.valueOf(run.seed()),
+                String.valueOf(run.trainLimit()), String.valueOf(run.testLimit()), run.stopping().toString(),
+                run.sampling().toString());
+    }
+
+    private static double sortCost(RunBatch batch) {
+        double cost = batch.estimatedCost();
+        return Double.isNaN(cost) ? 0 : cost;
+    }
+}
