@@ -51,6 +51,17 @@ public final class BenchmarkReport {
                         row.workers(), row.seconds().describe("%.2f"), row.finalTestLoss()));
             }
         }
+        TrainingBenchmark.FusionRow fusion = result.fusion();
+        if (fusion != null) {
+            text.append(String.format(Locale.ROOT, "%n| %d shallow replicates, %d epochs | wall s | training s"
+                            + " | runs/hour |%n|---|---:|---:|---:|%n| one at a time | %.1f | %.1f | %.0f |%n"
+                            + "| fused in one network | %.1f | %.1f | %.0f |%n%nFused: %.2fx the runs per hour"
+                            + " (target >= 3x); training alone %.2fx.%n", fusion.runs(), fusion.epochs(),
+                    fusion.aloneWallSeconds(), fusion.aloneTrainingSeconds(),
+                    fusion.runs() * 3600 / fusion.aloneWallSeconds(), fusion.fusedWallSeconds(),
+                    fusion.fusedTrainingSeconds(), fusion.runs() * 3600 / fusion.fusedWallSeconds(),
+                    fusion.runsPerHourRatio(), fusion.aloneTrainingSeconds() / fusion.fusedTrainingSeconds()));
+        }
         TrainingBenchmark.MemoryRow memory = result.memory();
         if (memory != null) {
             text.append(String.format(Locale.ROOT, "%nMemory: a sweep of %d one-epoch runs on local-mode Spark took"

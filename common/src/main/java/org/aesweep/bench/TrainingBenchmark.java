@@ -14,6 +14,7 @@ import org.aesweep.io.RunLookup;
 import org.aesweep.io.Table;
 import org.aesweep.io.TableLayout;
 import org.aesweep.plan.PlannedRun;
+import org.aesweep.plan.RunBatch;
 import org.aesweep.plan.RunCostModel;
 import org.aesweep.plan.SweepPlan;
 import org.aesweep.sweep.ExecutorDataCache;
@@ -67,8 +68,19 @@ public final class TrainingBenchmark {
     public record MemoryRow(int runs, double seconds, double heapBeforeMib, double heapAfterMib, double peakRssMib) {
     }
 
+    /**
+     * Replicates of one shallow run trained one at a time and fused into one network, by the same
+     * run task in this JVM: whole-run wall seconds (outputs included) and the epochs' share.
+     */
+    public record FusionRow(int runs, int epochs, double aloneWallSeconds, double aloneTrainingSeconds,
+                            double fusedWallSeconds, double fusedTrainingSeconds) {
+        public double runsPerHourRatio() {
+            return aloneWallSeconds / fusedWallSeconds;
+        }
+    }
+
     public record Result(double peakFlops, int cores, List<ArchitectureRow> architectures, Spread plainWallSeconds,
-                         Spread sparkWallSeconds, List<AveragingRow> averaging, MemoryRow memory) {
+                         Spread sparkWallSeconds, List<AveragingRow> averaging, FusionRow fusion, MemoryRow memory) {
     }
 
     private final Settings settings;
@@ -78,8 +90,12 @@ public final class TrainingBenchmark {
         this.settings = settings;
     }
 
-    /** @param memoryRuns runs of the heap check (0 skips it) */
-    public Result run(List<Integer> averagingWorkers, int memoryRuns) throws IOException, BadInputException {
+    /**
+     * @param fusedRuns  replicates of the fusion comparison (0 skips it)
+     * @param memoryRuns runs of the heap check (0 skips it)
+     */
+    public Result run(List<Integer> averagingWorkers, int fusedRuns, int memoryRuns)
+            throws IOException, BadInputException {
         SweepPlan plan = plan("timed", List.of());
         ExecutorThreads.configureForCurrentTask();
         double peak = GemmPeak.flopsPerSecond();
@@ -102,6 +118,7 @@ public final class TrainingBenchmark {
             }
         }
         List<ArchitectureRow> architectures = architectureRows(plan, plainSweeps, sparkSweeps);
+        FusionRow fusion = fusedRuns > 1 ? compareFusion(fusedRuns) : null;
         List<AveragingRow> averaging = new ArrayList<>();
         MemoryRow memory = null;
         try (SparkSession spark = session(1)) {
@@ -113,7 +130,30 @@ public final class TrainingBenchmark {
             }
         }
         return new Result(peak, settings.cores(), architectures, Spread.of(plainWall), Spread.of(sparkWall),
-                averaging, memory);
+                averaging, fusion, memory);
+    }
+
+    private FusionRow compareFusion(int runs) throws IOException, BadInputException {
+        List<String> replicates = List.of("architectures=[shallow]", "replicates=" + runs, "fusion.max_runs=" + runs);
+        SweepPlan plan = plan("fusion-alone", replicates);
+        long start = System.nanoTime();
+        trainInPlainLoop(plan, layout("fusion-alone"));
+        double alone = seconds(start);
+        RunTask task = new RunTask(new SweepSettings(settings.dataRoot(), layout("fusion-fused")), conf);
+        start = System.nanoTime();
+        task.execute(new RunBatch(plan.local()));
+        double fused = seconds(start);
+        return new FusionRow(runs, plan.local().get(0).config().epochs(), alone,
+                totalTrainingSeconds("fusion-alone"), fused, totalTrainingSeconds("fusion-fused") / runs);
+    }
+
+    /** The sweep's epoch seconds summed over its runs (a fused run records the fused epoch's time). */
+    private double totalTrainingSeconds(String sweepId) throws IOException {
+        double total = 0;
+        for (GenericRecord row : RunLookup.allRows(layout(sweepId), Table.EPOCH_METRICS, conf)) {
+            total += (Double) row.get("seconds");
+        }
+        return total;
     }
 
     /** A sweep of {@code runs} one-epoch shallow runs on 600 images, after a warm-up sweep of 10. */

@@ -15,7 +15,7 @@ import org.apache.commons.cli.Options;
  * @param peerResults a file with a peer's "RESULT ..." lines (submit/bench/pytorch_autoencoder.py), or null
  */
 public record BenchArguments(String grid, String dataRoot, String outRoot, int repetitions, int cores,
-                             List<Integer> averagingWorkers, int memoryRuns, String peerResults) {
+                             List<Integer> averagingWorkers, int fusedRuns, int memoryRuns, String peerResults) {
     public static final String COMMAND = "Bench --out <dir> [options]";
 
     public BenchArguments {
@@ -36,6 +36,8 @@ public record BenchArguments(String grid, String dataRoot, String outRoot, int r
                 .desc("local-mode cores and threads per timed run (default: all)").build());
         options.addOption(Option.builder().longOpt("averaging-workers").hasArg().argName("list")
                 .desc("parameter-averaging worker counts to time, comma-separated; none to skip (default 1,2)").build());
+        options.addOption(Option.builder().longOpt("fused-runs").hasArg().argName("n")
+                .desc("replicates of the fusion comparison, one at a time vs fused; 0 to skip (default 8)").build());
         options.addOption(Option.builder().longOpt("memory-runs").hasArg().argName("n")
                 .desc("runs of the driver-heap check, a sweep of tiny runs; 0 to skip (default 100)").build());
         options.addOption(Option.builder().longOpt("peer-results").hasArg().argName("file")
@@ -61,10 +63,11 @@ public record BenchArguments(String grid, String dataRoot, String outRoot, int r
                 workers.add(parsePositive("--averaging-workers", item.trim()));
             }
         }
+        int fusedRuns = "0".equals(line.getOptionValue("fused-runs")) ? 0 : positive(line, "fused-runs", 8);
         int memoryRuns = "0".equals(line.getOptionValue("memory-runs")) ? 0 : positive(line, "memory-runs", 100);
         return Optional.of(new BenchArguments(line.getOptionValue("grid", "conf/grids/bench.yaml"),
                 line.getOptionValue("data", SweepArguments.DEFAULT_DATA), line.getOptionValue(JobCommandLine.OUT),
-                repetitions, cores, workers, memoryRuns, line.getOptionValue("peer-results")));
+                repetitions, cores, workers, fusedRuns, memoryRuns, line.getOptionValue("peer-results")));
     }
 
     private static int positive(CommandLine line, String option, int fallback) throws BadInputException {

@@ -34,7 +34,7 @@ class BenchTest {
 
         int exit = Bench.run(new String[] {"--grid", grid.toString(), "--data", RealData.root().toString(),
                 "--out", out.toString(), "--repetitions", "1", "--cores", "2", "--averaging-workers", "1",
-                "--memory-runs", "10", "--peer-results", peer.toString()});
+                "--fused-runs", "3", "--memory-runs", "10", "--peer-results", peer.toString()});
 
         assertEquals(0, exit);
         String table = Files.readString(out.resolve("bench.md"), StandardCharsets.UTF_8);
@@ -43,9 +43,12 @@ class BenchTest {
         assertTrue(table.contains("0.01 (0.01-0.02, n=2)"), table);
         assertTrue(table.contains("Spark's overhead"), table);
         assertTrue(table.contains("| 1 worker(s), 1 thread each |"), table);
+        assertTrue(table.matches("(?s).*\\| 3 shallow replicates, 3 epochs \\|.*\\| fused in one network \\| [0-9.]+ \\|"
+                + ".*Fused: [0-9.]+x the runs per hour.*"), table);
         assertTrue(table.matches("(?s).*a sweep of 10 one-epoch runs.*Peak resident set of the JVM over the whole"
                 + " benchmark: [1-9][0-9]+ MiB.*"), table);
-        for (String sweep : new String[] {"plain-1", "spark-1", "paramavg-1", "memory"}) {
+        for (String sweep : new String[] {"plain-1", "spark-1", "paramavg-1", "fusion-alone", "fusion-fused",
+                "memory"}) {
             assertTrue(Files.isDirectory(out.resolve("tables/runs/sweep_id=" + sweep)), sweep);
         }
     }
