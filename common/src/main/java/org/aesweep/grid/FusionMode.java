@@ -2,9 +2,9 @@ package org.aesweep.grid;
 
 import java.util.Locale;
 
-/** Whether the planner may train compatible runs together in one fused network (see FusionSpec). */
+/** Whether compatible runs train together in one fused network (see FusionSpec). */
 public enum FusionMode {
-    AUTO,
+    ON,
     OFF;
 
     public String specName() {

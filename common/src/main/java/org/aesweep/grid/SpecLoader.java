@@ -115,7 +115,7 @@ public final class SpecLoader {
 
     private FusionSpec fusion(Map<String, Node> top) {
         Map<String, Node> section = section(top, "fusion", FUSION_KEYS);
-        FusionMode mode = optional(section, "fusion.mode", FusionMode.AUTO,
+        FusionMode mode = optional(section, "fusion.mode", FusionSpec.defaults().mode(),
                 (node, path) -> reader.choice(node, path, FusionMode.class));
         int maxRuns = optional(section, "fusion.max_runs", (long) FusionSpec.DEFAULT_MAX_RUNS,
                 (node, path) -> check(node, path, reader.integer(node, path), value -> value >= 1 && value <= 64,

@@ -252,15 +252,16 @@ class SpecLoaderTest {
     }
 
     @Test
-    void fusionBindsWithDefaultsAndCanBeTurnedOff() throws Exception {
+    void fusionIsOffByDefaultAndCanBeTurnedOn() throws Exception {
         assertEquals(FusionSpec.defaults(), SpecLoader.load(MINIMAL, "spec.yaml", List.of()).fusion());
-        FusionSpec off = SpecLoader.load(MINIMAL + "fusion:\n  mode: off\n", "spec.yaml", List.of()).fusion();
-        assertEquals(FusionMode.OFF, off.mode());
-        assertFalse(off.enabled());
+        assertFalse(FusionSpec.defaults().enabled());
+        FusionSpec on = SpecLoader.load(MINIMAL + "fusion:\n  mode: on\n", "spec.yaml", List.of()).fusion();
+        assertEquals(FusionMode.ON, on.mode());
+        assertTrue(on.enabled());
         assertEquals(3, SpecLoader.load(MINIMAL, "spec.yaml", List.of("fusion.max_runs=3")).fusion().maxRuns());
         List<SpecProblem> problems = problems(MINIMAL + "fusion:\n  mode: sometimes\n  max_runs: 0\n  size: 2\n",
                 List.of());
-        assertProblem(problems, "fusion.mode", 4, "allowed: auto, off");
+        assertProblem(problems, "fusion.mode", 4, "allowed: on, off");
         assertProblem(problems, "fusion.max_runs", 5, "from 1 to 64");
         assertProblem(problems, "fusion.size", 6, "valid here: mode, max_runs");
     }

@@ -31,9 +31,15 @@ class RunBatchesTest {
             runs.add(planned(TestRuns.shallow(32).replicate(replicate).noise(NoiseKind.GAUSSIAN, 0.3), 1));
         }
         // Ten runs of one network: batches of 4, 4 and 2.
-        assertEquals(List.of(4, 4, 2), sizes(RunBatches.of(runs, new FusionSpec(FusionMode.AUTO, 4))));
+        assertEquals(List.of(4, 4, 2), sizes(RunBatches.of(runs, new FusionSpec(FusionMode.ON, 4))));
         assertEquals(List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 1), sizes(RunBatches.of(runs, new FusionSpec(FusionMode.OFF, 4))));
-        assertEquals(10, RunBatches.of(runs, new FusionSpec(FusionMode.AUTO, 1)).size());
+        assertEquals(10, RunBatches.of(runs, new FusionSpec(FusionMode.ON, 1)).size());
+    }
+
+    @Test
+    void fusionIsOffUnlessTheSpecTurnsItOn() {
+        List<PlannedRun> runs = List.of(planned(TestRuns.shallow(8), 1), planned(TestRuns.shallow(8).replicate(1), 1));
+        assertEquals(List.of(1, 1), sizes(RunBatches.of(runs, FusionSpec.defaults())));
     }
 
     @Test
@@ -46,7 +52,7 @@ class RunBatchesTest {
                 planned(TestRuns.shallow(8).sampling(ReplicateSplit.DISJOINT, 2), 5),
                 planned(TestRuns.shallow(8).sampling(ReplicateSplit.DISJOINT, 2).replicate(1), 5),
                 planned(TestRuns.shallow(8).epochs(9), 5));
-        assertEquals(8, RunBatches.of(runs, FusionSpec.defaults()).size());
+        assertEquals(8, RunBatches.of(runs, new FusionSpec(FusionMode.ON, 8)).size());
     }
 
     @Test
@@ -56,7 +62,7 @@ class RunBatchesTest {
                 planned(TestRuns.shallow(64), 3),
                 planned(TestRuns.shallow(32), 1), planned(TestRuns.shallow(32).replicate(1), 1),
                 planned(TestRuns.shallow(32).replicate(2), 1), planned(TestRuns.shallow(32).replicate(3), 1));
-        List<RunBatch> batches = RunBatches.of(runs, FusionSpec.defaults());
+        List<RunBatch> batches = RunBatches.of(runs, new FusionSpec(FusionMode.ON, 8));
         assertEquals(List.of(4.0, 3.0, 2.0), batches.stream().map(RunBatch::estimatedCost).toList());
     }
 }

@@ -25,6 +25,8 @@ import org.aesweep.data.IdxReader;
 import org.aesweep.data.LabeledImages;
 import org.aesweep.decode.CodeDecoding;
 import org.aesweep.decode.SavedRun;
+import org.aesweep.grid.FusionMode;
+import org.aesweep.grid.FusionSpec;
 import org.aesweep.grid.NoiseKind;
 import org.aesweep.grid.RunConfig;
 import org.aesweep.io.ParquetFiles;
@@ -82,7 +84,11 @@ class SweepIntegrationTest {
                 .noise(NoiseKind.GAUSSIAN, 0.2).build());
         layout = new TableLayout(work.resolve("out").toString(), "it");
         spark = SparkSessions.create("aesweep-test", "local[2]");
-        first = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), SweepPlan.allLocal(runs));
+        // Fusion on, so the fused path runs through Spark too: the shallow replicates pair up.
+        SweepPlan local = SweepPlan.allLocal(runs);
+        SweepPlan plan = new SweepPlan(List.of(), local.local(), local.parameterAveraging(),
+                new FusionSpec(FusionMode.ON, FusionSpec.DEFAULT_MAX_RUNS), 0, 0);
+        first = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), plan);
         new AggregateRunner(spark).run(layout, work.toString());
     }
 
@@ -147,7 +153,7 @@ class SweepIntegrationTest {
 
     @Test
     void replicatesOfOneShallowNetworkTrainedFusedInPairsAndTheDeepRunAlone() {
-        // Fusion is on by default: the two replicates of each shallow code size share a network.
+        // The two replicates of each shallow code size share a network.
         assertEquals(List.of(2, 2, 2, 2), read(Table.RUNS).where("architecture = 'shallow'")
                 .select("fused_runs").as(org.apache.spark.sql.Encoders.INT()).collectAsList());
         assertEquals(List.of(1), read(Table.RUNS).where("architecture = 'deep'")
