@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs an aesweep job class on an embedded Spark in local mode with plain java (no Spark install):
 #   submit/run-local.sh org.aesweep.jobs.SweepJob --grid conf/grids/quickstart.yaml --sweep-id demo
-# Needs a prior `mvn -DskipTests package`. Environment: AESWEEP_JAVA_OPTS (extra JVM flags, default
-# -Xmx6g), AESWEEP_JAVACPP_CACHE (where JavaCPP unpacks ND4J's native libraries, about 400 MB;
+# Needs a prior `mvn -DskipTests package`. Environment: AESWEEP_JAVA_OPTS (JVM flags, default
+# -Xmx6g and a 10 GB cap on the process's resident memory, past which JavaCPP collects ND4J's
+# garbage off-heap arrays before allocating more), AESWEEP_JAVACPP_CACHE (where JavaCPP unpacks ND4J's native libraries, about 400 MB;
 # default ~/.javacpp/cache). Jobs log Spark's INFO messages only with their --verbose option.
 set -euo pipefail
 
@@ -16,7 +17,7 @@ classpath_file=$repo_root/jobs/target/local-classpath.txt
 export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 
 # shellcheck disable=SC2086  # AESWEEP_JAVA_OPTS is a list of flags
-exec java ${AESWEEP_JAVA_OPTS:--Xmx6g} "@$repo_root/conf/java17-opens.options" \
+exec java ${AESWEEP_JAVA_OPTS:--Xmx6g -Dorg.bytedeco.javacpp.maxphysicalbytes=10g} "@$repo_root/conf/java17-opens.options" \
   -Djava.awt.headless=true \
   -Dorg.bytedeco.javacpp.cachedir="${AESWEEP_JAVACPP_CACHE:-$HOME/.javacpp/cache}" \
   -cp "$repo_root/jobs/target/classes:$(cat "$classpath_file")" \
