@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.aesweep.testing.DoublePrecision;
 import org.aesweep.grid.ArchitectureKind;
 import org.aesweep.grid.LossKind;
 import org.aesweep.grid.OptimizerKind;
 import org.aesweep.testing.TestRuns;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,22 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * DL4J's numeric gradient check on a tiny double-precision instance of every architecture, built
  * by the same code as training runs (tanh hidden units, so the check meets no relu kinks).
  */
+@ExtendWith(DoublePrecision.class)
 class ArchitectureGradientCheckTest {
-    private static DataType savedDefault;
-    private static DataType savedFloating;
-
-    @BeforeAll
-    static void useDoubles() {
-        savedDefault = Nd4j.dataType();
-        savedFloating = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restoreTypes() {
-        Nd4j.setDefaultDataTypes(savedDefault, savedFloating);
-    }
-
     static Stream<Arguments> tinyArchitectures() {
         return Stream.of(
                 Arguments.of(ArchitectureKind.LINEAR, List.of(), LossKind.MSE, 4),

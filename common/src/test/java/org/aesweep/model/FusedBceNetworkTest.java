@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.aesweep.testing.DoublePrecision;
 import org.aesweep.grid.ArchitectureKind;
 import org.aesweep.grid.LossKind;
 import org.aesweep.testing.SyntheticImages;
@@ -29,9 +30,8 @@ import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,22 +51,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * check numerically (with and without a label mask); the loss survives JSON and ModelSerializer;
  * and models saved with the former output layer still decode correctly.
  */
+@ExtendWith(DoublePrecision.class)
 class FusedBceNetworkTest {
-    private static DataType savedDefault;
-    private static DataType savedFloating;
-
-    @BeforeAll
-    static void useDoubles() {
-        savedDefault = Nd4j.dataType();
-        savedFloating = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restoreTypes() {
-        Nd4j.setDefaultDataTypes(savedDefault, savedFloating);
-    }
-
     static Stream<Arguments> architectures() {
         return Stream.of(
                 Arguments.of(ArchitectureKind.LINEAR, List.of()),

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.aesweep.testing.DoublePrecision;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.activations.Activation;
@@ -27,24 +27,10 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  * {@link GroupedDenseLayer} in double precision: numerical gradient checks, the forward pass
  * against K separate matrix products, the parameter layout, and a JSON round trip.
  */
+@ExtendWith(DoublePrecision.class)
 class GroupedDenseGradientCheckTest {
     private static final int K = 3;
     private static final int BATCH = 6;
-    private static DataType savedDefault;
-    private static DataType savedFloating;
-
-    @BeforeAll
-    static void useDoubles() {
-        savedDefault = Nd4j.dataType();
-        savedFloating = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restoreTypes() {
-        Nd4j.setDefaultDataTypes(savedDefault, savedFloating);
-    }
-
     /** GroupedDense(K, 5 -> 4, hidden) -> GroupedDense(K, 4 -> 5, output) -> LossLayer(loss). */
     private static MultiLayerNetwork net(Activation hidden, Activation output, Activation lossActivation,
             org.nd4j.linalg.lossfunctions.ILossFunction loss) {

@@ -3,6 +3,7 @@ package org.aesweep.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.aesweep.testing.DoublePrecision;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -10,9 +11,8 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.activations.Activation;
@@ -28,23 +28,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Numerical gradient checks of {@link ActivityL1} in double precision, and a by-hand check that
  * the score gains exactly lambda * mean over examples of sum |code|.
  */
+@ExtendWith(DoublePrecision.class)
 class SparseGradientCheckTest {
     private static final int N = 5;
-    private static DataType savedDefault;
-    private static DataType savedFloating;
-
-    @BeforeAll
-    static void useDoubles() {
-        savedDefault = Nd4j.dataType();
-        savedFloating = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restoreTypes() {
-        Nd4j.setDefaultDataTypes(savedDefault, savedFloating);
-    }
-
     /** Dense(6 -> 4, sigmoid) -> ActivityL1(lambda) -> Output(4 -> 6, sigmoid, XENT). */
     static MultiLayerNetwork tinyNet(double lambda, boolean miniBatch) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
