@@ -31,12 +31,13 @@ public final class AggregateJob {
             return line.exitCode();
         }
         AggregateArguments arguments = line.arguments();
-        Configuration driverConf = new Configuration();
-        TableLayout layout = new TableLayout(QualifiedPaths.of(arguments.outRoot(), driverConf), arguments.sweepId());
         try (SparkSession spark = SparkSessions.create("aesweep aggregate " + arguments.sweepId(),
                 arguments.master())) {
+            Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+            TableLayout layout = new TableLayout(QualifiedPaths.of(arguments.outRoot(), hadoopConf),
+                    arguments.sweepId());
             AggregateRunner.Outcome outcome = new AggregateRunner(spark).run(layout,
-                    QualifiedPaths.of(arguments.dataRoot(), driverConf));
+                    QualifiedPaths.of(arguments.dataRoot(), hadoopConf));
             System.out.printf("%naggregate %s: %d group(s)%n", layout.sweepId(), outcome.rows().size());
             System.out.println("  bias_variance: " + outcome.table());
             for (Path plot : outcome.plots()) {

@@ -51,15 +51,16 @@ public final class SweepJob {
             System.err.println("aesweep: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        Configuration driverConf = new Configuration();
-        TableLayout layout = new TableLayout(QualifiedPaths.of(arguments.outRoot(), driverConf), arguments.sweepId());
         try (SparkSession spark = SparkSessions.create("aesweep sweep " + arguments.sweepId(), arguments.master())) {
+            // Spark's Hadoop configuration, spark.hadoop.* settings included, says what a relative path means.
+            Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+            TableLayout layout = new TableLayout(QualifiedPaths.of(arguments.outRoot(), hadoopConf),
+                    arguments.sweepId());
             SweepRunner runner = new SweepRunner(spark);
-            SweepSettings settings = new SweepSettings(QualifiedPaths.of(arguments.dataRoot(), driverConf), layout);
+            SweepSettings settings = new SweepSettings(QualifiedPaths.of(arguments.dataRoot(), hadoopConf), layout);
             SweepOutcome outcome = arguments.overwrite()
                     ? runner.overwrite(settings, plan) : runner.run(settings, plan);
             // Nothing trains now: merge the per-run files so BI tools open a handful per partition.
-            Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
             PartitionCompactor.compact(layout, hadoopConf);
             List<SweepGroupSummary> groups = SweepGroupSummary.of(RunLookup.allRows(layout, Table.RUNS, hadoopConf));
             SweepReport.print(outcome, groups, layout, System.out);
