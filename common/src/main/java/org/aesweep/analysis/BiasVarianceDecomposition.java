@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import org.aesweep.data.TrainTestSplit;
 import org.aesweep.decode.SavedRun;
@@ -19,6 +18,7 @@ import org.aesweep.io.TableLayout;
 import org.aesweep.model.Autoencoder;
 import org.aesweep.sweep.ExecutorDataCache;
 import org.aesweep.sweep.ExecutorThreads;
+import org.aesweep.sweep.SparkTasks;
 import org.aesweep.train.TrainingArrays;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -63,9 +63,8 @@ public final class BiasVarianceDecomposition {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         GroupTask task = new GroupTask(layout, dataRoot, new SerializableConfiguration(jsc.hadoopConfiguration()),
                 work);
-        List<Integer> indices = IntStream.range(0, work.size()).boxed().toList();
-        // Groups travel in the task closure; only numbers come back, in partition (= group) order.
-        List<double[]> numbers = jsc.parallelize(indices, indices.size()).map(task::decompose).collect();
+        // Groups travel in the task closure; only numbers come back, in group order.
+        List<double[]> numbers = SparkTasks.onePerIndex(jsc, work.size(), task::decompose);
         for (int i = 0; i < work.size(); i++) {
             double[] n = numbers.get(i);
             results.put(work.get(i).key(), new ReconstructionSpread.Decomposition((int) n[0], n[1], n[2], n[3]));

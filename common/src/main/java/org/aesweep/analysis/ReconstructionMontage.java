@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 import org.aesweep.data.LabeledImages;
 import org.aesweep.decode.ImageMontage;
@@ -18,6 +17,7 @@ import org.aesweep.io.Table;
 import org.aesweep.io.TableLayout;
 import org.aesweep.sweep.ExecutorDataCache;
 import org.aesweep.sweep.ExecutorThreads;
+import org.aesweep.sweep.SparkTasks;
 import org.aesweep.train.TrainingArrays;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -51,8 +51,7 @@ public final class ReconstructionMontage {
         List<List<String>> groups = new ArrayList<>(runsByCode.values());
         Task task = new Task(layout, dataRoot, reportDir.toString(),
                 new SerializableConfiguration(jsc.hadoopConfiguration()), groups);
-        List<Integer> indices = IntStream.range(0, groups.size()).boxed().toList();
-        for (String png : jsc.parallelize(indices, indices.size()).map(task::draw).collect()) {
+        for (String png : SparkTasks.onePerIndex(jsc, groups.size(), task::draw)) {
             written.add(new Path(png));
         }
         return written;

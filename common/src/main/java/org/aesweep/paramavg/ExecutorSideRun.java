@@ -19,6 +19,7 @@ import org.aesweep.sweep.ExecutorThreads;
 import org.aesweep.sweep.RunContext;
 import org.aesweep.sweep.RunOutputs;
 import org.aesweep.sweep.RunSummary;
+import org.aesweep.sweep.SparkTasks;
 import org.aesweep.sweep.SweepSettings;
 import org.aesweep.sweep.TaskDevice;
 import org.aesweep.train.EpochMetrics;
@@ -114,6 +115,6 @@ final class ExecutorSideRun implements Serializable {
                 throw new UncheckedIOException(e);
             }
         };
-        return jsc.parallelize(List.of(0), 1).map(task).collect().get(0);
+        return SparkTasks.onePerIndex(jsc, 1, task).get(0);
     }
 }
