@@ -1,14 +1,10 @@
 package org.aesweep.train;
 
-import java.util.Arrays;
-import java.util.Random;
 
 import org.aesweep.grid.RunConfig;
-import org.aesweep.model.Autoencoder;
-import org.aesweep.model.AutoencoderFactory;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Trains one run on this JVM: shuffled minibatches, fresh input noise per minibatch with clean
@@ -30,34 +26,28 @@ public final class RunTrainer {
     }
 
     public TrainedRun train(RunConfig config, TrainingArrays data) {
-        Autoencoder model = AutoencoderFactory.build(config, data.rows(), data.cols());
-        RunEpochs book = new RunEpochs(config, model, data.test(), listener);
-        NoiseModel trainingNoise = NoiseModels.create(config.noiseKind(), config.noiseLevel(), config.runSeed());
-        Random order = new Random(config.runSeed());
+        TrainingRun run = new TrainingRun(config, data, listener);
         int samples = (int) data.train().rows();
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
-            double trainLoss = fitEpoch(model, data.train(), Permutations.of(samples, order), config.batchSize(),
-                    trainingNoise);
-            if (book.afterEpoch(epoch, trainLoss, (System.nanoTime() - start) / 1e9, samples)) {
+            double trainLoss = fitEpoch(run, data.train(), config.batchSize());
+            if (run.afterEpoch(epoch, trainLoss, (System.nanoTime() - start) / 1e9, samples)) {
                 break;
             }
         }
-        return book.result(data.train());
+        return run.result(data.train());
     }
 
     /** One pass over the data; returns the sample-weighted mean per-element loss of the minibatches. */
-    private static double fitEpoch(Autoencoder model, INDArray train, int[] order, int batchSize,
-                                   NoiseModel noise) {
-        MultiLayerNetwork network = model.network();
+    private static double fitEpoch(TrainingRun run, INDArray train, int batchSize) {
+        MultiLayerNetwork network = run.model().network();
+        int[] order = run.epochOrder((int) train.rows());
         double weightedLoss = 0;
         for (int start = 0; start < order.length; start += batchSize) {
             int end = Math.min(order.length, start + batchSize);
-            int[] rows = Arrays.copyOfRange(order, start, end);
-            // pullRows gathers in one native op; getRows copies row by row (a third of a small epoch).
-            INDArray clean = Nd4j.pullRows(train, 1, rows);
-            network.fit(model.networkInput(noise.corrupt(clean)), model.networkTarget(clean));
-            weightedLoss += model.perElementLoss(network.score()) * rows.length;
+            DataSet batch = run.minibatch(train, order, start, end);
+            network.fit(batch.getFeatures(), batch.getLabels());
+            weightedLoss += run.model().perElementLoss(network.score()) * (end - start);
         }
         return weightedLoss / order.length;
     }

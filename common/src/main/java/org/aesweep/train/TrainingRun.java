@@ -1,34 +1,68 @@
 package org.aesweep.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 import org.aesweep.grid.RunConfig;
 import org.aesweep.model.Autoencoder;
+import org.aesweep.model.AutoencoderFactory;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One run's book of epochs, whoever trains it (alone, or as a branch of a fused network): after
- * each epoch it evaluates the model on the test set, records the metrics, tells the listener and
- * applies the stopping rules; it says when the run has ended and with what.
+ * One run while it trains, whoever drives the steps (alone, or as a branch of a fused network):
+ * its solo network, its minibatch order and noise stream (both seeded by the run), and its book
+ * of epochs. After each epoch it evaluates the model on the test set, records the metrics, tells
+ * the listener and applies the stopping rules; it says when the run has ended and with what.
  */
-final class RunEpochs {
+final class TrainingRun {
     private final RunConfig config;
     private final Autoencoder model;
+    private final NoiseModel noise;
+    private final Random order;
     private final TestSetEvaluator testSet;
     private final StoppingRules rules;
     private final RunTrainer.EpochListener listener;
     private final List<EpochMetrics> epochs = new ArrayList<>();
     private String message;
     private StoppingRules.Stop failure;
+    private boolean ended;
 
-    RunEpochs(RunConfig config, Autoencoder model, INDArray test, RunTrainer.EpochListener listener) {
+    TrainingRun(RunConfig config, TrainingArrays data, RunTrainer.EpochListener listener) {
         this.config = config;
-        this.model = model;
-        this.testSet = new TestSetEvaluator(model, config, test);
+        this.model = AutoencoderFactory.build(config, data.rows(), data.cols());
+        this.noise = NoiseModels.create(config.noiseKind(), config.noiseLevel(), config.runSeed());
+        this.order = new Random(config.runSeed());
+        this.testSet = new TestSetEvaluator(model, config, data.test());
         this.rules = new StoppingRules(config.stopping());
         this.listener = listener;
+    }
+
+    Autoencoder model() {
+        return model;
+    }
+
+    /** This epoch's order of the {@code samples} training rows. */
+    int[] epochOrder(int samples) {
+        return Permutations.of(samples, order);
+    }
+
+    /**
+     * Rows {@code [start, end)} of the epoch's order as network input (freshly noised) and clean
+     * target; pullRows gathers them in one native op (getRows copied row by row, a third of a small epoch).
+     */
+    DataSet minibatch(INDArray train, int[] epochOrder, int start, int end) {
+        INDArray clean = Nd4j.pullRows(train, 1, Arrays.copyOfRange(epochOrder, start, end));
+        return new DataSet(model.networkInput(noise.corrupt(clean)), model.networkTarget(clean));
+    }
+
+    /** True once an epoch ended the run; it then takes no more epochs. */
+    boolean ended() {
+        return ended;
     }
 
     /**
@@ -36,6 +70,11 @@ final class RunEpochs {
      * (it diverged or stopped early). {@link #result} then, or after the last epoch, gives its outcome.
      */
     boolean afterEpoch(int epoch, double trainLoss, double seconds, int samples) {
+        ended = recordEpoch(epoch, trainLoss, seconds, samples);
+        return ended;
+    }
+
+    private boolean recordEpoch(int epoch, double trainLoss, double seconds, int samples) {
         Optional<StoppingRules.Stop> diverged = rules.afterTraining(epoch, trainLoss, epochs);
         if (diverged.isPresent()) {
             failure = diverged.get();
