@@ -149,11 +149,8 @@ public final class TrainingBenchmark {
 
     /** The sweep's epoch seconds summed over its runs (a fused run records the fused epoch's time). */
     private double totalTrainingSeconds(String sweepId) throws IOException {
-        double total = 0;
-        for (GenericRecord row : RunLookup.allRows(layout(sweepId), Table.EPOCH_METRICS, conf)) {
-            total += (Double) row.get("seconds");
-        }
-        return total;
+        return trainingSeconds(List.of(sweepId)).values().stream().flatMap(List::stream)
+                .mapToDouble(Double::doubleValue).sum();
     }
 
     /** A sweep of {@code runs} one-epoch shallow runs on 600 images, after a warm-up sweep of 10. */

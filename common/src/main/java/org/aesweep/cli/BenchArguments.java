@@ -63,11 +63,16 @@ public record BenchArguments(String grid, String dataRoot, String outRoot, int r
                 workers.add(parsePositive("--averaging-workers", item.trim()));
             }
         }
-        int fusedRuns = "0".equals(line.getOptionValue("fused-runs")) ? 0 : positive(line, "fused-runs", 8);
-        int memoryRuns = "0".equals(line.getOptionValue("memory-runs")) ? 0 : positive(line, "memory-runs", 100);
+        int fusedRuns = runsOrNone(line, "fused-runs", 8);
+        int memoryRuns = runsOrNone(line, "memory-runs", 100);
         return Optional.of(new BenchArguments(line.getOptionValue("grid", "conf/grids/bench.yaml"),
                 line.getOptionValue("data", SweepArguments.DEFAULT_DATA), line.getOptionValue(JobCommandLine.OUT),
                 repetitions, cores, workers, fusedRuns, memoryRuns, line.getOptionValue("peer-results")));
+    }
+
+    /** A positive run count, or 0 where the option says to skip that part. */
+    private static int runsOrNone(CommandLine line, String option, int fallback) throws BadInputException {
+        return "0".equals(line.getOptionValue(option)) ? 0 : positive(line, option, fallback);
     }
 
     private static int positive(CommandLine line, String option, int fallback) throws BadInputException {
