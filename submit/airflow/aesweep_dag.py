@@ -7,7 +7,8 @@ already committed and trains only the missing ones, so retries are idempotent.
 Expects:
   - an Airflow connection `aesweep_spark` (type Spark) pointing at the cluster's master
     (spark://host:7077, yarn, or k8s://...), with deploy mode in its extra if not client;
-  - Airflow variables `aesweep_jar` (the shaded jobs jar), `aesweep_repo` (a checkout holding conf/),
+  - Airflow variables `aesweep_jar` (the shaded jobs jar), `aesweep_repo` (a checkout holding conf/,
+    whose spark-defaults.conf both jobs get, as submit/sweep.sh passes it),
     `aesweep_data` and `aesweep_out` (data root and output root, e.g. hdfs:///datasets, hdfs:///aesweep)
     and optionally `aesweep_grid` (default conf/grids/seed-code-size.yaml under the checkout).
 Needs the apache-airflow-providers-apache-spark package.
@@ -25,14 +26,22 @@ DATA = Variable.get("aesweep_data", default_var="hdfs:///datasets")
 OUT = Variable.get("aesweep_out", default_var="hdfs:///aesweep")
 GRID = Variable.get("aesweep_grid", default_var=REPO + "/conf/grids/seed-code-size.yaml")
 
-# What conf/spark-defaults.conf sets; SparkSubmitOperator takes them as a dict.
-SPARK_CONF = {
-    "spark.serializer": "org.apache.spark.serializer.KryoSerializer",
-    "spark.kryo.registrator": "org.aesweep.sweep.KryoRegistrator",
-    "spark.task.cpus": "1",
-    "spark.executor.memory": "4g",
-    "spark.executor.memoryOverhead": "2g",
-}
+
+
+def spark_defaults(path):
+    """The settings of a spark-defaults.conf file (key, whitespace, value per line), as
+    SparkSubmitOperator takes them; one file serves spark-submit and this DAG."""
+    settings = {}
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                key, value = line.split(None, 1)
+                settings[key] = value.strip()
+    return settings
+
+
+SPARK_CONF = spark_defaults(REPO + "/conf/spark-defaults.conf")
 
 default_args = {
     "owner": "aesweep",
@@ -52,22 +61,17 @@ with DAG(
     default_args=default_args,
     tags=["aesweep", "spark"],
 ) as dag:
-    sweep = SparkSubmitOperator(
-        task_id="sweep",
-        conn_id="aesweep_spark",
-        application=JAR,
-        java_class="org.aesweep.jobs.SweepJob",
-        conf=SPARK_CONF,
-        application_args=["--grid", GRID, "--data", DATA, "--out", OUT, "--sweep-id", SWEEP_ID],
-        name="aesweep-sweep-" + SWEEP_ID,
-    )
-    aggregate = SparkSubmitOperator(
-        task_id="aggregate",
-        conn_id="aesweep_spark",
-        application=JAR,
-        java_class="org.aesweep.jobs.AggregateJob",
-        conf=SPARK_CONF,
-        application_args=["--out", OUT, "--sweep-id", SWEEP_ID, "--data", DATA],
-        name="aesweep-aggregate-" + SWEEP_ID,
-    )
+    def aesweep_job(name, java_class, arguments):
+        return SparkSubmitOperator(
+            task_id=name,
+            conn_id="aesweep_spark",
+            application=JAR,
+            java_class=java_class,
+            conf=SPARK_CONF,
+            application_args=arguments + ["--out", OUT, "--sweep-id", SWEEP_ID, "--data", DATA],
+            name="aesweep-" + name + "-" + SWEEP_ID,
+        )
+
+    sweep = aesweep_job("sweep", "org.aesweep.jobs.SweepJob", ["--grid", GRID])
+    aggregate = aesweep_job("aggregate", "org.aesweep.jobs.AggregateJob", [])
     sweep >> aggregate
