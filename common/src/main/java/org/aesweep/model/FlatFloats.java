@@ -1,0 +1,61 @@
+package org.aesweep.model;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Bulk copies between single-precision INDArrays whose elements lie contiguously off-heap and Java
+ * float arrays, so loops that libnd4j runs slowly can run as plain JVM loops (which the JIT
+ * vectorises) at the price of one memcpy each way.
+ */
+final class FlatFloats {
+    private FlatFloats() {
+    }
+
+    /**
+     * True when the array is FLOAT and its elements are one unbroken run of memory, in the array's
+     * own order ('c' or 'f'); two such arrays pair element by element when they are vectors or share
+     * their shape and order.
+     */
+    static boolean isFlat(INDArray array) {
+        return array.dataType() == DataType.FLOAT && array.length() <= Integer.MAX_VALUE
+                && (array.length() == 1 || array.elementWiseStride() == 1);
+    }
+
+    /** The elements, in memory order, copied into {@code into} (grown when too short). */
+    static float[] read(INDArray flat, float[] into) {
+        int length = (int) flat.length();
+        float[] target = into != null && into.length >= length ? into : new float[length];
+        start(flat).get(target, 0, length);
+        return target;
+    }
+
+    /** Overwrites the elements with the first {@code flat.length()} values of {@code values}. */
+    static void write(float[] values, INDArray flat) {
+        start(flat).put(values, 0, (int) flat.length());
+    }
+
+    /** The elements as a direct ByteBuffer in native order (position 0, 4 bytes each), sharing the memory. */
+    static ByteBuffer bytes(INDArray flat) {
+        FloatPointer start = start(flat);
+        return start.limit(start.position() + flat.length()).asByteBuffer().order(ByteOrder.nativeOrder());
+    }
+
+    /** True when {@code a} and {@code b} are flat and pair element by element in memory order. */
+    static boolean pairUp(INDArray a, INDArray b) {
+        return isFlat(a) && isFlat(b) && a.equalShapes(b) && (a.isVector() || a.ordering() == b.ordering());
+    }
+
+    private static FloatPointer start(INDArray flat) {
+        if (!isFlat(flat)) {
+            throw new IllegalArgumentException("not a contiguous FLOAT array: " + flat.shapeInfoToString());
+        }
+        // A view's buffer may already start at the view's first element (then the offsets agree).
+        long elementsIn = flat.offset() - flat.data().offset();
+        return new FloatPointer(flat.data().addressPointer()).position(elementsIn);
+    }
+}
