@@ -35,7 +35,7 @@ public final class FusedDense {
         for (int i = 0; i + 1 < widths.length; i++) {
             boolean last = i + 2 == widths.length;
             layers.layer(new GroupedDenseLayer.Builder().branches(branches).branchIn(widths[i]).branchOut(widths[i + 1])
-                    .activation(last ? output : hidden).build());
+                    .activation(last ? output : hidden).inputGradient(i > 0).build());
         }
         // The output activation sits on the last grouped layer, not the LossLayer: see GroupedReconstructionLoss.
         layers.layer(new LossLayer.Builder(new GroupedReconstructionLoss(branches, loss))

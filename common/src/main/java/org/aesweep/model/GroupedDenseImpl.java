@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.layers.BaseLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.blas.params.MMulTranspose;
@@ -27,6 +28,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * weight gradients and the epsilon for the previous layer are K matmuls each, written into column
  * blocks of the gradient view (f-order, contiguous blocks) and of the epsilon array.
  *
+ * <p>Unlike DL4J's dense layer, backprop reuses the pre-activations of the training forward pass
+ * instead of recomputing them (K matmuls and a bias add per layer and step): the forward pass keeps
+ * a copy of them in the activations workspace, which MultiLayerNetwork keeps open until backprop
+ * ends, and backprop takes it when its input is the very array that forward pass saw and the copy's
+ * workspace is still in scope; otherwise it recomputes. A first layer built with
+ * {@code inputGradient(false)} skips the epsilon for its input.
+ *
  * <p>Activations and epsilons are c-order, like DL4J's: labels, inputs and DL4J's loss functions
  * are c-order, and element-wise ops mixing c- and f-order arrays take a slow path in ND4J. With
  * f-order activations (contiguous column blocks, which {@code Nd4j.gemm} also accepts) fused
@@ -42,6 +50,10 @@ public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
     private static final long serialVersionUID = 1L;
     /** Order of the activations and epsilons this layer creates: c, like the loss ops downstream. */
     private static final char ORDER = 'c';
+
+    /** The input of the last training forward pass, and its pre-activations (see the class comment). */
+    private transient INDArray forwardInput;
+    private transient INDArray forwardPreActivation;
 
     public GroupedDenseImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -121,6 +133,17 @@ public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         INDArray z = preActivation(training, false, workspaceMgr);
+        forwardInput = null;
+        forwardPreActivation = null;
+        if (training) {
+            // The activation works in place; keep z for backprop unless it is the identity's output too.
+            boolean identity = layerConf().getActivationFn() instanceof ActivationIdentity;
+            forwardPreActivation = z;
+            forwardInput = input;
+            if (!identity) {
+                z = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
+            }
+        }
         INDArray a = layerConf().getActivationFn().getActivation(z, training);
         if (maskArray != null) {
             applyMask(a);
@@ -131,7 +154,10 @@ public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        INDArray z = preActivation(true, true, workspaceMgr);
+        INDArray z = takeForwardPreActivation();
+        if (z == null) {
+            z = preActivation(true, true, workspaceMgr);
+        }
         INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
         if (maskArray != null) {
             applyMask(delta);
@@ -145,21 +171,44 @@ public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
         INDArray x = checkedInput();
         INDArray w = getParamWithNoise(GroupedDenseParamInitializer.WEIGHT_KEY, true, workspaceMgr);
         INDArray weightGrad = gradientViews.get(GroupedDenseParamInitializer.WEIGHT_KEY);
-        INDArray epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
-                new long[] {delta.size(0), layerConf().getNIn()}, ORDER);
+        boolean inputGradient = layerConf().isInputGradient();
+        INDArray epsilonNext = inputGradient
+                ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
+                        new long[] {delta.size(0), layerConf().getNIn()}, ORDER)
+                : null;
         long nIn = layerConf().branchIn();
         long nOut = layerConf().branchOut();
         for (int k = 0; k < branches(); k++) {
             INDArray deltaK = columnBlock(delta, k, nOut);
             // dL/dW_k = X_k^T delta_k and dL/dX_k = delta_k W_k^T
             gemm(columnBlock(x, k, nIn), deltaK, columnBlock(weightGrad, k, nOut), true, false, 1.0, 0.0);
-            gemm(deltaK, columnBlock(w, k, nOut), columnBlock(epsilonNext, k, nIn), false, true, 1.0, 0.0);
+            if (inputGradient) {
+                gemm(deltaK, columnBlock(w, k, nOut), columnBlock(epsilonNext, k, nIn), false, true, 1.0, 0.0);
+            }
         }
         gradient.gradientForVariable().put(GroupedDenseParamInitializer.WEIGHT_KEY, weightGrad);
 
         weightNoiseParams.clear();
-        epsilonNext = backpropDropOutIfPresent(epsilonNext);
+        if (epsilonNext != null) {
+            epsilonNext = backpropDropOutIfPresent(epsilonNext);
+        }
         return new Pair<>(gradient, epsilonNext);
+    }
+
+    /** The forward pass's pre-activations when they belong to the current input and are still valid; used once. */
+    private INDArray takeForwardPreActivation() {
+        INDArray z = forwardPreActivation;
+        boolean reusable = z != null && forwardInput == input && (!z.isAttached() || z.isInScope());
+        forwardInput = null;
+        forwardPreActivation = null;
+        return reusable ? z : null;
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        forwardInput = null;
+        forwardPreActivation = null;
     }
 
     /** c = op(a) op(b), written into c (which may be a strided view) by libnd4j's matmul op. */

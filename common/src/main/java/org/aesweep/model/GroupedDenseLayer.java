@@ -41,6 +41,8 @@ public class GroupedDenseLayer extends FeedForwardLayer {
     private static final long serialVersionUID = 1L;
 
     private int branches = 1;
+    /** False for a first layer, whose input is data: no gradient is computed for it (see the Builder). */
+    private boolean inputGradient = true;
 
     /** For JSON deserialisation. */
     public GroupedDenseLayer() {
@@ -50,6 +52,7 @@ public class GroupedDenseLayer extends FeedForwardLayer {
     private GroupedDenseLayer(Builder builder) {
         super(builder);
         this.branches = builder.branches;
+        this.inputGradient = builder.inputGradient;
         initializeConstraints(builder);
     }
 
@@ -65,6 +68,14 @@ public class GroupedDenseLayer extends FeedForwardLayer {
     }
 
     /** Input width of one branch. */
+    public boolean isInputGradient() {
+        return inputGradient;
+    }
+
+    public void setInputGradient(boolean inputGradient) {
+        this.inputGradient = inputGradient;
+    }
+
     public long branchIn() {
         return perBranch(getNIn(), "nIn");
     }
@@ -134,18 +145,18 @@ public class GroupedDenseLayer extends FeedForwardLayer {
         if (!(o instanceof GroupedDenseLayer other) || !super.equals(o)) {
             return false;
         }
-        return branches == other.branches;
+        return branches == other.branches && inputGradient == other.inputGradient;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), branches);
+        return Objects.hash(super.hashCode(), branches, inputGradient);
     }
 
     @Override
     public String toString() {
         return "GroupedDenseLayer(branches=" + branches + ", nIn=" + getNIn() + ", nOut=" + getNOut()
-                + ", activation=" + getActivationFn() + ")";
+                + ", activation=" + getActivationFn() + ", inputGradient=" + inputGradient + ")";
     }
 
     /**
@@ -156,6 +167,7 @@ public class GroupedDenseLayer extends FeedForwardLayer {
         private int branches = 1;
         private long branchIn;
         private long branchOut;
+        private boolean inputGradient = true;
 
         public Builder branches(int branches) {
             if (branches < 1) {
@@ -172,6 +184,18 @@ public class GroupedDenseLayer extends FeedForwardLayer {
 
         public Builder branchOut(long branchOut) {
             this.branchOut = branchOut;
+            return this;
+        }
+
+        /**
+         * {@code false} for the first layer of a network, whose input is the data: backprop then
+         * skips the product that would give the gradient with respect to the input (a third of
+         * the layer's backprop work), and returns null in its place, which MultiLayerNetwork's
+         * training accepts for its first layer. Leave it {@code true} where a caller needs the
+         * input gradient.
+         */
+        public Builder inputGradient(boolean inputGradient) {
+            this.inputGradient = inputGradient;
             return this;
         }
 

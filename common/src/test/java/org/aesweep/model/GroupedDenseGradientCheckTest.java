@@ -34,6 +34,11 @@ class GroupedDenseGradientCheckTest {
     /** GroupedDense(K, 5 -> 4, hidden) -> GroupedDense(K, 4 -> 5, output) -> LossLayer(loss). */
     private static MultiLayerNetwork net(Activation hidden, Activation output, Activation lossActivation,
             org.nd4j.linalg.lossfunctions.ILossFunction loss) {
+        return net(hidden, output, lossActivation, loss, true);
+    }
+
+    private static MultiLayerNetwork net(Activation hidden, Activation output, Activation lossActivation,
+            org.nd4j.linalg.lossfunctions.ILossFunction loss, boolean firstInputGradient) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(7)
                 .dataType(DataType.DOUBLE)
@@ -41,7 +46,8 @@ class GroupedDenseGradientCheckTest {
                 .weightInit(WeightInit.XAVIER)
                 .biasInit(0.1)
                 .list()
-                .layer(new GroupedDenseLayer.Builder().branches(K).branchIn(5).branchOut(4).activation(hidden).build())
+                .layer(new GroupedDenseLayer.Builder().branches(K).branchIn(5).branchOut(4).activation(hidden)
+                        .inputGradient(firstInputGradient).build())
                 .layer(new GroupedDenseLayer.Builder().branches(K).branchIn(4).branchOut(5).activation(output).build())
                 .layer(new LossLayer.Builder(loss).activation(lossActivation).build())
                 .build();
@@ -124,9 +130,28 @@ class GroupedDenseGradientCheckTest {
     }
 
     @Test
+    void aFirstLayerWithoutInputGradientGivesTheSameParameterGradients() {
+        MultiLayerNetwork with = net(Activation.TANH, Activation.IDENTITY, Activation.IDENTITY,
+                new GroupedReconstructionLoss(K, ReconstructionLoss.BCE), true);
+        MultiLayerNetwork without = net(Activation.TANH, Activation.IDENTITY, Activation.IDENTITY,
+                new GroupedReconstructionLoss(K, ReconstructionLoss.BCE), false);
+        without.setParams(with.params().dup());
+        Nd4j.getRandom().setSeed(21);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, BATCH, K * 5);
+        for (MultiLayerNetwork net : new MultiLayerNetwork[] {with, without}) {
+            net.setInput(x);
+            net.setLabels(x);
+            net.computeGradientAndScore();
+        }
+        assertTrue(with.gradient().gradient().equalsWithEps(without.gradient().gradient(), 0.0));
+        assertEquals(with.score(), without.score(), 0.0);
+        assertTrue(check(without, x, x));
+    }
+
+    @Test
     void configurationSurvivesJson() {
         MultiLayerNetwork net = net(Activation.RELU, Activation.IDENTITY, Activation.SIGMOID,
-                new GroupedReconstructionLoss(K, ReconstructionLoss.BCE));
+                new GroupedReconstructionLoss(K, ReconstructionLoss.BCE), false);
         String json = net.getLayerWiseConfigurations().toJson();
         MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(json);
         assertEquals(net.getLayerWiseConfigurations(), back);
