@@ -96,10 +96,7 @@ public class GroupedReconstructionLoss implements ILossFunction {
 
     /** The loss of every element (not yet divided by anything), shape [batch, K*n]. */
     private INDArray elementLosses(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        if (!labels.equalShapes(preOutput)) {
-            throw new IllegalArgumentException("labels " + Arrays.toString(labels.shape()) + " vs output "
-                    + Arrays.toString(preOutput.shape()));
-        }
+        requireSameShape(labels, preOutput);
         INDArray losses;
         if (kind == ReconstructionLoss.BCE) {
             // On logits, as the solo networks' SigmoidBinaryCrossEntropy: no clipping, sigmoid inside.
@@ -114,6 +111,13 @@ public class GroupedReconstructionLoss implements ILossFunction {
             LossUtil.applyMask(losses, mask);
         }
         return losses;
+    }
+
+    private static void requireSameShape(INDArray labels, INDArray preOutput) {
+        if (!labels.equalShapes(preOutput)) {
+            throw new IllegalArgumentException("labels " + Arrays.toString(labels.shape()) + " vs output "
+                    + Arrays.toString(preOutput.shape()));
+        }
     }
 
     private static void requireIdentity(IActivation activationFn) {
@@ -133,8 +137,15 @@ public class GroupedReconstructionLoss implements ILossFunction {
             boolean average) {
         long n = branchWidth(labels);
         long batch = labels.size(0);
-        INDArray losses = elementLosses(labels, preOutput, activationFn, mask);
-        double[] blockSums = losses.sum(0).reshape('c', new long[] {branches, n}).sum(1).toDoubleVector();
+        double[] blockSums;
+        if (kind == ReconstructionLoss.BCE && mask == null) {
+            requireSameShape(labels, preOutput);
+            requireIdentity(activationFn);
+            blockSums = SigmoidBinaryCrossEntropy.blockSums(labels, preOutput, branches);
+        } else {
+            INDArray losses = elementLosses(labels, preOutput, activationFn, mask);
+            blockSums = losses.sum(0).reshape('c', new long[] {branches, n}).sum(1).toDoubleVector();
+        }
         double[] perElement = new double[branches];
         double total = 0;
         for (int k = 0; k < branches; k++) {
