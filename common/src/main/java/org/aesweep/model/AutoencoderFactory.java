@@ -1,5 +1,9 @@
 package org.aesweep.model;
 
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.aesweep.grid.ArchitectureKind;
 import org.aesweep.grid.RunConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -12,6 +16,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * the study's Keras figures) and the updater.
  */
 public final class AutoencoderFactory {
+    private static final Set<ArchitectureKind> GROUPED_FORM =
+            EnumSet.of(ArchitectureKind.LINEAR, ArchitectureKind.SHALLOW, ArchitectureKind.DEEP);
     private AutoencoderFactory() {
     }
 
@@ -28,6 +34,15 @@ public final class AutoencoderFactory {
             case CONV -> ConvAutoencoder.build(config, rows, cols, common);
             case LSTM -> LstmAutoencoder.build(config, rows, cols, common);
         };
+    }
+
+    /**
+     * True for the architectures {@link #buildFused} builds (linear, shallow and deep; a sparse
+     * net's activity penalty is per run). Their runs train through that form even one at a time:
+     * its layers reuse the forward pass in backprop and skip the first layer's input gradient.
+     */
+    public static boolean hasGroupedForm(RunConfig config) {
+        return GROUPED_FORM.contains(config.kind());
     }
 
     /**

@@ -5,11 +5,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.aesweep.grid.ArchitectureKind;
 import org.aesweep.grid.FusionSpec;
 import org.aesweep.grid.RunConfig;
+import org.aesweep.model.AutoencoderFactory;
 
 /**
  * Cuts the local runs into the batches Spark tasks train. Runs fuse when one network shape and one
@@ -19,9 +18,6 @@ import org.aesweep.grid.RunConfig;
  * Batches come costliest first, like single runs (see {@link SweepPlan}).
  */
 public final class RunBatches {
-    private static final Set<ArchitectureKind> FUSIBLE =
-            Set.of(ArchitectureKind.LINEAR, ArchitectureKind.SHALLOW, ArchitectureKind.DEEP);
-
     private RunBatches() {
     }
 
@@ -45,7 +41,7 @@ public final class RunBatches {
     }
 
     static boolean fusible(RunConfig run) {
-        return FUSIBLE.contains(run.kind()) && run.sampling().sharesTrainingData();
+        return AutoencoderFactory.hasGroupedForm(run) && run.sampling().sharesTrainingData();
     }
 
     /** Everything that shapes the network, its training and its data, but the replicate and the noise. */

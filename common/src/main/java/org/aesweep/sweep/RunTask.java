@@ -17,6 +17,7 @@ import org.aesweep.io.RunPublisher.StagedRun;
 import org.aesweep.plan.PlannedRun;
 import org.aesweep.plan.RunBatch;
 import org.aesweep.train.EpochMetrics;
+import org.aesweep.model.AutoencoderFactory;
 import org.aesweep.train.FusedRunTrainer;
 import org.aesweep.train.RunStatus;
 import org.aesweep.train.RunTrainer;
@@ -97,7 +98,8 @@ public final class RunTask implements Serializable {
                                                          List<StagedRun> staged, Configuration conf)
             throws IOException {
         try (TrainingArrays arrays = TrainingArrays.of(data.train(), data.test())) {
-            List<TrainedRun> trained = configs.size() == 1
+            // Dense runs train through grouped layers even alone: they skip work DL4J's layers repeat.
+            List<TrainedRun> trained = configs.size() == 1 && !AutoencoderFactory.hasGroupedForm(configs.get(0))
                     ? List.of(new RunTrainer(RunTask::logEpoch).train(configs.get(0), arrays))
                     : new FusedRunTrainer(RunTask::logEpoch).train(configs, arrays);
             for (int i = 0; i < configs.size(); i++) {
