@@ -14,8 +14,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * The Vector API path of {@link SigmoidBinaryCrossEntropy} (c-order FLOAT arrays of one layout)
  * gives what a double-precision evaluation of the formula gives, and what the libnd4j path gives
- * for the same values (reached here by handing the labels over in f-order), including logits far
- * into both tails and lengths that are not a multiple of the vector width.
+ * for the same values (reached here through a mask of ones, or f-order logits for the block sums),
+ * including logits far into both tails, lengths that are not a multiple of the vector width, and
+ * labels in another order than the logits (DL4J's output layers give f-order logits).
  */
 class BceVectorKernelTest {
     private static final IActivation IDENTITY = Activation.IDENTITY.getActivationFunction();
@@ -46,11 +47,16 @@ class BceVectorKernelTest {
         assertEquals(expectedTotal, score, 1e-5 * expectedTotal);
         assertTrue(worstGradient < 1e-6, "gradient off by " + worstGradient);
 
-        INDArray yF = y.dup('f');
-        double libnd4jScore = loss.computeScore(yF, z, IDENTITY, null, true);
+        INDArray ones = Nd4j.ones(DataType.FLOAT, z.rows(), 1);
+        double libnd4jScore = loss.computeScore(y, z, IDENTITY, ones, true);
         assertEquals(libnd4jScore, loss.computeScore(y, z, IDENTITY, null, true), 1e-5 * libnd4jScore);
-        INDArray libnd4jGradient = loss.computeGradient(yF, z, IDENTITY, null);
+        INDArray libnd4jGradient = loss.computeGradient(y, z, IDENTITY, ones);
         assertTrue(libnd4jGradient.equalsWithEps(gradient, 1e-6), "libnd4j and Vector API gradients differ");
+
+        INDArray zF = z.dup('f');
+        assertEquals(score, loss.computeScore(y, zF, IDENTITY, null, false), 1e-6 * score);
+        assertTrue(loss.computeGradient(y, zF, IDENTITY, null).equalsWithEps(gradient, 0.0),
+                "f-order logits with c-order labels give the same gradient");
     }
 
     @Test
@@ -58,7 +64,7 @@ class BceVectorKernelTest {
         INDArray z = logits(5, 3 * 19);
         INDArray y = labels(5, 3 * 19);
         double[] vectorised = SigmoidBinaryCrossEntropy.blockSums(y, z, 3);
-        double[] libnd4j = SigmoidBinaryCrossEntropy.blockSums(y.dup('f'), z, 3);
+        double[] libnd4j = SigmoidBinaryCrossEntropy.blockSums(y, z.dup('f'), 3);
         double total = 0;
         for (int k = 0; k < 3; k++) {
             assertEquals(libnd4j[k], vectorised[k], 1e-5 * libnd4j[k], "block " + k);
