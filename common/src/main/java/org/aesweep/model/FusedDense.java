@@ -69,9 +69,9 @@ public final class FusedDense {
         return GroupedReconstructionLoss.of(fused).lastBranchLosses();
     }
 
-    /** Joins per-run [batch, n] arrays into the fused [batch, K*n] layout (one concat op). */
+    /** Joins per-run [batch, n] arrays into the fused [batch, K*n] layout (one concat op; a single run's array as is). */
     public static INDArray join(INDArray... perRun) {
-        return Nd4j.concat(1, perRun);
+        return perRun.length == 1 ? perRun[0] : Nd4j.concat(1, perRun);
     }
 
     /** Run k's [batch, n] block of a fused [batch, K*n] array, as a view. */
