@@ -4,10 +4,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.AdamUpdater;
 
 /**
- * Applies {@link JvmAdam}: copies gradient, m and v off-heap into Java arrays, updates them in one
- * loop with libnd4j's arithmetic (single precision, bias correction folded into the step size),
- * and copies the three back. Arrays that are not contiguous FLOAT (a double-precision gradient
- * check, say) go to ND4J's own updater.
+ * Applies {@link JvmAdam} with libnd4j's arithmetic (single precision, bias corrections folded into
+ * the step size, see {@link AdamCoefficients}). With the Vector API ({@link VectorApi}) it works on
+ * the off-heap arrays in place ({@link AdamVectorKernel}); without it, it copies gradient, m and v
+ * into Java arrays, runs one loop the JIT vectorises, and copies them back. Arrays that are not
+ * contiguous FLOAT (a double-precision gradient check, say) go to ND4J's own updater.
  */
 final class JvmAdamUpdater extends AdamUpdater {
     private float[] gradient;
@@ -28,39 +29,33 @@ final class JvmAdamUpdater extends AdamUpdater {
             super.applyUpdater(gradientView, iteration, epoch);
             return;
         }
+        AdamCoefficients coefficients = AdamCoefficients.of(getConfig(), iteration, epoch);
+        int length = (int) gradientView.length();
+        if (VectorApi.available()) {
+            AdamVectorKernel.step(FlatFloats.bytes(gradientView), FlatFloats.bytes(getM()), FlatFloats.bytes(getV()),
+                    length, coefficients);
+            return;
+        }
         gradient = FlatFloats.read(gradientView, gradient);
         m = FlatFloats.read(getM(), m);
         v = FlatFloats.read(getV(), v);
-        step(gradient, m, v, (int) gradientView.length(), iteration, epoch);
+        step(gradient, m, v, length, coefficients);
         FlatFloats.write(gradient, gradientView);
         FlatFloats.write(m, getM());
         FlatFloats.write(v, getV());
     }
 
-    /** Turns {@code g} into the update and advances m and v, as libnd4j's adam_updater does. */
-    private void step(float[] g, float[] m, float[] v, int length, int iteration, int epoch) {
-        float beta1 = (float) getConfig().getBeta1();
-        float beta2 = (float) getConfig().getBeta2();
-        float epsilon = (float) getConfig().getEpsilon();
-        if (epsilon == 0f) {
-            epsilon = 1e-7f; // as libnd4j: keeps the denominator off zero
-        }
-        float learningRate = (float) getConfig().getLearningRate(iteration, epoch);
-        float beta1T = (float) Math.pow(beta1, iteration + 1);
-        float beta2T = (float) Math.pow(beta2, iteration + 1);
-        float stepSize = learningRate * (float) Math.sqrt(1.0 - beta2T) / (1f - beta1T);
-        if (Float.isNaN(stepSize) || Float.isInfinite(stepSize) || stepSize == 0f) {
-            stepSize = epsilon;
-        }
-        float keep1 = 1f - beta1;
-        float keep2 = 1f - beta2;
+    /** Turns {@code g} into the update and advances m and v, on the Java heap. */
+    static void step(float[] g, float[] m, float[] v, int length, AdamCoefficients c) {
+        float keep1 = 1f - c.beta1();
+        float keep2 = 1f - c.beta2();
         for (int i = 0; i < length; i++) {
             float gi = g[i];
-            float mi = beta1 * m[i] + gi * keep1;
-            float vi = beta2 * v[i] + gi * gi * keep2;
+            float mi = c.beta1() * m[i] + gi * keep1;
+            float vi = c.beta2() * v[i] + gi * gi * keep2;
             m[i] = mi;
             v[i] = vi;
-            g[i] = mi * stepSize / ((float) Math.sqrt(vi) + epsilon);
+            g[i] = mi * c.stepSize() / ((float) Math.sqrt(vi) + c.epsilon());
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.aesweep.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +42,24 @@ class JvmAdamTest {
             assertEquals(otherRow, gradients.getRow(0), "the row outside the view is untouched");
         }
         assertClose(theirState, ourState, 1e-5, "m and v");
+    }
+
+    @Test
+    void theHeapLoopWithoutTheVectorModuleGivesWhatTheVectorKernelGives() {
+        int length = 1_003; // not a multiple of the vector width
+        Nd4j.getRandom().setSeed(5);
+        INDArray g = Nd4j.randn(DataType.FLOAT, 1, length);
+        INDArray m = Nd4j.randn(DataType.FLOAT, 1, length).muli(0.1);
+        INDArray v = Nd4j.rand(DataType.FLOAT, 1, length).muli(0.01);
+        float[] heapG = g.toFloatVector();
+        float[] heapM = m.toFloatVector();
+        float[] heapV = v.toFloatVector();
+        AdamCoefficients c = AdamCoefficients.of(new JvmAdam(1e-3), 41, 0);
+        JvmAdamUpdater.step(heapG, heapM, heapV, length, c);
+        AdamVectorKernel.step(FlatFloats.bytes(g), FlatFloats.bytes(m), FlatFloats.bytes(v), length, c);
+        assertArrayEquals(heapG, g.toFloatVector(), 1e-7f);
+        assertArrayEquals(heapM, m.toFloatVector(), 1e-7f);
+        assertArrayEquals(heapV, v.toFloatVector(), 1e-7f);
     }
 
     @Test
