@@ -19,13 +19,23 @@ final class AdamVectorKernel {
     private AdamVectorKernel() {
     }
 
-    /** Advances m and v over the first {@code length} elements and overwrites the gradient with the update. */
+    /**
+     * Advances m and v over the first {@code length} elements and overwrites the gradient with the
+     * update, on the task's threads ({@link KernelThreads}).
+     */
     static void step(ByteBuffer gradient, ByteBuffer m, ByteBuffer v, int length, AdamCoefficients c) {
+        KernelThreads.split(length, SPECIES.length(), (from, to) -> {
+            step(gradient, m, v, from, to, c);
+            return to;
+        });
+    }
+
+    private static void step(ByteBuffer gradient, ByteBuffer m, ByteBuffer v, int from, int to, AdamCoefficients c) {
         float keep1 = 1f - c.beta1();
         float keep2 = 1f - c.beta2();
         int width = SPECIES.length();
-        int i = 0;
-        for (; i + width <= length; i += width) {
+        int i = from;
+        for (; i + width <= to; i += width) {
             int at = i * Float.BYTES;
             FloatVector g = FloatVector.fromByteBuffer(SPECIES, gradient, at, ORDER);
             FloatVector mi = FloatVector.fromByteBuffer(SPECIES, m, at, ORDER).mul(c.beta1()).add(g.mul(keep1));
@@ -34,7 +44,7 @@ final class AdamVectorKernel {
             vi.intoByteBuffer(v, at, ORDER);
             mi.mul(c.stepSize()).div(vi.lanewise(VectorOperators.SQRT).add(c.epsilon())).intoByteBuffer(gradient, at, ORDER);
         }
-        for (; i < length; i++) {
+        for (; i < to; i++) {
             int at = i * Float.BYTES;
             float g = gradient.getFloat(at);
             float mi = c.beta1() * m.getFloat(at) + g * keep1;

@@ -26,7 +26,34 @@ final class BceVectorKernel {
     private BceVectorKernel() {
     }
 
-    /** Sum over elements [from, to) of {@code max(z,0) - z*y + log1p(exp(-|z|))}. */
+    /** Sum over the first {@code length} elements of the loss, on the task's threads ({@link KernelThreads}). */
+    static double lossSum(ByteBuffer logits, ByteBuffer labels, int length) {
+        return KernelThreads.split(length, SPECIES.length(), (from, to) -> lossSum(logits, labels, from, to))
+                .stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /**
+     * Per-block sums of the loss over {@code segments} consecutive segments of {@code width}
+     * elements, segment s belonging to block {@code s % blocks}: the blocks of K fused runs in the
+     * rows of a c-order [batch, K*width] output. On the task's threads.
+     */
+    static double[] blockSums(ByteBuffer logits, ByteBuffer labels, int segments, int width, int blocks) {
+        double[] sums = new double[blocks];
+        for (double[] part : KernelThreads.split(segments * width, width, (from, to) -> {
+            double[] partial = new double[blocks];
+            for (int segment = from / width; segment < to / width; segment++) {
+                partial[segment % blocks] += lossSum(logits, labels, segment * width, (segment + 1) * width);
+            }
+            return partial;
+        })) {
+            for (int k = 0; k < blocks; k++) {
+                sums[k] += part[k];
+            }
+        }
+        return sums;
+    }
+
+    /** Sum over elements [from, to) of {@code max(z,0) - z*y + log1p(exp(-|z|))}, on this thread. */
     static double lossSum(ByteBuffer logits, ByteBuffer labels, int from, int to) {
         double total = 0;
         for (int start = from; start < to; start += BLOCK) {
@@ -55,18 +82,26 @@ final class BceVectorKernel {
         return total;
     }
 
-    /** {@code gradient = sigmoid(z) - y} over the first {@code length} elements. */
+    /** {@code gradient = sigmoid(z) - y} over the first {@code length} elements, on the task's threads. */
     static void sigmoidMinusLabels(ByteBuffer logits, ByteBuffer labels, ByteBuffer gradient, int length) {
+        KernelThreads.split(length, SPECIES.length(), (from, to) -> {
+            sigmoidMinusLabels(logits, labels, gradient, from, to);
+            return to;
+        });
+    }
+
+    private static void sigmoidMinusLabels(ByteBuffer logits, ByteBuffer labels, ByteBuffer gradient, int from,
+                                           int to) {
         int width = SPECIES.length();
-        int i = 0;
-        for (; i + width <= length; i += width) {
+        int i = from;
+        for (; i + width <= to; i += width) {
             FloatVector z = FloatVector.fromByteBuffer(SPECIES, logits, i * Float.BYTES, ORDER);
             FloatVector y = FloatVector.fromByteBuffer(SPECIES, labels, i * Float.BYTES, ORDER);
             // 1/(1+exp(-z)): exp overflows to infinity for z below about -88, giving exactly 0.
             FloatVector sigmoid = ONE.div(z.neg().lanewise(VectorOperators.EXP).add(1f));
             sigmoid.sub(y).intoByteBuffer(gradient, i * Float.BYTES, ORDER);
         }
-        for (; i < length; i++) {
+        for (; i < to; i++) {
             float z = logits.getFloat(i * Float.BYTES);
             float sigmoid = (float) (1.0 / (1.0 + Math.exp(-z)));
             gradient.putFloat(i * Float.BYTES, sigmoid - labels.getFloat(i * Float.BYTES));

@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.layers.BaseLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.blas.params.MMulTranspose;
@@ -113,7 +112,7 @@ public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
         for (int k = 0; k < branches(); k++) {
             gemm(columnBlock(x, k, nIn), columnBlock(w, k, nOut), columnBlock(z, k, nOut), false, false, 1.0, 0.0);
         }
-        z.addiRowVector(b);
+        DenseElementwise.addBias(z, b);
         if (maskArray != null) {
             applyMask(z);
         }
@@ -133,18 +132,11 @@ public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         INDArray z = preActivation(training, false, workspaceMgr);
-        forwardInput = null;
-        forwardPreActivation = null;
-        if (training) {
-            // The activation works in place; keep z for backprop unless it is the identity's output too.
-            boolean identity = layerConf().getActivationFn() instanceof ActivationIdentity;
-            forwardPreActivation = z;
-            forwardInput = input;
-            if (!identity) {
-                z = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
-            }
-        }
-        INDArray a = layerConf().getActivationFn().getActivation(z, training);
+        forwardInput = training ? input : null;
+        forwardPreActivation = training ? z : null;
+        INDArray a = training
+                ? DenseElementwise.activateKeepingInput(z, layerConf().getActivationFn(), workspaceMgr, true)
+                : layerConf().getActivationFn().getActivation(z, false);
         if (maskArray != null) {
             applyMask(a);
         }
@@ -158,14 +150,17 @@ public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
         if (z == null) {
             z = preActivation(true, true, workspaceMgr);
         }
-        INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+        INDArray biasGrad = gradientViews.get(GroupedDenseParamInitializer.BIAS_KEY);
+        INDArray delta;
         if (maskArray != null) {
+            delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
             applyMask(delta);
+            delta.sum(biasGrad, 0);
+        } else {
+            delta = DenseElementwise.backprop(z, epsilon, layerConf().getActivationFn(), biasGrad);
         }
 
         Gradient gradient = new DefaultGradient();
-        INDArray biasGrad = gradientViews.get(GroupedDenseParamInitializer.BIAS_KEY);
-        delta.sum(biasGrad, 0);
         gradient.gradientForVariable().put(GroupedDenseParamInitializer.BIAS_KEY, biasGrad);
 
         INDArray x = checkedInput();

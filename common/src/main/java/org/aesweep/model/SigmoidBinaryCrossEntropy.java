@@ -1,7 +1,5 @@
 package org.aesweep.model;
 
-import java.nio.ByteBuffer;
-
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -49,7 +47,7 @@ public final class SigmoidBinaryCrossEntropy implements ILossFunction {
         INDArray aligned = vectorLabels(y, preOutput, mask);
         double total;
         if (aligned != null) {
-            total = BceVectorKernel.lossSum(FlatFloats.bytes(preOutput), FlatFloats.bytes(aligned), 0,
+            total = BceVectorKernel.lossSum(FlatFloats.bytes(preOutput), FlatFloats.bytes(aligned),
                     (int) preOutput.length());
         } else if (mask == null) {
             total = crossEntropy(y, preOutput, REDUCE_SUM).getDouble(0);
@@ -123,18 +121,10 @@ public final class SigmoidBinaryCrossEntropy implements ILossFunction {
     static double[] blockSums(INDArray labels, INDArray logits, int blocks) {
         INDArray y = cast(labels, logits);
         long n = logits.size(1) / blocks;
-        double[] sums = new double[blocks];
         INDArray aligned = logits.ordering() == 'c' ? vectorLabels(y, logits, null) : null;
         if (aligned != null) {
-            ByteBuffer z = FlatFloats.bytes(logits);
-            ByteBuffer t = FlatFloats.bytes(aligned);
-            for (long row = 0; row < logits.size(0); row++) {
-                for (int k = 0; k < blocks; k++) {
-                    int from = (int) ((row * blocks + k) * n);
-                    sums[k] += BceVectorKernel.lossSum(z, t, from, (int) (from + n));
-                }
-            }
-            return sums;
+            return BceVectorKernel.blockSums(FlatFloats.bytes(logits), FlatFloats.bytes(aligned),
+                    (int) (logits.size(0) * blocks), (int) n, blocks);
         }
         INDArray perColumn = crossEntropy(y, logits, REDUCE_NONE).sum(0);
         return perColumn.reshape('c', blocks, n).sum(1).toDoubleVector();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,10 +29,12 @@ class BceVectorKernelTest {
         assertTrue(VectorApi.available(), "tests must run with conf/java17-opens.options");
     }
 
-    @Test
-    void scoreAndGradientMatchDoublePrecisionAndTheLibnd4jPath() {
-        INDArray z = logits(37, 29);
-        INDArray y = labels(37, 29);
+    @ParameterizedTest
+    @CsvSource({"37, 29", "300, 784"}) // the second is large enough to split over two threads
+    void scoreAndGradientMatchDoublePrecisionAndTheLibnd4jPath(int rows, int cols) {
+        Nd4j.getEnvironment().setMaxMasterThreads(2);
+        INDArray z = logits(rows, cols);
+        INDArray y = labels(rows, cols);
         double expectedTotal = 0;
         double worstGradient = 0;
         INDArray gradient = loss.computeGradient(y, z, IDENTITY, null);
@@ -59,10 +63,12 @@ class BceVectorKernelTest {
                 "f-order logits with c-order labels give the same gradient");
     }
 
-    @Test
-    void blockSumsSplitTheLossByColumnBlocksLikeTheLibnd4jPath() {
-        INDArray z = logits(5, 3 * 19);
-        INDArray y = labels(5, 3 * 19);
+    @ParameterizedTest
+    @CsvSource({"5, 19", "120, 784"})
+    void blockSumsSplitTheLossByColumnBlocksLikeTheLibnd4jPath(int rows, int width) {
+        Nd4j.getEnvironment().setMaxMasterThreads(2);
+        INDArray z = logits(rows, 3 * width);
+        INDArray y = labels(rows, 3 * width);
         double[] vectorised = SigmoidBinaryCrossEntropy.blockSums(y, z, 3);
         double[] libnd4j = SigmoidBinaryCrossEntropy.blockSums(y, z.dup('f'), 3);
         double total = 0;
