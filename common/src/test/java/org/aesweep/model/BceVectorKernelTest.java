@@ -80,6 +80,36 @@ class BceVectorKernelTest {
     }
 
     @Test
+    void expAndLog1pAreAccurateToAFewUlpsOverTheirRanges() {
+        int lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+        float[] in = new float[lanes];
+        float[] out = new float[lanes];
+        double worstExp = 0;
+        double worstLog1p = 0;
+        for (int step = 0; step < 20_000; step += lanes) {
+            for (int l = 0; l < lanes; l++) {
+                in[l] = -87f + 175f * (step + l) / 20_000f;
+            }
+            var x = jdk.incubator.vector.FloatVector.fromArray(jdk.incubator.vector.FloatVector.SPECIES_PREFERRED, in, 0);
+            BceVectorKernel.exp(x).intoArray(out, 0);
+            for (int l = 0; l < lanes; l++) {
+                double exact = Math.exp(in[l]);
+                worstExp = Math.max(worstExp, Math.abs(out[l] - exact) / exact);
+            }
+            for (int l = 0; l < lanes; l++) {
+                in[l] = (step + l) / 20_000f;
+            }
+            x = jdk.incubator.vector.FloatVector.fromArray(jdk.incubator.vector.FloatVector.SPECIES_PREFERRED, in, 0);
+            BceVectorKernel.log1pOfUnit(x).intoArray(out, 0);
+            for (int l = 0; l < lanes; l++) {
+                worstLog1p = Math.max(worstLog1p, Math.abs(out[l] - Math.log1p(in[l])));
+            }
+        }
+        assertTrue(worstExp < 3e-7, "exp relative error " + worstExp);
+        assertTrue(worstLog1p < 2e-7, "log1p absolute error " + worstLog1p);
+    }
+
+    @Test
     void viewsAreReadWhereTheyStart() {
         INDArray z = logits(9, 40);
         INDArray y = labels(9, 40);
