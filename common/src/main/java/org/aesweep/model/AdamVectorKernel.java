@@ -6,6 +6,8 @@ import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.aesweep.vector.KernelThreads;
+import org.aesweep.vector.VectorApi;
 
 /**
  * One Adam step straight on the off-heap gradient and moment arrays, with the JDK's Vector API: no

@@ -8,6 +8,8 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.aesweep.vector.KernelThreads;
+import org.aesweep.vector.VectorApi;
 
 /**
  * Binary cross-entropy on logits over off-heap float arrays, with the JDK's (incubating) Vector

@@ -1,5 +1,7 @@
 package org.aesweep.model;
 
+import org.aesweep.vector.FlatFloats;
+import org.aesweep.vector.VectorApi;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.IActivation;

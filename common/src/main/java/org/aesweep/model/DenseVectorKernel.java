@@ -7,6 +7,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.aesweep.vector.VectorApi;
 
 /**
  * The element-wise passes of a dense layer over c-order {@code [rows, cols]} float arrays, with the

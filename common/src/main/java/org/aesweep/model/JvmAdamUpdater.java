@@ -1,5 +1,7 @@
 package org.aesweep.model;
 
+import org.aesweep.vector.FlatFloats;
+import org.aesweep.vector.VectorApi;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.AdamUpdater;
 

@@ -1,5 +1,7 @@
 package org.aesweep.model;
 
+import org.aesweep.vector.FlatFloats;
+import org.aesweep.vector.VectorApi;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;

@@ -67,7 +67,7 @@ class LatentProbesTest {
         }
         for (int k : new int[] {1, 5}) {
             double expected = bruteForceAccuracy(reference, referenceLabels, queries, queryLabels, k);
-            assertEquals(expected, LatentProbes.accuracy(Nd4j.create(reference), referenceLabels, Nd4j.create(queries),
+            assertEquals(expected, KnnClassifier.accuracy(Nd4j.create(reference), referenceLabels, Nd4j.create(queries),
                     queryLabels, k), 1e-12, "k=" + k);
             assertTrue(expected > 0.35 && expected < 0.95, "the classes overlap but are learnable: " + expected);
         }

@@ -1,4 +1,4 @@
-package org.aesweep.model;
+package org.aesweep.vector;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

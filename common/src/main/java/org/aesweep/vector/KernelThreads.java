@@ -1,4 +1,4 @@
-package org.aesweep.model;
+package org.aesweep.vector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * in a shared pool of daemon threads. Small inputs stay on the calling thread, where a hand-off
  * would cost more than it saves.
  */
-final class KernelThreads {
+public final class KernelThreads {
     /** Below this many elements per part, a thread hand-off (tens of microseconds) does not pay. */
-    static final int MIN_PER_PART = 32_768;
+    public static final int MIN_PER_PART = 32_768;
     private static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
     private KernelThreads() {
@@ -28,7 +28,7 @@ final class KernelThreads {
      * Applies {@code part} to contiguous ranges {@code [from, to)} that cover {@code [0, count)},
      * each of a multiple of {@code unit} elements but the last, and returns the results in range order.
      */
-    static <T> List<T> split(int count, int unit, BiFunction<Integer, Integer, T> part) {
+    public static <T> List<T> split(int count, int unit, BiFunction<Integer, Integer, T> part) {
         int threads = Math.min(Nd4j.getEnvironment().maxThreads(), Nd4j.getEnvironment().maxMasterThreads());
         int parts = Math.max(1, Math.min(threads, count / MIN_PER_PART));
         if (parts == 1) {

@@ -1,4 +1,4 @@
-package org.aesweep.model;
+package org.aesweep.vector;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * float arrays, so loops that libnd4j runs slowly can run as plain JVM loops (which the JIT
  * vectorises) at the price of one memcpy each way.
  */
-final class FlatFloats {
+public final class FlatFloats {
     private FlatFloats() {
     }
 
@@ -21,13 +21,13 @@ final class FlatFloats {
      * own order ('c' or 'f'); two such arrays pair element by element when they are vectors or share
      * their shape and order.
      */
-    static boolean isFlat(INDArray array) {
+    public static boolean isFlat(INDArray array) {
         return array.dataType() == DataType.FLOAT && array.length() <= Integer.MAX_VALUE
                 && (array.length() == 1 || array.elementWiseStride() == 1);
     }
 
     /** The elements, in memory order, copied into {@code into} (grown when too short). */
-    static float[] read(INDArray flat, float[] into) {
+    public static float[] read(INDArray flat, float[] into) {
         int length = (int) flat.length();
         float[] target = into != null && into.length >= length ? into : new float[length];
         start(flat).get(target, 0, length);
@@ -35,18 +35,18 @@ final class FlatFloats {
     }
 
     /** Overwrites the elements with the first {@code flat.length()} values of {@code values}. */
-    static void write(float[] values, INDArray flat) {
+    public static void write(float[] values, INDArray flat) {
         start(flat).put(values, 0, (int) flat.length());
     }
 
     /** The elements as a direct ByteBuffer in native order (position 0, 4 bytes each), sharing the memory. */
-    static ByteBuffer bytes(INDArray flat) {
+    public static ByteBuffer bytes(INDArray flat) {
         FloatPointer start = start(flat);
         return start.limit(start.position() + flat.length()).asByteBuffer().order(ByteOrder.nativeOrder());
     }
 
     /** True when {@code a} and {@code b} are flat and pair element by element in memory order. */
-    static boolean pairUp(INDArray a, INDArray b) {
+    public static boolean pairUp(INDArray a, INDArray b) {
         return isFlat(a) && isFlat(b) && a.equalShapes(b) && (a.isVector() || a.ordering() == b.ordering());
     }
 
