@@ -26,6 +26,7 @@ import org.aesweep.sweep.SweepRunner;
 import org.aesweep.sweep.SweepSettings;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +97,7 @@ public final class TrainingBenchmark {
      */
     public Result run(List<Integer> averagingWorkers, int fusedRuns, int memoryRuns)
             throws IOException, BadInputException {
+        refuseEarlierTables();
         SweepPlan plan = plan("timed", List.of());
         ExecutorThreads.configureForCurrentTask();
         double peak = GemmPeak.flopsPerSecond();
@@ -131,6 +133,19 @@ public final class TrainingBenchmark {
         }
         return new Result(peak, settings.cores(), architectures, Spread.of(plainWall), Spread.of(sparkWall),
                 averaging, fusion, memory);
+    }
+
+    /**
+     * A sweep skips the runs an earlier attempt committed, so an output directory that already
+     * holds benchmark tables would time nothing on Spark; it is refused before any training.
+     */
+    private void refuseEarlierTables() throws IOException, BadInputException {
+        Path tables = new Path(settings.outRoot(), "tables");
+        if (tables.getFileSystem(conf).exists(tables)) {
+            throw new BadInputException("--out " + settings.outRoot() + " already holds an earlier benchmark's tables ("
+                    + tables + "): its sweeps would skip the runs committed there and time nothing; give a new"
+                    + " directory");
+        }
     }
 
     private FusionRow compareFusion(int runs) throws IOException, BadInputException {

@@ -54,6 +54,26 @@ class BenchTest {
     }
 
     @Test
+    void anOutputDirectoryWithEarlierTablesIsRefusedBeforeAnyTraining() throws Exception {
+        Path out = work.resolve("used");
+        Files.createDirectories(out.resolve("tables/runs/sweep_id=timed"));
+        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        int exit;
+        try {
+            System.setErr(new java.io.PrintStream(errors, true, StandardCharsets.UTF_8));
+            exit = Bench.run(new String[] {"--grid", RealData.repository().resolve("conf/grids/bench.yaml").toString(), "--data", RealData.root().toString(),
+                    "--out", out.toString()});
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals(org.aesweep.cli.ExitCodes.BAD_INPUT, exit);
+        assertTrue(errors.toString(StandardCharsets.UTF_8).contains("already holds an earlier benchmark's tables"),
+                errors.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.notExists(out.resolve("bench.md")));
+    }
+
+    @Test
     void peerResultLinesAreParsedAndOtherLinesIgnored() throws Exception {
         Path peer = work.resolve("peer.txt");
         Files.writeString(peer, "torch 1.13\nRESULT deep steady_median=1.458 min=1.325 max=1.909 n=6\nnoise\n");
