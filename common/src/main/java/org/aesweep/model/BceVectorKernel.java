@@ -76,16 +76,19 @@ final class BceVectorKernel {
 
     /** Sum over elements [from, to) of {@code max(z,0) - z*y + log1p(exp(-|z|))}, on this thread. */
     static double lossSum(ByteBuffer logits, ByteBuffer labels, int from, int to) {
+        int width = SPECIES.length();
         double total = 0;
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
             FloatVector sum = FloatVector.zero(SPECIES);
-            for (int i = start; i < end; i += SPECIES.length()) {
-                VectorMask<Float> inRange = SPECIES.indexInRange(i, end);
-                FloatVector z = FloatVector.fromByteBuffer(SPECIES, logits, i * Float.BYTES, ORDER, inRange);
-                FloatVector y = FloatVector.fromByteBuffer(SPECIES, labels, i * Float.BYTES, ORDER, inRange);
-                FloatVector loss = z.max(0f).sub(z.mul(y)).add(log1pOfUnit(exp(z.abs().neg())));
-                sum = sum.lanewise(VectorOperators.ADD, loss, inRange);
+            int i = start;
+            for (; i + width <= end; i += width) {
+                sum = sum.add(elementLoss(load(logits, i), load(labels, i)));
+            }
+            if (i < end) {
+                VectorMask<Float> tail = SPECIES.indexInRange(i, end);
+                FloatVector loss = elementLoss(load(logits, i, tail), load(labels, i, tail));
+                sum = sum.lanewise(VectorOperators.ADD, loss, tail);
             }
             total += sum.reduceLanes(VectorOperators.ADD);
         }
@@ -94,16 +97,36 @@ final class BceVectorKernel {
 
     /** {@code gradient = sigmoid(z) - y} over the first {@code length} elements, on the task's threads. */
     static void sigmoidMinusLabels(ByteBuffer logits, ByteBuffer labels, ByteBuffer gradient, int length) {
-        KernelThreads.split(length, SPECIES.length(), (from, to) -> {
-            for (int i = from; i < to; i += SPECIES.length()) {
-                VectorMask<Float> inRange = SPECIES.indexInRange(i, to);
-                FloatVector z = FloatVector.fromByteBuffer(SPECIES, logits, i * Float.BYTES, ORDER, inRange);
-                FloatVector y = FloatVector.fromByteBuffer(SPECIES, labels, i * Float.BYTES, ORDER, inRange);
-                FloatVector sigmoid = FloatVector.broadcast(SPECIES, 1f).div(exp(z.neg()).add(1f));
-                sigmoid.sub(y).intoByteBuffer(gradient, i * Float.BYTES, ORDER, inRange);
+        int width = SPECIES.length();
+        KernelThreads.split(length, width, (from, to) -> {
+            int i = from;
+            for (; i + width <= to; i += width) {
+                sigmoidMinus(load(logits, i), load(labels, i)).intoByteBuffer(gradient, i * Float.BYTES, ORDER);
+            }
+            if (i < to) {
+                VectorMask<Float> tail = SPECIES.indexInRange(i, to);
+                sigmoidMinus(load(logits, i, tail), load(labels, i, tail))
+                        .intoByteBuffer(gradient, i * Float.BYTES, ORDER, tail);
             }
             return to;
         });
+    }
+
+    private static FloatVector elementLoss(FloatVector z, FloatVector y) {
+        return z.max(0f).sub(z.mul(y)).add(log1pOfUnit(exp(z.abs().neg())));
+    }
+
+    private static FloatVector sigmoidMinus(FloatVector z, FloatVector y) {
+        return FloatVector.broadcast(SPECIES, 1f).div(exp(z.neg()).add(1f)).sub(y);
+    }
+
+    private static FloatVector load(ByteBuffer buffer, int element) {
+        return FloatVector.fromByteBuffer(SPECIES, buffer, element * Float.BYTES, ORDER);
+    }
+
+    /** The lanes of the last, partial vector; the others read as 0. */
+    private static FloatVector load(ByteBuffer buffer, int element, VectorMask<Float> lanes) {
+        return FloatVector.fromByteBuffer(SPECIES, buffer, element * Float.BYTES, ORDER, lanes);
     }
 
     /** e^x per lane, deterministic (see the class comment). */

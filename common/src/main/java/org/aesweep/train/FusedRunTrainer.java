@@ -1,7 +1,9 @@
 package org.aesweep.train;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.aesweep.grid.RunConfig;
 import org.aesweep.model.AutoencoderFactory;
@@ -9,6 +11,7 @@ import org.aesweep.model.FusedDense;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains one or more runs of one dense network shape in one pass, as the branches of a fused
@@ -69,14 +72,23 @@ public final class FusedRunTrainer {
         double[] weightedLoss = new double[branches];
         INDArray[] inputs = new INDArray[branches];
         INDArray[] targets = new INDArray[branches];
+        // Joined minibatches by row count (the full size and the epoch's last), reused every step.
+        Map<Integer, INDArray[]> joined = new HashMap<>();
         for (int start = 0; start < samples; start += batchSize) {
             int end = Math.min(samples, start + batchSize);
+            boolean targetsAreInputs = true;
             for (int k = 0; k < branches; k++) {
                 DataSet batch = runs.get(k).minibatch(train, orders[k], start, end);
                 inputs[k] = batch.getFeatures();
                 targets[k] = batch.getLabels();
+                targetsAreInputs &= inputs[k] == targets[k];
             }
-            fused.fit(FusedDense.join(inputs), FusedDense.join(targets));
+            INDArray[] buffers = joined.computeIfAbsent(end - start, rows -> new INDArray[] {
+                Nd4j.createUninitialized(train.dataType(), rows, branches * train.columns()),
+                Nd4j.createUninitialized(train.dataType(), rows, branches * train.columns())});
+            INDArray input = FusedDense.joinInto(buffers[0], inputs);
+            // Without input noise every run's input is its target: one joined array serves both.
+            fused.fit(input, targetsAreInputs ? input : FusedDense.joinInto(buffers[1], targets));
             double[] losses = FusedDense.branchLosses(fused);
             for (int k = 0; k < branches; k++) {
                 weightedLoss[k] += losses[k] * (end - start);

@@ -62,8 +62,8 @@ class BenchTest {
         int exit;
         try {
             System.setErr(new java.io.PrintStream(errors, true, StandardCharsets.UTF_8));
-            exit = Bench.run(new String[] {"--grid", RealData.repository().resolve("conf/grids/bench.yaml").toString(), "--data", RealData.root().toString(),
-                    "--out", out.toString()});
+            String grid = RealData.repository().resolve("conf/grids/bench.yaml").toString();
+            exit = Bench.run(new String[] {"--grid", grid, "--data", RealData.root().toString(), "--out", out.toString()});
         } finally {
             System.setErr(original);
         }
