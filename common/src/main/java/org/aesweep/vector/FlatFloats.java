@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Bulk copies between single-precision INDArrays whose elements lie contiguously off-heap and Java
@@ -13,16 +14,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * vectorises) at the price of one memcpy each way.
  */
 public final class FlatFloats {
+    /** On the CUDA backend arrays live on the GPU: their host buffers are not the arrays. */
+    private static final boolean HOST_ARRAYS = Nd4j.getEnvironment().isCPU();
+
     private FlatFloats() {
     }
 
     /**
-     * True when the array is FLOAT and its elements are one unbroken run of memory, in the array's
-     * own order ('c' or 'f'); two such arrays pair element by element when they are vectors or share
-     * their shape and order.
+     * True when the array is FLOAT and its elements are one unbroken run of host memory, in the
+     * array's own order ('c' or 'f'); two such arrays pair element by element when they are vectors
+     * or share their shape and order. Always false on the CUDA backend.
      */
     public static boolean isFlat(INDArray array) {
-        return array.dataType() == DataType.FLOAT && array.length() <= Integer.MAX_VALUE
+        return HOST_ARRAYS && array.dataType() == DataType.FLOAT && array.length() <= Integer.MAX_VALUE
                 && (array.length() == 1 || array.elementWiseStride() == 1);
     }
 
