@@ -20,7 +20,7 @@ public final class VectorApi {
     static {
         if (CPU && !MODULE) {
             LOG.warn("The JVM runs without --add-modules jdk.incubator.vector: the loss, Adam and dense-layer kernels"
-                    + " fall back to libnd4j, which makes dense training steps up to twice as slow"
+                    + " fall back to libnd4j, which makes dense training two to three times slower"
                     + " (see conf/java17-opens.options)");
         }
     }
