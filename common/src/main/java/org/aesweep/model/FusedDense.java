@@ -6,12 +6,11 @@ import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Fused training of K runs of one dense network shape: builds the network of
  * {@link GroupedDenseLayer}s that holds all K side by side, moves each run's parameters between it
- * and a solo network of that shape, and splits or joins per-run arrays.
+ * and a solo network of that shape, and gives each run's block of a fused array.
  *
  * <p>A solo network {@code Dense(w0->w1, hidden) ... Output(w(L-1)->wL, output, loss)} corresponds
  * to {@code GroupedDense(K, w0->w1, hidden) ... GroupedDense(K, w(L-1)->wL, output) ->
@@ -67,26 +66,6 @@ public final class FusedDense {
     /** Each run's mean per-element loss on the minibatch of the fused network's last score. */
     public static double[] branchLosses(MultiLayerNetwork fused) {
         return GroupedReconstructionLoss.of(fused).lastBranchLosses();
-    }
-
-    /** Joins per-run [batch, n] arrays into the fused [batch, K*n] layout (one concat op; a single run's array as is). */
-    public static INDArray join(INDArray... perRun) {
-        return perRun.length == 1 ? perRun[0] : Nd4j.concat(1, perRun);
-    }
-
-    /**
-     * {@link #join} into an existing [batch, K*n] array, one block copy per run, for callers that
-     * reuse it every step: a fresh joined array per step (6 MB for 8 runs of 784 pixels at batch
-     * 256) cost more in allocation, and in the collections that free it, than the copies.
-     */
-    public static INDArray joinInto(INDArray joined, INDArray... perRun) {
-        if (perRun.length == 1) {
-            return perRun[0];
-        }
-        for (int k = 0; k < perRun.length; k++) {
-            block(joined, k, perRun.length).assign(perRun[k]);
-        }
-        return joined;
     }
 
     /** Run k's [batch, n] block of a fused [batch, K*n] array, as a view. */

@@ -1,9 +1,7 @@
 package org.aesweep.train;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.aesweep.grid.RunConfig;
 import org.aesweep.model.AutoencoderFactory;
@@ -11,7 +9,6 @@ import org.aesweep.model.FusedDense;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains one or more runs of one dense network shape in one pass, as the branches of a fused
@@ -72,8 +69,8 @@ public final class FusedRunTrainer {
         double[] weightedLoss = new double[branches];
         INDArray[] inputs = new INDArray[branches];
         INDArray[] targets = new INDArray[branches];
-        // Joined minibatches by row count (the full size and the epoch's last), reused every step.
-        Map<Integer, INDArray[]> joined = new HashMap<>();
+        StepBuffers joinedInputs = new StepBuffers();
+        StepBuffers joinedTargets = new StepBuffers();
         for (int start = 0; start < samples; start += batchSize) {
             int end = Math.min(samples, start + batchSize);
             boolean targetsAreInputs = true;
@@ -83,12 +80,9 @@ public final class FusedRunTrainer {
                 targets[k] = batch.getLabels();
                 targetsAreInputs &= inputs[k] == targets[k];
             }
-            INDArray[] buffers = joined.computeIfAbsent(end - start, rows -> new INDArray[] {
-                Nd4j.createUninitialized(train.dataType(), rows, branches * train.columns()),
-                Nd4j.createUninitialized(train.dataType(), rows, branches * train.columns())});
-            INDArray input = FusedDense.joinInto(buffers[0], inputs);
+            INDArray input = join(inputs, joinedInputs);
             // Without input noise every run's input is its target: one joined array serves both.
-            fused.fit(input, targetsAreInputs ? input : FusedDense.joinInto(buffers[1], targets));
+            fused.fit(input, targetsAreInputs ? input : join(targets, joinedTargets));
             double[] losses = FusedDense.branchLosses(fused);
             for (int k = 0; k < branches; k++) {
                 weightedLoss[k] += losses[k] * (end - start);
@@ -98,5 +92,20 @@ public final class FusedRunTrainer {
             weightedLoss[k] /= samples;
         }
         return weightedLoss;
+    }
+
+    /**
+     * The runs' [batch, n] arrays side by side in the fused [batch, K*n] layout, one block copy per
+     * run into an array reused every step; a lone run's array as it is.
+     */
+    private static INDArray join(INDArray[] perRun, StepBuffers buffers) {
+        if (perRun.length == 1) {
+            return perRun[0];
+        }
+        INDArray joined = buffers.get(perRun[0].dataType(), perRun[0].rows(), perRun.length * perRun[0].columns());
+        for (int k = 0; k < perRun.length; k++) {
+            FusedDense.block(joined, k, perRun.length).assign(perRun[k]);
+        }
+        return joined;
     }
 }

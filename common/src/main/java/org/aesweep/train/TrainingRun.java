@@ -2,9 +2,7 @@ package org.aesweep.train;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -30,8 +28,7 @@ final class TrainingRun {
     private final StoppingRules rules;
     private final RunTrainer.EpochListener listener;
     private final List<EpochMetrics> epochs = new ArrayList<>();
-    /** Minibatch buffers by row count: the full size, and the epoch's last, shorter one. */
-    private final Map<Integer, INDArray> batchBuffers = new HashMap<>();
+    private final StepBuffers batchBuffers = new StepBuffers();
     private String message;
     private StoppingRules.Stop failure;
     private boolean ended;
@@ -58,13 +55,11 @@ final class TrainingRun {
     /**
      * Rows {@code [start, end)} of the epoch's order as network input (freshly noised) and clean
      * target; pullRows gathers them in one native op (getRows copied row by row, a third of a small
-     * epoch). The clean rows land in a buffer this run reuses (one per minibatch size): allocating
-     * a fresh off-heap array per step cost as much as the gather, and left garbage that only a GC
-     * frees. So the returned arrays are valid until the next call.
+     * epoch). The clean rows land in a buffer this run reuses ({@link StepBuffers}), so the
+     * returned arrays are valid until the next call.
      */
     DataSet minibatch(INDArray train, int[] epochOrder, int start, int end) {
-        INDArray clean = batchBuffers.computeIfAbsent(end - start,
-                rows -> Nd4j.createUninitialized(train.dataType(), rows, train.columns()));
+        INDArray clean = batchBuffers.get(train.dataType(), end - start, train.columns());
         Nd4j.pullRows(train, clean, 1, Arrays.copyOfRange(epochOrder, start, end));
         return new DataSet(model.networkInput(noise.corrupt(clean)), model.networkTarget(clean));
     }

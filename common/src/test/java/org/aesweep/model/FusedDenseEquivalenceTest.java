@@ -93,7 +93,7 @@ class FusedDenseEquivalenceTest {
                 batches[k] = Nd4j.pullRows(rows, 1, picks);
                 solos[k].fit(batches[k], batches[k]);
             }
-            INDArray joined = FusedDense.join(batches);
+            INDArray joined = Nd4j.concat(1, batches);
             fused.fit(joined, joined);
             double[] losses = FusedDense.branchLosses(fused);
             for (int k = 0; k < K; k++) {
