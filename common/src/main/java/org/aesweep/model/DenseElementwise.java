@@ -31,11 +31,10 @@ final class DenseElementwise {
     }
 
     /**
-     * The activation of z in an ACTIVATIONS array, leaving z as it is (backprop reuses it); for the
-     * identity that is z itself.
+     * The activation of z for training, in an ACTIVATIONS array, leaving z as it is (backprop reuses
+     * it); for the identity that is z itself.
      */
-    static INDArray activateKeepingInput(INDArray z, IActivation activation, LayerWorkspaceMgr workspaceMgr,
-                                         boolean training) {
+    static INDArray activateKeepingInput(INDArray z, IActivation activation, LayerWorkspaceMgr workspaceMgr) {
         if (activation instanceof ActivationIdentity) {
             return z;
         }
@@ -44,7 +43,7 @@ final class DenseElementwise {
             DenseVectorKernel.relu(FlatFloats.bytes(z), FlatFloats.bytes(a), (int) z.length());
             return a;
         }
-        return activation.getActivation(workspaceMgr.dup(ArrayType.ACTIVATIONS, z), training);
+        return activation.getActivation(workspaceMgr.dup(ArrayType.ACTIVATIONS, z), true);
     }
 
     /**

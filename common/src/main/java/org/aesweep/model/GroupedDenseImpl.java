@@ -22,16 +22,16 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * work per op. Per forward pass: K matmul ops, each writing straight into its column block of one
  * {@code [batch, K*nOut]} output (libnd4j's matmul takes strided views for inputs and output, so
  * nothing is copied), then one bias add and one activation over the whole output. Per backward
- * pass, as DL4J's own dense layer does, the pre-activations are recomputed (K matmuls and one bias
- * add), the activation is backpropagated in one op, the bias gradient is one column sum, and the
- * weight gradients and the epsilon for the previous layer are K matmuls each, written into column
- * blocks of the gradient view (f-order, contiguous blocks) and of the epsilon array.
+ * pass, the activation is backpropagated and the bias gradient summed over the whole output, and
+ * the weight gradients and the epsilon for the previous layer are K matmuls each, written into
+ * column blocks of the gradient view (f-order, contiguous blocks) and of the epsilon array. The
+ * element-wise work goes through {@link DenseElementwise}.
  *
- * <p>Unlike DL4J's dense layer, backprop reuses the pre-activations of the training forward pass
- * instead of recomputing them (K matmuls and a bias add per layer and step): the forward pass keeps
- * a copy of them in the activations workspace, which MultiLayerNetwork keeps open until backprop
- * ends, and backprop takes it when its input is the very array that forward pass saw and the copy's
- * workspace is still in scope; otherwise it recomputes. A first layer built with
+ * <p>Unlike DL4J's dense layer, backprop does not recompute the pre-activations (K matmuls and a
+ * bias add per layer and step): the training forward pass keeps them (the activation goes into an
+ * array of its own), in the activations workspace, which MultiLayerNetwork keeps open until
+ * backprop ends, and backprop takes them when its input is the very array that forward pass saw
+ * and their workspace is still in scope; otherwise it recomputes. A first layer built with
  * {@code inputGradient(false)} skips the epsilon for its input.
  *
  * <p>Activations and epsilons are c-order, like DL4J's: labels, inputs and DL4J's loss functions
@@ -97,7 +97,7 @@ public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
         return new Pair<>(z, z);
     }
 
-    /** X W + b for all branches, as one f-order ACTIVATIONS array. */
+    /** X W + b for all branches, as one c-order ACTIVATIONS array. */
     private INDArray preActivation(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(forBackprop);
         applyDropOutIfNecessary(training, workspaceMgr);
@@ -135,7 +135,7 @@ public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
         forwardInput = training ? input : null;
         forwardPreActivation = training ? z : null;
         INDArray a = training
-                ? DenseElementwise.activateKeepingInput(z, layerConf().getActivationFn(), workspaceMgr, true)
+                ? DenseElementwise.activateKeepingInput(z, layerConf().getActivationFn(), workspaceMgr)
                 : layerConf().getActivationFn().getActivation(z, false);
         if (maskArray != null) {
             applyMask(a);

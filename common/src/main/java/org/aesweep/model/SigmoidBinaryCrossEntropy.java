@@ -85,8 +85,6 @@ public final class SigmoidBinaryCrossEntropy implements ILossFunction {
     @Override
     public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
                                                           INDArray mask, boolean average) {
-        // The score needs no sigmoid (the fused op works on the logits), so the pair costs one
-        // sigmoid, one subtraction and one fused loss pass.
         return new Pair<>(computeScore(labels, preOutput, activationFn, mask, average),
                 computeGradient(labels, preOutput, activationFn, mask));
     }

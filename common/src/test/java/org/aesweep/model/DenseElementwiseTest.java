@@ -38,8 +38,8 @@ class DenseElementwiseTest {
 
         LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
         INDArray zBefore = z.dup();
-        INDArray a = DenseElementwise.activateKeepingInput(z, activation, noWorkspaces, true);
-        INDArray aReference = DenseElementwise.activateKeepingInput(zReference, activation, noWorkspaces, true);
+        INDArray a = DenseElementwise.activateKeepingInput(z, activation, noWorkspaces);
+        INDArray aReference = DenseElementwise.activateKeepingInput(zReference, activation, noWorkspaces);
         assertTrue(aReference.equalsWithEps(a, 1e-6), "activation");
         assertEquals(zBefore, z, "z is kept for backprop");
 
