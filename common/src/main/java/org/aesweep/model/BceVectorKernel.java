@@ -1,13 +1,17 @@
 package org.aesweep.model;
 
+import static org.aesweep.model.OffHeapVectors.SPECIES;
+import static org.aesweep.model.OffHeapVectors.WIDTH;
+import static org.aesweep.model.OffHeapVectors.load;
+import static org.aesweep.model.OffHeapVectors.store;
+import static org.aesweep.model.OffHeapVectors.tail;
+
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 import org.aesweep.vector.KernelThreads;
 import org.aesweep.vector.VectorApi;
 
@@ -30,8 +34,6 @@ import org.aesweep.vector.VectorApi;
  * {@code jdk.incubator.vector} module fails.
  */
 final class BceVectorKernel {
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     /** Elements summed in float lanes before the partial sum moves to a double. */
     private static final int BLOCK = 4096;
 
@@ -49,7 +51,7 @@ final class BceVectorKernel {
 
     /** Sum over the first {@code length} elements of the loss, on the task's threads ({@link KernelThreads}). */
     static double lossSum(ByteBuffer logits, ByteBuffer labels, int length) {
-        return KernelThreads.split(length, SPECIES.length(), (from, to) -> lossSum(logits, labels, from, to))
+        return KernelThreads.split(length, WIDTH, (from, to) -> lossSum(logits, labels, from, to))
                 .stream().mapToDouble(Double::doubleValue).sum();
     }
 
@@ -76,19 +78,18 @@ final class BceVectorKernel {
 
     /** Sum over elements [from, to) of {@code max(z,0) - z*y + log1p(exp(-|z|))}, on this thread. */
     static double lossSum(ByteBuffer logits, ByteBuffer labels, int from, int to) {
-        int width = SPECIES.length();
         double total = 0;
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
             FloatVector sum = FloatVector.zero(SPECIES);
             int i = start;
-            for (; i + width <= end; i += width) {
-                sum = sum.add(elementLoss(load(logits, i), load(labels, i)));
+            for (; i + WIDTH <= end; i += WIDTH) {
+                sum = sum.add(elementLoss(load(logits, i, null), load(labels, i, null)));
             }
             if (i < end) {
-                VectorMask<Float> tail = SPECIES.indexInRange(i, end);
-                FloatVector loss = elementLoss(load(logits, i, tail), load(labels, i, tail));
-                sum = sum.lanewise(VectorOperators.ADD, loss, tail);
+                VectorMask<Float> lanes = tail(i, end);
+                FloatVector loss = elementLoss(load(logits, i, lanes), load(labels, i, lanes));
+                sum = sum.lanewise(VectorOperators.ADD, loss, lanes);
             }
             total += sum.reduceLanes(VectorOperators.ADD);
         }
@@ -97,16 +98,14 @@ final class BceVectorKernel {
 
     /** {@code gradient = sigmoid(z) - y} over the first {@code length} elements, on the task's threads. */
     static void sigmoidMinusLabels(ByteBuffer logits, ByteBuffer labels, ByteBuffer gradient, int length) {
-        int width = SPECIES.length();
-        KernelThreads.split(length, width, (from, to) -> {
+        KernelThreads.split(length, WIDTH, (from, to) -> {
             int i = from;
-            for (; i + width <= to; i += width) {
-                sigmoidMinus(load(logits, i), load(labels, i)).intoByteBuffer(gradient, i * Float.BYTES, ORDER);
+            for (; i + WIDTH <= to; i += WIDTH) {
+                store(sigmoidMinus(load(logits, i, null), load(labels, i, null)), gradient, i, null);
             }
             if (i < to) {
-                VectorMask<Float> tail = SPECIES.indexInRange(i, to);
-                sigmoidMinus(load(logits, i, tail), load(labels, i, tail))
-                        .intoByteBuffer(gradient, i * Float.BYTES, ORDER, tail);
+                VectorMask<Float> lanes = tail(i, to);
+                store(sigmoidMinus(load(logits, i, lanes), load(labels, i, lanes)), gradient, i, lanes);
             }
             return to;
         });
@@ -118,15 +117,6 @@ final class BceVectorKernel {
 
     private static FloatVector sigmoidMinus(FloatVector z, FloatVector y) {
         return FloatVector.broadcast(SPECIES, 1f).div(exp(z.neg()).add(1f)).sub(y);
-    }
-
-    private static FloatVector load(ByteBuffer buffer, int element) {
-        return FloatVector.fromByteBuffer(SPECIES, buffer, element * Float.BYTES, ORDER);
-    }
-
-    /** The lanes of the last, partial vector; the others read as 0. */
-    private static FloatVector load(ByteBuffer buffer, int element, VectorMask<Float> lanes) {
-        return FloatVector.fromByteBuffer(SPECIES, buffer, element * Float.BYTES, ORDER, lanes);
     }
 
     /** e^x per lane, deterministic (see the class comment). */

@@ -1,12 +1,15 @@
 package org.aesweep.model;
 
+import static org.aesweep.model.OffHeapVectors.WIDTH;
+import static org.aesweep.model.OffHeapVectors.load;
+import static org.aesweep.model.OffHeapVectors.store;
+import static org.aesweep.model.OffHeapVectors.tail;
+
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 import org.aesweep.vector.VectorApi;
 
 /**
@@ -17,41 +20,36 @@ import org.aesweep.vector.VectorApi;
  * {@link VectorApi#available()} said yes.
  */
 final class DenseVectorKernel {
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-
     private DenseVectorKernel() {
     }
 
     /** Adds {@code bias} (cols values) to every row of z, in place. */
     static void addBias(ByteBuffer z, ByteBuffer bias, int rows, int cols) {
-        int width = SPECIES.length();
         for (int r = 0; r < rows; r++) {
             int row = r * cols;
             int c = 0;
-            for (; c + width <= cols; c += width) {
-                int at = (row + c) * Float.BYTES;
-                FloatVector.fromByteBuffer(SPECIES, z, at, ORDER)
-                        .add(FloatVector.fromByteBuffer(SPECIES, bias, c * Float.BYTES, ORDER))
-                        .intoByteBuffer(z, at, ORDER);
+            for (; c + WIDTH <= cols; c += WIDTH) {
+                addBiasAt(z, bias, row, c, null);
             }
-            for (; c < cols; c++) {
-                int at = (row + c) * Float.BYTES;
-                z.putFloat(at, z.getFloat(at) + bias.getFloat(c * Float.BYTES));
+            if (c < cols) {
+                addBiasAt(z, bias, row, c, tail(c, cols));
             }
         }
     }
 
+    private static void addBiasAt(ByteBuffer z, ByteBuffer bias, int row, int column, VectorMask<Float> lanes) {
+        store(load(z, row + column, lanes).add(load(bias, column, lanes)), z, row + column, lanes);
+    }
+
     /** {@code a = max(z, 0)} over the first {@code length} elements. */
     static void relu(ByteBuffer z, ByteBuffer a, int length) {
-        int width = SPECIES.length();
         int i = 0;
-        for (; i + width <= length; i += width) {
-            FloatVector.fromByteBuffer(SPECIES, z, i * Float.BYTES, ORDER).max(0f)
-                    .intoByteBuffer(a, i * Float.BYTES, ORDER);
+        for (; i + WIDTH <= length; i += WIDTH) {
+            store(load(z, i, null).max(0f), a, i, null);
         }
-        for (; i < length; i++) {
-            a.putFloat(i * Float.BYTES, Math.max(0f, z.getFloat(i * Float.BYTES)));
+        if (i < length) {
+            VectorMask<Float> lanes = tail(i, length);
+            store(load(z, i, lanes).max(0f), a, i, lanes);
         }
     }
 
@@ -70,35 +68,29 @@ final class DenseVectorKernel {
 
     /** Column sums of epsilon, zeroed where z <= 0 and written over z when a ReLU's z is given. */
     private static void columnSums(ByteBuffer epsilon, ByteBuffer reluZ, ByteBuffer sums, int rows, int cols) {
-        int width = SPECIES.length();
-        FloatVector zero = FloatVector.zero(SPECIES);
         for (int c = 0; c < cols; c++) {
             sums.putFloat(c * Float.BYTES, 0f);
         }
         for (int r = 0; r < rows; r++) {
             int row = r * cols;
             int c = 0;
-            for (; c + width <= cols; c += width) {
-                int at = (row + c) * Float.BYTES;
-                FloatVector delta = FloatVector.fromByteBuffer(SPECIES, epsilon, at, ORDER);
-                if (reluZ != null) {
-                    VectorMask<Float> off = FloatVector.fromByteBuffer(SPECIES, reluZ, at, ORDER)
-                            .compare(VectorOperators.LE, 0f);
-                    delta = delta.blend(zero, off);
-                    delta.intoByteBuffer(reluZ, at, ORDER);
-                }
-                FloatVector.fromByteBuffer(SPECIES, sums, c * Float.BYTES, ORDER).add(delta)
-                        .intoByteBuffer(sums, c * Float.BYTES, ORDER);
+            for (; c + WIDTH <= cols; c += WIDTH) {
+                addToColumnSums(epsilon, reluZ, sums, row, c, null);
             }
-            for (; c < cols; c++) {
-                int at = (row + c) * Float.BYTES;
-                float delta = epsilon.getFloat(at);
-                if (reluZ != null) {
-                    delta = reluZ.getFloat(at) <= 0f ? 0f : delta;
-                    reluZ.putFloat(at, delta);
-                }
-                sums.putFloat(c * Float.BYTES, sums.getFloat(c * Float.BYTES) + delta);
+            if (c < cols) {
+                addToColumnSums(epsilon, reluZ, sums, row, c, tail(c, cols));
             }
         }
+    }
+
+    private static void addToColumnSums(ByteBuffer epsilon, ByteBuffer reluZ, ByteBuffer sums, int row, int column,
+                                        VectorMask<Float> lanes) {
+        FloatVector delta = load(epsilon, row + column, lanes);
+        if (reluZ != null) {
+            VectorMask<Float> off = load(reluZ, row + column, lanes).compare(VectorOperators.LE, 0f);
+            delta = delta.blend(0f, off);
+            store(delta, reluZ, row + column, lanes);
+        }
+        store(load(sums, column, lanes).add(delta), sums, column, lanes);
     }
 }
