@@ -1,7 +1,6 @@
 package org.aesweep.model;
 
 import java.util.Collection;
-import java.util.Map;
 import java.util.Objects;
 
 import org.deeplearning4j.nn.api.Layer;
@@ -98,14 +97,8 @@ public class GroupedDenseLayer extends FeedForwardLayer {
             int layerIndex, INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
         branchIn();
         branchOut();
-        GroupedDenseImpl layer = new GroupedDenseImpl(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(new GroupedDenseImpl(conf, networkDataType), this, conf, listeners, layerIndex,
+                layerParamsView, initializeParams);
     }
 
     @Override
@@ -118,9 +111,9 @@ public class GroupedDenseLayer extends FeedForwardLayer {
         InputType outputType = getOutputType(-1, inputType);
         long numParams = initializer().numParams(this);
         long updaterState = getIUpdater() == null ? 0 : getIUpdater().stateSize(numParams);
-        // Training as in a dense layer: an input copy if dropout is on, and the recomputed
-        // pre-activations during backprop (the epsilon to the previous layer is an activation
-        // gradient, accounted for by DL4J). Nothing is cached between passes.
+        // Training: the pre-activations the forward pass keeps for backprop (beside the activations,
+        // which DL4J accounts for, as it does the epsilon to the previous layer), and an input copy
+        // if dropout is on.
         long trainVariable = outputType.arrayElementsPerExample();
         if (getIDropout() != null) {
             trainVariable += inputType.arrayElementsPerExample();
