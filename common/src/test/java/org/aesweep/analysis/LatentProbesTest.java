@@ -49,8 +49,9 @@ class LatentProbesTest {
     void nearestNeighbourAccuracyMatchesABruteForceCount() {
         Random random = new Random(11);
         int dims = 6;
-        float[][] reference = new float[900][dims];
-        float[][] queries = new float[700][dims];  // several chunks and a partial one
+        // Two blocks of references, the second partial, and several chunks of queries, the last partial.
+        float[][] reference = new float[KnnClassifier.REFERENCE_BLOCK + 900][dims];
+        float[][] queries = new float[600][dims];
         int[] referenceLabels = new int[reference.length];
         int[] queryLabels = new int[queries.length];
         for (int i = 0; i < reference.length; i++) {
