@@ -79,6 +79,16 @@ public final class Autoencoder {
         return outputsLogits ? Transforms.sigmoid(networkOutput, true) : networkOutput;
     }
 
+    /** Height of the images the network was built for. */
+    public int rows() {
+        return rows;
+    }
+
+    /** Width of the images the network was built for. */
+    public int cols() {
+        return cols;
+    }
+
     public MultiLayerNetwork network() {
         return network;
     }

@@ -63,7 +63,8 @@ final class ExecutorSideRun implements Serializable {
             TrainTestSplit data = data(config);
             // Only the test set is needed: building the training matrix too would copy it every epoch.
             try (INDArray test = TrainingArrays.toMatrix(data.test())) {
-                TestSetEvaluator evaluator = new TestSetEvaluator(model(config, params, data.train()), config, test);
+                TestSetEvaluator evaluator = new TestSetEvaluator(
+                        LossEvaluator.forRun(config, model(config, params, data.train())), config, test);
                 return new double[] {evaluator.testLoss(), evaluator.denoisingTestLoss()};
             }
         });
@@ -80,7 +81,7 @@ final class ExecutorSideRun implements Serializable {
             try (TrainingArrays arrays = TrainingArrays.of(data.train(), data.test())) {
                 Autoencoder model = outcome.params() == null ? null : model(config, outcome.params(), data.train());
                 double fullTrainLoss = outcome.status() == RunStatus.OK
-                        ? new LossEvaluator(model).evaluate(arrays.train(), arrays.train()) : Double.NaN;
+                        ? LossEvaluator.forRun(config, model).evaluate(arrays.train(), arrays.train()) : Double.NaN;
                 trained = new TrainedRun(model, outcome.epochs(), outcome.status(), outcome.message(), fullTrainLoss);
                 RunOutputs.stageModelOutputs(staged, config, trained, arrays, data, conf);
             }

