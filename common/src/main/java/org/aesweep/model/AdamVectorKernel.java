@@ -3,12 +3,10 @@ package org.aesweep.model;
 import static org.aesweep.model.OffHeapVectors.WIDTH;
 import static org.aesweep.model.OffHeapVectors.load;
 import static org.aesweep.model.OffHeapVectors.store;
-import static org.aesweep.model.OffHeapVectors.tail;
 
 import java.nio.ByteBuffer;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import org.aesweep.vector.KernelThreads;
 import org.aesweep.vector.VectorApi;
@@ -30,16 +28,16 @@ final class AdamVectorKernel {
         KernelThreads.split(length, WIDTH, (from, to) -> {
             int i = from;
             for (; i + WIDTH <= to; i += WIDTH) {
-                stepAt(gradient, m, v, i, null, c);
+                stepAt(gradient, m, v, i, WIDTH, c);
             }
             if (i < to) {
-                stepAt(gradient, m, v, i, tail(i, to), c);
+                stepAt(gradient, m, v, i, to - i, c);
             }
             return to;
         });
     }
 
-    private static void stepAt(ByteBuffer gradient, ByteBuffer m, ByteBuffer v, int element, VectorMask<Float> lanes,
+    private static void stepAt(ByteBuffer gradient, ByteBuffer m, ByteBuffer v, int element, int lanes,
                                AdamCoefficients c) {
         FloatVector g = load(gradient, element, lanes);
         FloatVector mi = load(m, element, lanes).mul(c.beta1()).add(g.mul(1f - c.beta1()));

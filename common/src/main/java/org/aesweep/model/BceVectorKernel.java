@@ -4,13 +4,11 @@ import static org.aesweep.model.OffHeapVectors.SPECIES;
 import static org.aesweep.model.OffHeapVectors.WIDTH;
 import static org.aesweep.model.OffHeapVectors.load;
 import static org.aesweep.model.OffHeapVectors.store;
-import static org.aesweep.model.OffHeapVectors.tail;
 
 import java.nio.ByteBuffer;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import org.aesweep.vector.KernelThreads;
 import org.aesweep.vector.VectorApi;
@@ -84,14 +82,12 @@ final class BceVectorKernel {
             FloatVector sum = FloatVector.zero(SPECIES);
             int i = start;
             for (; i + WIDTH <= end; i += WIDTH) {
-                sum = sum.add(elementLoss(load(logits, i, null), load(labels, i, null)));
-            }
-            if (i < end) {
-                VectorMask<Float> lanes = tail(i, end);
-                FloatVector loss = elementLoss(load(logits, i, lanes), load(labels, i, lanes));
-                sum = sum.lanewise(VectorOperators.ADD, loss, lanes);
+                sum = sum.add(elementLoss(load(logits, i, WIDTH), load(labels, i, WIDTH)));
             }
             total += sum.reduceLanes(VectorOperators.ADD);
+            if (i < end) {
+                total += OffHeapVectors.sum(elementLoss(load(logits, i, end - i), load(labels, i, end - i)), end - i);
+            }
         }
         return total;
     }
@@ -101,11 +97,10 @@ final class BceVectorKernel {
         KernelThreads.split(length, WIDTH, (from, to) -> {
             int i = from;
             for (; i + WIDTH <= to; i += WIDTH) {
-                store(sigmoidMinus(load(logits, i, null), load(labels, i, null)), gradient, i, null);
+                store(sigmoidMinus(load(logits, i, WIDTH), load(labels, i, WIDTH)), gradient, i, WIDTH);
             }
             if (i < to) {
-                VectorMask<Float> lanes = tail(i, to);
-                store(sigmoidMinus(load(logits, i, lanes), load(labels, i, lanes)), gradient, i, lanes);
+                store(sigmoidMinus(load(logits, i, to - i), load(labels, i, to - i)), gradient, i, to - i);
             }
             return to;
         });

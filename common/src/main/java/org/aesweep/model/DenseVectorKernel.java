@@ -3,7 +3,6 @@ package org.aesweep.model;
 import static org.aesweep.model.OffHeapVectors.WIDTH;
 import static org.aesweep.model.OffHeapVectors.load;
 import static org.aesweep.model.OffHeapVectors.store;
-import static org.aesweep.model.OffHeapVectors.tail;
 
 import java.nio.ByteBuffer;
 
@@ -29,15 +28,15 @@ final class DenseVectorKernel {
             int row = r * cols;
             int c = 0;
             for (; c + WIDTH <= cols; c += WIDTH) {
-                addBiasAt(z, bias, row, c, null);
+                addBiasAt(z, bias, row, c, WIDTH);
             }
             if (c < cols) {
-                addBiasAt(z, bias, row, c, tail(c, cols));
+                addBiasAt(z, bias, row, c, cols - c);
             }
         }
     }
 
-    private static void addBiasAt(ByteBuffer z, ByteBuffer bias, int row, int column, VectorMask<Float> lanes) {
+    private static void addBiasAt(ByteBuffer z, ByteBuffer bias, int row, int column, int lanes) {
         store(load(z, row + column, lanes).add(load(bias, column, lanes)), z, row + column, lanes);
     }
 
@@ -45,11 +44,10 @@ final class DenseVectorKernel {
     static void relu(ByteBuffer z, ByteBuffer a, int length) {
         int i = 0;
         for (; i + WIDTH <= length; i += WIDTH) {
-            store(load(z, i, null).max(0f), a, i, null);
+            store(load(z, i, WIDTH).max(0f), a, i, WIDTH);
         }
         if (i < length) {
-            VectorMask<Float> lanes = tail(i, length);
-            store(load(z, i, lanes).max(0f), a, i, lanes);
+            store(load(z, i, length - i).max(0f), a, i, length - i);
         }
     }
 
@@ -75,16 +73,16 @@ final class DenseVectorKernel {
             int row = r * cols;
             int c = 0;
             for (; c + WIDTH <= cols; c += WIDTH) {
-                addToColumnSums(epsilon, reluZ, sums, row, c, null);
+                addToColumnSums(epsilon, reluZ, sums, row, c, WIDTH);
             }
             if (c < cols) {
-                addToColumnSums(epsilon, reluZ, sums, row, c, tail(c, cols));
+                addToColumnSums(epsilon, reluZ, sums, row, c, cols - c);
             }
         }
     }
 
     private static void addToColumnSums(ByteBuffer epsilon, ByteBuffer reluZ, ByteBuffer sums, int row, int column,
-                                        VectorMask<Float> lanes) {
+                                        int lanes) {
         FloatVector delta = load(epsilon, row + column, lanes);
         if (reluZ != null) {
             VectorMask<Float> off = load(reluZ, row + column, lanes).compare(VectorOperators.LE, 0f);
