@@ -9,6 +9,7 @@ import java.util.Random;
 import org.aesweep.grid.RunConfig;
 import org.aesweep.model.Autoencoder;
 import org.aesweep.model.AutoencoderFactory;
+import org.aesweep.vector.FlatFloats;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -56,13 +57,17 @@ final class TrainingRun {
 
     /**
      * Rows {@code [start, end)} of the epoch's order as network input (freshly noised) and clean
-     * target; pullRows gathers them in one native op (getRows copied row by row, a third of a small
-     * epoch). The clean rows land in a buffer this run reuses ({@link StepBuffers}), so the
+     * target, gathered a memcpy per row ({@link FlatFloats#gatherRows}; getRows had taken a third
+     * of a small epoch). The clean rows land in a buffer this run reuses ({@link StepBuffers}), so the
      * returned arrays are valid until the next call.
      */
     DataSet minibatch(INDArray train, int[] epochOrder, int start, int end) {
         INDArray clean = batchBuffers.get(train.dataType(), end - start, train.columns());
-        Nd4j.pullRows(train, clean, 1, Arrays.copyOfRange(epochOrder, start, end));
+        if (FlatFloats.canGatherRows(train, clean)) {
+            FlatFloats.gatherRows(train, epochOrder, start, end, clean);
+        } else {
+            Nd4j.pullRows(train, clean, 1, Arrays.copyOfRange(epochOrder, start, end));
+        }
         return new DataSet(model.networkInput(noise.corrupt(clean)), model.networkTarget(clean));
     }
 

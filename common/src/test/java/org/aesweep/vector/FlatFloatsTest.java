@@ -39,4 +39,19 @@ class FlatFloatsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> FlatFloats.read(matrix.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 3)), null));
     }
+
+    @Test
+    void gathersRowsAsPullRowsDoesAndRefusesArraysItCannotAddress() {
+        INDArray source = Nd4j.rand(DataType.FLOAT, 50, 7);
+        int[] order = {4, 49, 0, 17, 17, 33, 2};
+        INDArray gathered = Nd4j.create(DataType.FLOAT, 4, 7);
+        FlatFloats.gatherRows(source, order, 2, 6, gathered);
+        assertEquals(Nd4j.pullRows(source, 1, new int[] {0, 17, 17, 33}), gathered);
+
+        INDArray columnMajor = source.dup('f');
+        assertFalse(FlatFloats.canGatherRows(columnMajor, gathered));
+        assertFalse(FlatFloats.canGatherRows(source, Nd4j.create(DataType.FLOAT, 4, 6)));
+        assertThrows(IllegalArgumentException.class, () -> FlatFloats.gatherRows(columnMajor, order, 2, 6, gathered));
+        assertThrows(IllegalArgumentException.class, () -> FlatFloats.gatherRows(source, order, 0, 6, gathered));
+    }
 }
