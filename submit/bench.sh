@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The training benchmark: times the runs of conf/grids/bench.yaml (shallow and deep autoencoders on
 # all of Fashion-MNIST) by a plain loop and through SweepJob's runner on local-mode Spark, and one
-# shallow run with parameter averaging on 1 and 2 workers; prints a Markdown table and writes it to
-# OUT_DIR/bench.md. About 6 minutes on 2 cores. Not part of the tests: timings need a quiet machine.
+# shallow run with parameter averaging on 1 and 2 workers, fused replicates, a sweep of mixed code
+# sizes as users run one, and the driver's heap; prints a Markdown table and writes it to
+# OUT_DIR/bench.md. About 7 minutes on 2 cores. Not part of the tests: timings need a quiet machine.
 #   submit/bench.sh [OUT_DIR] [Bench options: --repetitions N --cores N --averaging-workers 1,2|none]
 # When Debian's PyTorch is installed (apt-get install python3-torch libopenblas0-pthread; without
 # an optimised BLAS it falls back to the reference one and is 30x slower), the same nets are

@@ -62,6 +62,15 @@ public final class BenchmarkReport {
                     fusion.fusedTrainingSeconds(), fusion.runs() * 3600 / fusion.fusedWallSeconds(),
                     fusion.runsPerHourRatio(), fusion.aloneTrainingSeconds() / fusion.fusedTrainingSeconds()));
         }
+        TrainingBenchmark.SweepRow sweep = result.sweep();
+        if (sweep != null) {
+            text.append(String.format(Locale.ROOT, "%nA sweep as users run one: %d shallow runs (code sizes %s x %d"
+                            + " replicate(s), %d epochs) by SweepJob's runner with one core per task, %d tasks at a"
+                            + " time: %.1f s wall, %.0f runs/hour. Per run: wall %s s, of which training %s s.%n",
+                    sweep.runs(), sweep.codeSizes(), sweep.replicates(), sweep.epochs(), sweep.concurrentTasks(),
+                    sweep.wallSeconds(), sweep.runsPerHour(), sweep.runWallSeconds().describe("%.1f"),
+                    sweep.runTrainingSeconds().describe("%.1f")));
+        }
         TrainingBenchmark.MemoryRow memory = result.memory();
         if (memory != null) {
             text.append(String.format(Locale.ROOT, "%nMemory: a sweep of %d one-epoch runs on local-mode Spark took"

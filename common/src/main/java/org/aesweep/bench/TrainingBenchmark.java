@@ -42,6 +42,7 @@ public final class TrainingBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingBenchmark.class);
     private static final int FIRST_STEADY_EPOCH = 2;
     private static final int TINY_CODE_SIZES = 5;
+    private static final List<Integer> SWEEP_CODE_SIZES = List.of(8, 32, 64);
 
     /**
      * @param grid        the grid whose runs are timed (conf/grids/bench.yaml)
@@ -80,8 +81,22 @@ public final class TrainingBenchmark {
         }
     }
 
+    /**
+     * A sweep as users run one: shallow runs at several code sizes and replicates, trained by
+     * SweepJob's runner with one core per task, so tasks run side by side as on an executor. Code
+     * size 8 is there because it is not a multiple of the vector width: a kernel's partial vectors
+     * once slowed every later run in the JVM, which runs of one code size at a time never show.
+     */
+    public record SweepRow(List<Integer> codeSizes, int replicates, int epochs, int runs, int concurrentTasks,
+                           double wallSeconds, Spread runWallSeconds, Spread runTrainingSeconds) {
+        public double runsPerHour() {
+            return runs * 3600 / wallSeconds;
+        }
+    }
+
     public record Result(double peakFlops, int cores, List<ArchitectureRow> architectures, Spread plainWallSeconds,
-                         Spread sparkWallSeconds, List<AveragingRow> averaging, FusionRow fusion, MemoryRow memory) {
+                         Spread sparkWallSeconds, List<AveragingRow> averaging, FusionRow fusion, SweepRow sweep,
+                         MemoryRow memory) {
     }
 
     private final Settings settings;
@@ -92,10 +107,11 @@ public final class TrainingBenchmark {
     }
 
     /**
-     * @param fusedRuns  replicates of the fusion comparison (0 skips it)
-     * @param memoryRuns runs of the heap check (0 skips it)
+     * @param fusedRuns        replicates of the fusion comparison (0 skips it)
+     * @param sweepReplicates  replicates per code size of the user-like sweep (0 skips it)
+     * @param memoryRuns       runs of the heap check (0 skips it)
      */
-    public Result run(List<Integer> averagingWorkers, int fusedRuns, int memoryRuns)
+    public Result run(List<Integer> averagingWorkers, int fusedRuns, int sweepReplicates, int memoryRuns)
             throws IOException, BadInputException {
         refuseEarlierTables();
         SweepPlan plan = plan("timed", List.of());
@@ -123,7 +139,11 @@ public final class TrainingBenchmark {
         FusionRow fusion = fusedRuns > 1 ? compareFusion(fusedRuns) : null;
         List<AveragingRow> averaging = new ArrayList<>();
         MemoryRow memory = null;
+        SweepRow sweep = null;
         try (SparkSession spark = session(1)) {
+            if (sweepReplicates > 0) {
+                sweep = timeSweep(spark, sweepReplicates);
+            }
             for (int workers : averagingWorkers) {
                 averaging.add(trainWithParameterAveraging(spark, workers));
             }
@@ -132,7 +152,7 @@ public final class TrainingBenchmark {
             }
         }
         return new Result(peak, settings.cores(), architectures, Spread.of(plainWall), Spread.of(sparkWall),
-                averaging, fusion, memory);
+                averaging, fusion, sweep, memory);
     }
 
     /**
@@ -166,6 +186,22 @@ public final class TrainingBenchmark {
     private double totalTrainingSeconds(String sweepId) throws IOException {
         return trainingSeconds(List.of(sweepId)).values().stream().flatMap(List::stream)
                 .mapToDouble(Double::doubleValue).sum();
+    }
+
+    private SweepRow timeSweep(SparkSession spark, int replicates) throws IOException, BadInputException {
+        String sweepId = "sweep";
+        SweepPlan plan = plan(sweepId, List.of("architectures=[shallow]", "code_sizes=" + SWEEP_CODE_SIZES,
+                "replicates=" + replicates));
+        long start = System.nanoTime();
+        new SweepRunner(spark).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan);
+        double wall = seconds(start);
+        List<Double> runWalls = new ArrayList<>();
+        for (GenericRecord row : RunLookup.allRows(layout(sweepId), Table.RUNS, conf)) {
+            runWalls.add((Double) row.get("wall_seconds"));
+        }
+        List<Double> training = trainingSeconds(List.of(sweepId)).values().stream().flatMap(List::stream).toList();
+        return new SweepRow(SWEEP_CODE_SIZES, replicates, plan.local().get(0).config().epochs(), plan.local().size(),
+                settings.cores(), wall, Spread.of(runWalls), Spread.of(training));
     }
 
     /** A sweep of {@code runs} one-epoch shallow runs on 600 images, after a warm-up sweep of 10. */

@@ -15,7 +15,8 @@ import org.apache.commons.cli.Options;
  * @param peerResults a file with a peer's "RESULT ..." lines (submit/bench/pytorch_autoencoder.py), or null
  */
 public record BenchArguments(String grid, String dataRoot, String outRoot, int repetitions, int cores,
-                             List<Integer> averagingWorkers, int fusedRuns, int memoryRuns, String peerResults) {
+                             List<Integer> averagingWorkers, int fusedRuns, int sweepReplicates, int memoryRuns,
+                             String peerResults) {
     public static final String COMMAND = "Bench --out <dir> [options]";
 
     public BenchArguments {
@@ -38,6 +39,9 @@ public record BenchArguments(String grid, String dataRoot, String outRoot, int r
                 .desc("parameter-averaging worker counts to time, comma-separated; none to skip (default 1,2)").build());
         options.addOption(Option.builder().longOpt("fused-runs").hasArg().argName("n")
                 .desc("replicates of the fusion comparison, one at a time vs fused; 0 to skip (default 8)").build());
+        options.addOption(Option.builder().longOpt("sweep-replicates").hasArg().argName("n")
+                .desc("replicates per code size (8, 32, 64) of a shallow sweep run with one core per task, as users"
+                        + " run one; 0 to skip (default 2)").build());
         options.addOption(Option.builder().longOpt("memory-runs").hasArg().argName("n")
                 .desc("runs of the driver-heap check, a sweep of tiny runs; 0 to skip (default 100)").build());
         options.addOption(Option.builder().longOpt("peer-results").hasArg().argName("file")
@@ -64,10 +68,12 @@ public record BenchArguments(String grid, String dataRoot, String outRoot, int r
             }
         }
         int fusedRuns = runsOrNone(line, "fused-runs", 8);
+        int sweepReplicates = runsOrNone(line, "sweep-replicates", 2);
         int memoryRuns = runsOrNone(line, "memory-runs", 100);
         return Optional.of(new BenchArguments(line.getOptionValue("grid", "conf/grids/bench.yaml"),
                 line.getOptionValue("data", SweepArguments.DEFAULT_DATA), line.getOptionValue(JobCommandLine.OUT),
-                repetitions, cores, workers, fusedRuns, memoryRuns, line.getOptionValue("peer-results")));
+                repetitions, cores, workers, fusedRuns, sweepReplicates, memoryRuns,
+                line.getOptionValue("peer-results")));
     }
 
     /** A positive run count, or 0 where the option says to skip that part. */

@@ -43,7 +43,8 @@ public final class Bench {
         try {
             result = new TrainingBenchmark(new TrainingBenchmark.Settings(arguments.grid(), arguments.dataRoot(),
                     arguments.outRoot(), arguments.repetitions(), arguments.cores()))
-                    .run(arguments.averagingWorkers(), arguments.fusedRuns(), arguments.memoryRuns());
+                    .run(arguments.averagingWorkers(), arguments.fusedRuns(), arguments.sweepReplicates(),
+                            arguments.memoryRuns());
         } catch (BadInputException e) {
             System.err.println("aesweep: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

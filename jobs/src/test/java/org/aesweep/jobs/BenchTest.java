@@ -34,7 +34,8 @@ class BenchTest {
 
         int exit = Bench.run(new String[] {"--grid", grid.toString(), "--data", RealData.root().toString(),
                 "--out", out.toString(), "--repetitions", "1", "--cores", "2", "--averaging-workers", "1",
-                "--fused-runs", "3", "--memory-runs", "10", "--peer-results", peer.toString()});
+                "--fused-runs", "3", "--sweep-replicates", "1", "--memory-runs", "10",
+                "--peer-results", peer.toString()});
 
         assertEquals(0, exit);
         String table = Files.readString(out.resolve("bench.md"), StandardCharsets.UTF_8);
@@ -45,10 +46,12 @@ class BenchTest {
         assertTrue(table.contains("| 1 worker(s), 1 thread each |"), table);
         assertTrue(table.matches("(?s).*\\| 3 shallow replicates, 3 epochs \\|.*\\| fused in one network \\| [0-9.]+ \\|"
                 + ".*Fused: [0-9.]+x the runs per hour.*"), table);
+        assertTrue(table.matches("(?s).*A sweep as users run one: 3 shallow runs \\(code sizes \\[8, 32, 64\\] x 1"
+                + " replicate\\(s\\), 3 epochs\\).* 2 tasks at a time: [0-9.]+ s wall, [0-9]+ runs/hour.*"), table);
         assertTrue(table.matches("(?s).*a sweep of 10 one-epoch runs.*Peak resident set of the JVM over the whole"
                 + " benchmark: [1-9][0-9]+ MiB.*"), table);
         for (String sweep : new String[] {"plain-1", "spark-1", "paramavg-1", "fusion-alone", "fusion-fused",
-                "memory"}) {
+                "sweep", "memory"}) {
             assertTrue(Files.isDirectory(out.resolve("tables/runs/sweep_id=" + sweep)), sweep);
         }
     }
