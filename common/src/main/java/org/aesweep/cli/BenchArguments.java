@@ -32,7 +32,7 @@ public record BenchArguments(String grid, String dataRoot, String outRoot, int r
         options.addOption(Option.builder().longOpt(JobCommandLine.OUT).hasArg().argName("dir").required()
                 .desc("where the timed runs write their tables, and bench.md").build());
         options.addOption(Option.builder().longOpt("repetitions").hasArg().argName("n")
-                .desc("times each path trains every run (default 2)").build());
+                .desc("times each path trains every run (default 3)").build());
         options.addOption(Option.builder().longOpt("cores").hasArg().argName("n")
                 .desc("local-mode cores and threads per timed run (default: all)").build());
         options.addOption(Option.builder().longOpt("averaging-workers").hasArg().argName("list")
@@ -58,7 +58,7 @@ public record BenchArguments(String grid, String dataRoot, String outRoot, int r
             return Optional.empty();
         }
         CommandLine line = parsed.get();
-        int repetitions = positive(line, "repetitions", 2);
+        int repetitions = positive(line, "repetitions", 3);
         int cores = positive(line, "cores", Runtime.getRuntime().availableProcessors());
         List<Integer> workers = new ArrayList<>();
         String list = line.getOptionValue("averaging-workers", "1,2");

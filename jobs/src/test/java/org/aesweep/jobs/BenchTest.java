@@ -50,7 +50,7 @@ class BenchTest {
                 + " replicate\\(s\\), 3 epochs\\).* 2 tasks at a time: [0-9.]+ s wall, [0-9]+ runs/hour.*"), table);
         assertTrue(table.matches("(?s).*a sweep of 10 one-epoch runs.*Peak resident set of the JVM over the whole"
                 + " benchmark: [1-9][0-9]+ MiB.*"), table);
-        for (String sweep : new String[] {"plain-1", "spark-1", "paramavg-1", "fusion-alone", "fusion-fused",
+        for (String sweep : new String[] {"warm-up", "plain-1", "spark-1", "paramavg-1", "fusion-alone", "fusion-fused",
                 "sweep", "memory"}) {
             assertTrue(Files.isDirectory(out.resolve("tables/runs/sweep_id=" + sweep)), sweep);
         }
