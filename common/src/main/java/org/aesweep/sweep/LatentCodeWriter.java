@@ -15,6 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Streams one latent_codes row per test sample from the codes of the clean test set. */
 final class LatentCodeWriter {
+    /** The codes' Parquet column (parquet-avro writes an array's elements under "array"). */
+    private static final List<String> CODE_COLUMN = List.of("code.array");
+
     private LatentCodeWriter() {
     }
 
@@ -23,7 +26,7 @@ final class LatentCodeWriter {
             throws IOException {
         float[][] codes = testCodes.toFloatMatrix();
         try (ParquetWriter<LatentCodeRow> writer =
-                     ParquetFiles.writer(file, LatentCodeRow.class, LatentCodeRow.getClassSchema(), conf)) {
+                     ParquetFiles.writer(file, LatentCodeRow.class, LatentCodeRow.getClassSchema(), conf, CODE_COLUMN)) {
             for (int sample = 0; sample < codes.length; sample++) {
                 LatentCodeRow row = GridPointColumns.fill(new LatentCodeRow(), config);
                 row.setSampleIndex(test.sourceIndex(sample));
