@@ -1,11 +1,12 @@
 package org.aesweep.analysis;
 
+import static org.aesweep.vector.OffHeapVectors.WIDTH;
+import static org.aesweep.vector.OffHeapVectors.load;
+
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The vector half of {@link KnnClassifier}'s scan: a query's distances a vector at a time, offered to
@@ -14,9 +15,6 @@ import jdk.incubator.vector.VectorSpecies;
  * touch this class after {@link org.aesweep.vector.VectorApi#available()} said yes.
  */
 final class NearestScan {
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-
     private NearestScan() {
     }
 
@@ -25,12 +23,11 @@ final class NearestScan {
      * references {@code first} onward; returns how many distances that covered.
      */
     static int offerBeaten(ByteBuffer distances, int offset, int count, int first, NearestK best) {
-        int width = SPECIES.length();
-        int covered = SPECIES.loopBound(count);
-        for (int j = 0; j < covered; j += width) {
-            FloatVector distance = FloatVector.fromByteBuffer(SPECIES, distances, (offset + j) * Float.BYTES, ORDER);
+        int covered = count - count % WIDTH;
+        for (int j = 0; j < covered; j += WIDTH) {
+            FloatVector distance = load(distances, offset + j, WIDTH);
             if (distance.compare(VectorOperators.LT, best.threshold()).anyTrue()) {
-                for (int lane = 0; lane < width; lane++) {
+                for (int lane = 0; lane < WIDTH; lane++) {
                     best.offer(distance.lane(lane), first + j + lane);
                 }
             }

@@ -1,9 +1,9 @@
 package org.aesweep.model;
 
-import static org.aesweep.model.OffHeapVectors.SPECIES;
-import static org.aesweep.model.OffHeapVectors.WIDTH;
-import static org.aesweep.model.OffHeapVectors.load;
-import static org.aesweep.model.OffHeapVectors.store;
+import static org.aesweep.vector.OffHeapVectors.SPECIES;
+import static org.aesweep.vector.OffHeapVectors.WIDTH;
+import static org.aesweep.vector.OffHeapVectors.load;
+import static org.aesweep.vector.OffHeapVectors.store;
 
 import java.nio.ByteBuffer;
 
@@ -11,6 +11,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import org.aesweep.vector.KernelThreads;
+import org.aesweep.vector.OffHeapVectors;
 import org.aesweep.vector.VectorApi;
 
 /**

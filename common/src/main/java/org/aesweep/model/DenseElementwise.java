@@ -71,6 +71,6 @@ final class DenseElementwise {
     }
 
     private static boolean rowMajorFlat(INDArray array) {
-        return VectorApi.available() && array.rank() == 2 && array.ordering() == 'c' && FlatFloats.isFlat(array);
+        return VectorApi.available() && FlatFloats.isRowMajorMatrix(array);
     }
 }

@@ -1,8 +1,8 @@
 package org.aesweep.model;
 
-import static org.aesweep.model.OffHeapVectors.WIDTH;
-import static org.aesweep.model.OffHeapVectors.load;
-import static org.aesweep.model.OffHeapVectors.store;
+import static org.aesweep.vector.OffHeapVectors.WIDTH;
+import static org.aesweep.vector.OffHeapVectors.load;
+import static org.aesweep.vector.OffHeapVectors.store;
 
 import java.nio.ByteBuffer;
 

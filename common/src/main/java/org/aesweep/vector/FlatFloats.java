@@ -22,11 +22,12 @@ public final class FlatFloats {
 
     /**
      * True when the array is FLOAT and its elements are one unbroken run of host memory, in the
-     * array's own order ('c' or 'f'); two such arrays pair element by element when they are vectors
-     * or share their shape and order. Always false on the CUDA backend.
+     * array's own order ('c' or 'f'), small enough for one ByteBuffer ({@link #bytes}, int byte
+     * offsets); two such arrays pair element by element when they are vectors or share their shape
+     * and order. Always false on the CUDA backend.
      */
     public static boolean isFlat(INDArray array) {
-        return HOST_ARRAYS && array.dataType() == DataType.FLOAT && array.length() <= Integer.MAX_VALUE
+        return HOST_ARRAYS && array.dataType() == DataType.FLOAT && array.length() <= Integer.MAX_VALUE / Float.BYTES
                 && (array.length() == 1 || array.elementWiseStride() == 1);
     }
 
@@ -72,9 +73,9 @@ public final class FlatFloats {
         return isRowMajorMatrix(source) && isRowMajorMatrix(target) && source.columns() == target.columns();
     }
 
-    private static boolean isRowMajorMatrix(INDArray array) {
-        return array.rank() == 2 && array.ordering() == 'c' && isFlat(array)
-                && array.length() <= Integer.MAX_VALUE / Float.BYTES;
+    /** True for a flat matrix in c order, whose rows lie one after another. */
+    public static boolean isRowMajorMatrix(INDArray array) {
+        return array.rank() == 2 && array.ordering() == 'c' && isFlat(array);
     }
 
     /** True when {@code a} and {@code b} are flat and pair element by element in memory order. */

@@ -1,4 +1,4 @@
-package org.aesweep.model;
+package org.aesweep.vector;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,18 +9,17 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Loads and stores of float vectors at an element index of an off-heap array (a native-order
- * ByteBuffer from {@link org.aesweep.vector.FlatFloats#bytes}), for the Vector API kernels. Their
+ * ByteBuffer from {@link FlatFloats#bytes}), for the Vector API kernels. Their
  * loops run whole vectors and finish with one partial vector of the elements left, so one formula
  * serves every element. The partial vector goes through a small Java array, not a mask: JDK 17
  * compiles masked loads and stores from buffers as plain Java, and once a kernel had run one
  * (a 10-unit code layer, say) its compiled form boxed every vector, whole ones included: the bias
  * add then took 2.1 instead of 0.19 ns an element and allocated 14 bytes an element, for the rest
- * of the JVM's life. Only touch this class after
- * {@link org.aesweep.vector.VectorApi#available()} said yes.
+ * of the JVM's life. Only touch this class after {@link VectorApi#available()} said yes.
  */
-final class OffHeapVectors {
-    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    static final int WIDTH = SPECIES.length();
+public final class OffHeapVectors {
+    public static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    public static final int WIDTH = SPECIES.length();
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
     private OffHeapVectors() {
@@ -30,7 +29,7 @@ final class OffHeapVectors {
      * The {@code lanes} values from {@code element} on: a whole vector when {@code lanes} is
      * {@link #WIDTH}, else the first lanes with the others 0.
      */
-    static FloatVector load(ByteBuffer buffer, int element, int lanes) {
+    public static FloatVector load(ByteBuffer buffer, int element, int lanes) {
         if (lanes == WIDTH) {
             return FloatVector.fromByteBuffer(SPECIES, buffer, element * Float.BYTES, ORDER);
         }
@@ -42,7 +41,7 @@ final class OffHeapVectors {
     }
 
     /** Stores the vector's first {@code lanes} values from {@code element} on. */
-    static void store(FloatVector vector, ByteBuffer buffer, int element, int lanes) {
+    public static void store(FloatVector vector, ByteBuffer buffer, int element, int lanes) {
         if (lanes == WIDTH) {
             vector.intoByteBuffer(buffer, element * Float.BYTES, ORDER);
             return;
@@ -54,7 +53,7 @@ final class OffHeapVectors {
     }
 
     /** The sum of the vector's first {@code lanes} values. */
-    static float sum(FloatVector vector, int lanes) {
+    public static float sum(FloatVector vector, int lanes) {
         if (lanes == WIDTH) {
             return vector.reduceLanes(VectorOperators.ADD);
         }
