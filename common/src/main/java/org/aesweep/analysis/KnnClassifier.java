@@ -73,6 +73,7 @@ final class KnnClassifier {
         }
         return nearest;
     }
+
     /** Rows {@code [r, |r|^2]}. */
     private static INDArray normAugmented(INDArray references) {
         return Nd4j.hstack(references, references.mul(references).sum(true, 1));

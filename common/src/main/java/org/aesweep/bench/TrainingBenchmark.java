@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * Measures what a sweep's runs cost on this machine, through the production code paths: each run
  * of a grid trained by a plain loop over {@link RunTask} and by {@link SweepRunner} on local-mode
  * Spark (one task at a time with all cores, so both use the same threads), alternating, several
- * times, after an untimed two-epoch warm-up of each run; then one shallow run with parameter averaging on 1 and 2 workers. Epoch times come back
- * from the epoch_metrics tables the runs wrote; the first epoch of every run is warm-up and left out.
+ * times, after an untimed two-epoch warm-up of each run; then one shallow run with parameter
+ * averaging on 1 and 2 workers. Epoch times come back from the epoch_metrics tables the runs
+ * wrote; the first epoch of every run is warm-up and left out.
  */
 public final class TrainingBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingBenchmark.class);
@@ -187,8 +188,12 @@ public final class TrainingBenchmark {
 
     /** The sweep's epoch seconds summed over its runs (a fused run records the fused epoch's time). */
     private double totalTrainingSeconds(String sweepId) throws IOException {
-        return trainingSeconds(List.of(sweepId)).values().stream().flatMap(List::stream)
-                .mapToDouble(Double::doubleValue).sum();
+        return runTrainingSeconds(sweepId).stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** Each run's summed epoch seconds in one sweep, whatever its architecture. */
+    private List<Double> runTrainingSeconds(String sweepId) throws IOException {
+        return trainingSeconds(List.of(sweepId)).values().stream().flatMap(List::stream).toList();
     }
 
     private SweepRow timeSweep(SparkSession spark, int replicates) throws IOException, BadInputException {
@@ -202,9 +207,8 @@ public final class TrainingBenchmark {
         for (GenericRecord row : RunLookup.allRows(layout(sweepId), Table.RUNS, conf)) {
             runWalls.add((Double) row.get("wall_seconds"));
         }
-        List<Double> training = trainingSeconds(List.of(sweepId)).values().stream().flatMap(List::stream).toList();
         return new SweepRow(SWEEP_CODE_SIZES, replicates, plan.local().get(0).config().epochs(), plan.local().size(),
-                settings.cores(), wall, Spread.of(runWalls), Spread.of(training));
+                settings.cores(), wall, Spread.of(runWalls), Spread.of(runTrainingSeconds(sweepId)));
     }
 
     /** A sweep of {@code runs} one-epoch shallow runs on 600 images, after a warm-up sweep of 10. */

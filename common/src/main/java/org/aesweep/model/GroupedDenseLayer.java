@@ -66,7 +66,6 @@ public class GroupedDenseLayer extends FeedForwardLayer {
         this.branches = branches;
     }
 
-    /** Input width of one branch. */
     public boolean isInputGradient() {
         return inputGradient;
     }
@@ -75,6 +74,7 @@ public class GroupedDenseLayer extends FeedForwardLayer {
         this.inputGradient = inputGradient;
     }
 
+    /** Input width of one branch. */
     public long branchIn() {
         return perBranch(getNIn(), "nIn");
     }

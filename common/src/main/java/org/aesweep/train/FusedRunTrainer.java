@@ -13,11 +13,12 @@ import org.nd4j.linalg.dataset.DataSet;
 /**
  * Trains one or more runs of one dense network shape in one pass, as the branches of a fused
  * network (see {@link FusedDense}); a single run trains this way too, since the grouped layers skip
- * work DL4J's dense layers repeat (see {@link org.aesweep.model.GroupedDenseImpl}): every step fits all branches at once, each on its own minibatch, drawn
- * from its own minibatch order and noise stream exactly as {@link RunTrainer} draws them for the
- * run alone, from the run's own initial parameters. After each epoch every branch's parameters go
- * to its run's solo network, which is evaluated and kept by that run's {@link TrainingRun}; a run that
- * ends early keeps the parameters it ended with while the others go on. The branches' epochs are
+ * work DL4J's dense layers repeat (see {@link org.aesweep.model.GroupedDenseImpl}). Every step
+ * fits all branches at once, each on its own minibatch, drawn from its own minibatch order and
+ * noise stream exactly as {@link RunTrainer} draws them for the run alone, from the run's own
+ * initial parameters. After each epoch every branch's parameters go to its run's solo network,
+ * which is evaluated and kept by that run's {@link TrainingRun}; a run that ends early keeps the
+ * parameters it ended with while the others go on. The branches' epochs are
  * timed together: each run records the fused epoch's seconds.
  */
 public final class FusedRunTrainer {
