@@ -1,26 +1,18 @@
 package org.aesweep.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 
 import org.aesweep.vector.FlatFloats;
 import org.aesweep.vector.OffHeapVectors;
-import org.aesweep.vector.VectorApi;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class DenseVectorKernelTest {
-    @BeforeAll
-    static void needsTheVectorApi() {
-        assumeTrue(VectorApi.available(), "the jdk.incubator.vector module is not loaded");
-    }
-
     /**
      * Guards against masked tails: JDK 17 compiled a kernel that had once run a masked partial
      * vector into code that boxed every vector, allocating about 14 bytes per element (and running

@@ -2,22 +2,15 @@ package org.aesweep.vector;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.ByteBuffer;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class OffHeapVectorsTest {
-    @BeforeAll
-    static void needsTheVectorApi() {
-        assumeTrue(VectorApi.available(), "the jdk.incubator.vector module is not loaded");
-    }
-
     @Test
     void partialVectorsReadZerosPastTheirLanesAndWriteOnlyTheirLanes() {
         int width = OffHeapVectors.WIDTH;
