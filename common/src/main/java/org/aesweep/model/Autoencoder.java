@@ -2,6 +2,8 @@ package org.aesweep.model;
 
 import java.util.List;
 
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
@@ -137,15 +139,24 @@ public final class Autoencoder {
         return activations.get(codeLayerIndex + 1);
     }
 
-    /** Decodes code vectors, shape (n, code size), into flat reconstructions (n, rows*cols) in [0, 1] for BCE nets. */
+    /**
+     * Decodes code vectors, shape (n, code size), into flat reconstructions (n, rows*cols) in [0, 1] for BCE nets.
+     * Walks the decoder's layers itself: DL4J's activateSelectedLayers sizes input pre-processors by
+     * the network's last training input, which a model loaded from disk does not have.
+     */
     public INDArray decode(INDArray codes) {
-        int first = codeLayerIndex + 1;
-        int last = network.getnLayers() - 1;
-        // DL4J's activateSelectedLayers needs at least two layers; a lone output layer is run directly.
-        INDArray output = first < last
-                ? network.activateSelectedLayers(first, last, codes)
-                : network.getLayer(last).activate(codes, false, LayerWorkspaceMgr.noWorkspaces());
-        return outputLayout.toFlat(intensities(output), rows, cols);
+        MultiLayerConfiguration configuration = network.getLayerWiseConfigurations();
+        LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+        int batch = (int) codes.size(0);
+        INDArray activations = codes;
+        for (int layer = codeLayerIndex + 1; layer < network.getnLayers(); layer++) {
+            InputPreProcessor preProcessor = configuration.getInputPreProcess(layer);
+            if (preProcessor != null) {
+                activations = preProcessor.preProcess(activations, batch, noWorkspaces);
+            }
+            activations = network.getLayer(layer).activate(activations, false, noWorkspaces);
+        }
+        return outputLayout.toFlat(intensities(activations), rows, cols);
     }
 
     /** Reconstructions of flat inputs, as flat rows (intensities, the sigmoid already applied for BCE nets). */

@@ -58,6 +58,18 @@ class ArchitecturesTest {
 
     @ParameterizedTest(name = "{0} {2}")
     @MethodSource("architectures")
+    void aNetworkThatHasSeenNoInputDecodesCodes(ArchitectureKind kind, List<Integer> hidden, LossKind loss) {
+        // A model loaded from disk to draw class-mean codes has never had an input set; the codes
+        // here come from a second copy, so the decoding network has not either.
+        INDArray codes = build(kind, hidden, loss).encode(INPUTS);
+        Autoencoder fresh = build(kind, hidden, loss);
+        INDArray decoded = fresh.decode(codes);
+        assertArrayEquals(INPUTS.shape(), decoded.shape());
+        assertTrue(decoded.equalsWithEps(fresh.reconstruct(INPUTS), 1e-5), "decode(encode(x)) == reconstruct(x)");
+    }
+
+    @ParameterizedTest(name = "{0} {2}")
+    @MethodSource("architectures")
     void theScoreTrainingReportsIsTheLossBeforeTheUpdate(ArchitectureKind kind, List<Integer> hidden, LossKind loss) {
         // The training loss is read from score() after fit(); it must be the same quantity that
         // evaluation computes, on the parameters before the step.

@@ -3,23 +3,33 @@ package org.aesweep.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.imageio.ImageIO;
+
+import org.aesweep.analysis.AggregateRunner;
 import org.aesweep.grid.ArchitectureKind;
 import org.aesweep.grid.NoiseKind;
 import org.aesweep.grid.RunConfig;
 import org.aesweep.io.Table;
 import org.aesweep.io.TableLayout;
 import org.aesweep.plan.SweepPlan;
+import org.aesweep.testing.LocalFiles;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A mini sweep over every implemented architecture and two noise kinds fills every table on local Spark. */
+/**
+ * A mini sweep over every implemented architecture and two noise kinds fills every table on local
+ * Spark, and the aggregation draws every picture each architecture has from its saved model.
+ */
 class AllArchitecturesSweepTest {
     private static final int TEST = 40;
 
@@ -57,6 +67,31 @@ class AllArchitecturesSweepTest {
                     spark.read().parquet(layout.tablePartition(Table.RUNS).toString()).select("architecture")
                             .distinct().orderBy("architecture").as(org.apache.spark.sql.Encoders.STRING())
                             .collectAsList());
+
+            AggregateRunner.Outcome aggregated = new AggregateRunner(spark).run(layout, work.toString());
+            assertEquals(runs.size(), aggregated.rows().size());
+            assertTrue(Files.isRegularFile(LocalFiles.of(aggregated.report())));
+            for (String architecture : List.of("conv", "deep", "linear", "lstm", "shallow", "sparse")) {
+                // Both noise kinds of each architecture draw their class means; dense encoders also their weights.
+                assertEquals(2, readablePictures(aggregated, "class-means_", architecture), architecture);
+                boolean dense = !architecture.equals("conv") && !architecture.equals("lstm");
+                assertEquals(dense ? 2 : 0, readablePictures(aggregated, "weights_", architecture), architecture);
+            }
         }
+    }
+
+    /** How many of the aggregation's pictures of this kind show this architecture and read back as images. */
+    private static long readablePictures(AggregateRunner.Outcome aggregated, String prefix, String architecture)
+            throws IOException {
+        long count = 0;
+        for (org.apache.hadoop.fs.Path picture : aggregated.plots()) {
+            String name = picture.getName();
+            if (name.startsWith(prefix) && name.contains("_" + architecture + "_")) {
+                BufferedImage image = ImageIO.read(LocalFiles.of(picture).toFile());
+                assertTrue(image != null && image.getWidth() > 0, name);
+                count++;
+            }
+        }
+        return count;
     }
 }
