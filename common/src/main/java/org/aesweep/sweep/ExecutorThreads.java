@@ -2,6 +2,7 @@ package org.aesweep.sweep;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.aesweep.engine.FencedOpExecutioner;
 import org.apache.spark.TaskContext;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ public final class ExecutorThreads {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorThreads.class);
     private static final String WAIT_POLICY = "OMP_WAIT_POLICY";
     private static final AtomicBoolean WARNED = new AtomicBoolean();
+    private static final AtomicBoolean WARNED_UNFENCED = new AtomicBoolean();
 
     private ExecutorThreads() {
     }
@@ -34,6 +36,13 @@ public final class ExecutorThreads {
             LOG.warn("{} is not set: ND4J's {} OpenMP threads will spin between ops and slow down when cores are"
                     + " shared; start the JVM with {}=PASSIVE (spark.executorEnv.{} for executors)", WAIT_POLICY,
                     threads, WAIT_POLICY, WAIT_POLICY);
+        }
+        if (Nd4j.getEnvironment().isCPU() && !FencedOpExecutioner.isInstalled()
+                && WARNED_UNFENCED.compareAndSet(false, true)) {
+            LOG.warn("ND4J runs its ops through {}, which lets the garbage collector free an op's buffers while"
+                    + " libnd4j reads them (an occasional SIGSEGV); start the JVM with -Dopexec={} as"
+                    + " conf/spark-defaults.conf does", Nd4j.getExecutioner().getClass().getName(),
+                    FencedOpExecutioner.class.getName());
         }
         return threads;
     }
