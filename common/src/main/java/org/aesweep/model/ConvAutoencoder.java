@@ -2,6 +2,7 @@ package org.aesweep.model;
 
 import java.util.List;
 
+import org.aesweep.engine.ConvolutionHelpers;
 import org.aesweep.grid.RunConfig;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -65,6 +66,7 @@ final class ConvAutoencoder {
 
         MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
         network.init();
+        ConvolutionHelpers.install(network);
         // The CNN loss layer scores every pixel as an example of one channel, summed per image.
         return new Autoencoder(network, codeLayerIndex, InputLayout.FLAT, InputLayout.IMAGE, rows, cols,
                 loss.perElementFactor(1) / (rows * cols));
