@@ -1,6 +1,7 @@
 package org.aesweep.engine;
 
 import java.lang.ref.Reference;
+import java.util.function.Supplier;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.BroadcastOp;
@@ -37,149 +38,88 @@ public class FencedOpExecutioner extends NativeOpExecutioner {
 
     @Override
     public INDArray exec(Op op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(() -> super.exec(op), op, null);
     }
 
     @Override
     public INDArray exec(Op op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            Reference.reachabilityFence(op);
-            Reference.reachabilityFence(context);
-        }
+        return fenced(() -> super.exec(op, context), op, context);
     }
 
     @Override
     public INDArray exec(IndexAccumulation op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(() -> super.exec(op), op, null);
     }
 
     @Override
     public INDArray exec(IndexAccumulation op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            Reference.reachabilityFence(op);
-            Reference.reachabilityFence(context);
-        }
+        return fenced(() -> super.exec(op, context), op, context);
     }
 
     @Override
     public INDArray exec(Variance op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(() -> super.exec(op), op, null);
     }
 
     @Override
     public INDArray exec(ReduceOp op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(() -> super.exec(op), op, null);
     }
 
     @Override
     public INDArray exec(ReduceOp op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            Reference.reachabilityFence(op);
-            Reference.reachabilityFence(context);
-        }
+        return fenced(() -> super.exec(op, context), op, context);
     }
 
     @Override
     public INDArray exec(ScalarOp op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(() -> super.exec(op), op, null);
     }
 
     @Override
     public INDArray exec(ScalarOp op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            Reference.reachabilityFence(op);
-            Reference.reachabilityFence(context);
-        }
+        return fenced(() -> super.exec(op, context), op, context);
     }
 
     @Override
     public INDArray exec(BroadcastOp op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(() -> super.exec(op), op, null);
     }
 
     @Override
     public INDArray exec(BroadcastOp op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            Reference.reachabilityFence(op);
-            Reference.reachabilityFence(context);
-        }
+        return fenced(() -> super.exec(op, context), op, context);
     }
 
     @Override
     public INDArray exec(RandomOp op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(() -> super.exec(op), op, null);
     }
 
     @Override
     public INDArray exec(RandomOp op, Random rng) {
-        try {
-            return super.exec(op, rng);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(() -> super.exec(op, rng), op, null);
     }
 
     @Override
     public INDArray exec(RandomOp op, OpContext context, Random rng) {
-        try {
-            return super.exec(op, context, rng);
-        } finally {
-            Reference.reachabilityFence(op);
-            Reference.reachabilityFence(context);
-        }
+        return fenced(() -> super.exec(op, context, rng), op, context);
     }
 
     @Override
     public INDArray[] exec(CustomOp op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(() -> super.exec(op), op, null);
     }
 
     @Override
     public INDArray[] exec(CustomOp op, OpContext context) {
+        return fenced(() -> super.exec(op, context), op, context);
+    }
+
+    /** Runs an op's call with the op and its context held reachable until the call has returned. */
+    private static <T> T fenced(Supplier<T> call, Object op, Object context) {
         try {
-            return super.exec(op, context);
+            return call.get();
         } finally {
             Reference.reachabilityFence(op);
             Reference.reachabilityFence(context);
