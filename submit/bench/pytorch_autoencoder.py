@@ -17,8 +17,10 @@ float tensor built before timing starts; a minibatch is an index_select of it.
 Run with Debian's interpreter (python3-torch): /usr/bin/python3 pytorch_autoencoder.py [DATA_DIR]
 DATA_DIR holds train-images-idx3-ubyte(.gz) (default: data/fashion-mnist under the repository).
 Environment: BENCH_ARCHS (comma-separated, default shallow,deep), BENCH_EPOCHS (default 4, the
-first is warm-up), BENCH_THREADS (default 2), BENCH_BATCH (default 256), BENCH_LIMIT (train on the
-first N images only, default all; epoch times are then scaled to the whole set).
+first is warm-up), BENCH_THREADS (thread counts to try, comma-separated, default 2), BENCH_BATCH
+(default 256), BENCH_LIMIT (train on the first N images only, default all), BENCH_SUFFIX (appended
+to each architecture's name in the output, to match a grid's labels such as shallow-b32).
+Prints a TRIAL line per architecture and thread count, then a RESULT line for the fastest.
 """
 import gzip
 import os
@@ -113,7 +115,8 @@ ARCHITECTURES = {
 }
 
 
-def train(name, x, epochs, batch, seed, scale):
+def train(name, x, epochs, batch, seed):
+    """Steady-epoch seconds (first epoch left out), sorted."""
     torch.manual_seed(seed)
     factory, loss_fn, l1 = ARCHITECTURES[name]
     net = factory()
@@ -137,31 +140,41 @@ def train(name, x, epochs, batch, seed, scale):
             objective.backward()
             opt.step()
             total += loss.item() * xb.shape[0]
-        times.append((time.perf_counter() - start) * scale)
+        times.append(time.perf_counter() - start)
         print(f"{name} epoch {epoch} {times[-1]:.3f} s train_loss={total / n:.5f}", flush=True)
-    steady = sorted(times[1:])
-    n = len(steady)
-    median = steady[n // 2] if n % 2 else (steady[n // 2 - 1] + steady[n // 2]) / 2
-    print(f"RESULT {name} steady_median={median:.3f} min={steady[0]:.3f} max={steady[-1]:.3f} n={n}", flush=True)
+    return sorted(times[1:])
+
+
+def median(values):
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+
+
+def spread(values):
+    return f"steady_median={median(values):.3f} min={values[0]:.3f} max={values[-1]:.3f} n={len(values)}"
 
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "data", "fashion-mnist")
-    threads = int(os.environ.get("BENCH_THREADS", "2"))
+    thread_counts = [int(t) for t in os.environ.get("BENCH_THREADS", "2").split(",")]
+    suffix = os.environ.get("BENCH_SUFFIX", "")
     epochs = int(os.environ.get("BENCH_EPOCHS", "4"))
     batch = int(os.environ.get("BENCH_BATCH", "256"))
     names = os.environ.get("BENCH_ARCHS", "shallow,deep").split(",")
-    torch.set_num_threads(threads)
     x = read_idx_images(data)
-    total = x.shape[0]
     limit = int(os.environ.get("BENCH_LIMIT", "0"))
     if limit:
         x = x[:limit]
-    print(f"torch {torch.__version__} threads={torch.get_num_threads()} samples={x.shape[0]} batch={batch}",
-          flush=True)
+    print(f"torch {torch.__version__} samples={x.shape[0]} batch={batch} threads={thread_counts}", flush=True)
     for name in names:
-        train(name, x, epochs, batch, 42, total / x.shape[0])
+        trials = {}
+        for threads in thread_counts:
+            torch.set_num_threads(threads)
+            trials[threads] = train(name, x, epochs, batch, 42)
+            print(f"TRIAL {name}{suffix} threads={threads} {spread(trials[threads])}", flush=True)
+        best = min(trials, key=lambda t: median(trials[t]))
+        print(f"RESULT {name}{suffix} {spread(trials[best])} threads={best}", flush=True)
 
 
 if __name__ == "__main__":

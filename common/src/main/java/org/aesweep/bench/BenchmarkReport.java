@@ -12,7 +12,7 @@ public final class BenchmarkReport {
     }
 
     /** @param peer steady-epoch seconds of the peer implementation by architecture; may be empty */
-    public static String format(TrainingBenchmark.Result result, Map<String, Spread> peer, String peerName,
+    public static String format(TrainingBenchmark.Result result, Map<String, PeerEpochs> peer, String peerName,
                                 String header) {
         StringBuilder text = new StringBuilder();
         text.append(header).append(String.format(Locale.ROOT,
@@ -23,14 +23,14 @@ public final class BenchmarkReport {
         text.append("|---|---:|---|---:|---:|---:|---|---|---:|\n");
         for (TrainingBenchmark.ArchitectureRow row : result.architectures()) {
             double floor = row.flopsPerEpoch() / result.peakFlops();
-            Spread peerSeconds = peer.get(row.architecture());
+            PeerEpochs peerEpochs = peer.get(row.architecture());
             text.append(String.format(Locale.ROOT, "| %s | %,d | %s | %,.0f | %.2f | %.1f%% | %s | %s | %s |%n",
                     row.architecture(), row.parameters(), row.plainSeconds().describe("%.2f"),
                     row.trainSamples() / row.plainSeconds().median(), floor,
                     100 * floor / row.plainSeconds().median(), row.sparkSeconds().describe("%.2f"),
-                    peerSeconds == null ? "-" : peerSeconds.describe("%.2f"),
-                    peerSeconds == null ? "-" : String.format(Locale.ROOT, "%.2f",
-                            row.plainSeconds().median() / peerSeconds.median())));
+                    peerEpochs == null ? "-" : peerEpochs.describe("%.2f"),
+                    peerEpochs == null ? "-" : String.format(Locale.ROOT, "%.2f",
+                            row.plainSeconds().median() / peerEpochs.seconds().median())));
         }
         text.append("\nWhole runs (plain loop): wall seconds from start to committed rows, and the part spent in"
                 + " training epochs; the rest is test-set evaluation, latent codes and probes, and writing.\n\n"

@@ -33,10 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Measures what a sweep's runs cost on this machine, through the production code paths: each run
- * of a grid trained by a plain loop over {@link RunTask} and by {@link SweepRunner} on local-mode
- * Spark (one task at a time with all cores, so both use the same threads), alternating, several
- * times, after an untimed two-epoch warm-up of each run; then one shallow run with parameter
- * averaging on 1 and 2 workers. Epoch times come back from the epoch_metrics tables the runs
+ * of the benchmark's grids trained by a plain loop over {@link RunTask} and by {@link SweepRunner} on
+ * local-mode Spark (one task at a time with all cores, so both use the same threads), alternating,
+ * several times, after an untimed two-epoch warm-up of each run; then, on the first grid's data,
+ * one shallow run with parameter averaging on 1 and 2 workers. Epoch times come back from the epoch_metrics tables the runs
  * wrote; the first epoch of every run is warm-up and left out.
  */
 public final class TrainingBenchmark {
@@ -46,11 +46,19 @@ public final class TrainingBenchmark {
     private static final List<Integer> SWEEP_CODE_SIZES = List.of(8, 32, 64);
 
     /**
-     * @param grid        the grid whose runs are timed (conf/grids/bench.yaml)
+     * @param grids       the grids whose runs are timed, each with its own data limits (the first also
+     *                    serves the fusion, sweep, averaging and memory rows); architecture labels
+     *                    must differ across grids
      * @param repetitions how often each path trains every run
      * @param cores       local-mode cores, and threads of each timed run
      */
-    public record Settings(String grid, String dataRoot, String outRoot, int repetitions, int cores) {
+    public record Settings(List<String> grids, String dataRoot, String outRoot, int repetitions, int cores) {
+        public Settings {
+            grids = List.copyOf(grids);
+            if (grids.isEmpty()) {
+                throw new IllegalArgumentException("no grid to time");
+            }
+        }
     }
 
     /** One architecture's steady epochs, by the plain loop and through Spark. */
@@ -115,15 +123,21 @@ public final class TrainingBenchmark {
     public Result run(List<Integer> averagingWorkers, int fusedRuns, int sweepReplicates, int memoryRuns)
             throws IOException, BadInputException {
         refuseEarlierTables();
-        SweepPlan plan = plan("timed", List.of());
+        List<SweepPlan> plans = new ArrayList<>();
+        for (String grid : settings.grids()) {
+            plans.add(plan(grid, "timed", List.of()));
+        }
         ExecutorThreads.configureForCurrentTask();
         double peak = GemmPeak.flopsPerSecond();
         LOG.info("bench: GEMM peak {} GFLOP/s", Math.round(peak / 1e9));
-        // Data sets are cached per JVM: load them before anything is timed.
-        ExecutorDataCache.get(settings.dataRoot(), plan.local().get(0).config(), conf);
-        // Every path (training, scoring, probes, Parquet) compiled by the JIT before the first timed
-        // run: otherwise the first plain-loop repetition pays for it and Spark looks faster than no Spark.
-        trainInPlainLoop(plan("warm-up", List.of("training.epochs=2")), layout("warm-up"));
+        for (String grid : settings.grids()) {
+            SweepPlan warmUp = plan(grid, "warm-up", List.of("training.epochs=2"));
+            // Data sets are cached per JVM: load them before anything is timed.
+            ExecutorDataCache.get(settings.dataRoot(), warmUp.local().get(0).config(), conf);
+            // Every path (training, scoring, probes, Parquet) compiled by the JIT before the first timed
+            // run: otherwise the first plain-loop repetition pays for it and Spark looks faster than no Spark.
+            trainInPlainLoop(warmUp, layout("warm-up"));
+        }
 
         List<Double> plainWall = new ArrayList<>();
         List<Double> sparkWall = new ArrayList<>();
@@ -132,14 +146,23 @@ public final class TrainingBenchmark {
         try (SparkSession spark = session(settings.cores())) {
             for (int repetition = 1; repetition <= settings.repetitions(); repetition++) {
                 String plainId = "plain-" + repetition;
-                plainWall.add(trainInPlainLoop(plan, layout(plainId)));
-                plainSweeps.add(plainId);
                 String sparkId = "spark-" + repetition;
-                sparkWall.add(trainOnSpark(spark, plan, layout(sparkId)));
+                double plainSeconds = 0;
+                double sparkSeconds = 0;
+                for (SweepPlan plan : plans) {
+                    plainSeconds += trainInPlainLoop(plan, layout(plainId));
+                    sparkSeconds += trainOnSpark(spark, plan, layout(sparkId));
+                }
+                plainWall.add(plainSeconds);
+                plainSweeps.add(plainId);
+                sparkWall.add(sparkSeconds);
                 sparkSweeps.add(sparkId);
             }
         }
-        List<ArchitectureRow> architectures = architectureRows(plan, plainSweeps, sparkSweeps);
+        List<ArchitectureRow> architectures = new ArrayList<>();
+        for (SweepPlan plan : plans) {
+            architectures.addAll(architectureRows(plan, plainSweeps, sparkSweeps));
+        }
         FusionRow fusion = fusedRuns > 1 ? compareFusion(fusedRuns) : null;
         List<AveragingRow> averaging = new ArrayList<>();
         MemoryRow memory = null;
@@ -236,8 +259,13 @@ public final class TrainingBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
     }
 
+    /** A sweep of the first grid's data and training recipe, as the overrides change it. */
     private SweepPlan plan(String sweepId, List<String> overrides) throws BadInputException {
-        SweepArguments arguments = new SweepArguments(settings.grid(), settings.dataRoot(), settings.outRoot(),
+        return plan(settings.grids().get(0), sweepId, overrides);
+    }
+
+    private SweepPlan plan(String grid, String sweepId, List<String> overrides) throws BadInputException {
+        SweepArguments arguments = new SweepArguments(grid, settings.dataRoot(), settings.outRoot(),
                 sweepId, overrides, null);
         return SweepPreflight.check(arguments, conf);
     }

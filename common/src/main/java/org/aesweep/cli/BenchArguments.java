@@ -14,19 +14,24 @@ import org.apache.commons.cli.Options;
  *
  * @param peerResults a file with a peer's "RESULT ..." lines (submit/bench/pytorch_autoencoder.py), or null
  */
-public record BenchArguments(String grid, String dataRoot, String outRoot, int repetitions, int cores,
+public record BenchArguments(List<String> grids, String dataRoot, String outRoot, int repetitions, int cores,
                              List<Integer> averagingWorkers, int fusedRuns, int sweepReplicates, int memoryRuns,
                              String peerResults) {
     public static final String COMMAND = "Bench --out <dir> [options]";
 
+    public static final String DEFAULT_GRIDS =
+            "conf/grids/bench.yaml,conf/grids/bench-conv-lstm.yaml,conf/grids/bench-batch32.yaml";
+
     public BenchArguments {
+        grids = List.copyOf(grids);
         averagingWorkers = List.copyOf(averagingWorkers);
     }
 
     public static Options options() {
         Options options = new Options();
-        options.addOption(Option.builder().longOpt("grid").hasArg().argName("spec.yaml")
-                .desc("the runs to time (default conf/grids/bench.yaml)").build());
+        options.addOption(Option.builder().longOpt("grid").hasArg().argName("spec.yaml,...")
+                .desc("the runs to time, comma-separated grids, the first also for the fusion, sweep, averaging"
+                        + " and memory rows (default " + DEFAULT_GRIDS + ")").build());
         options.addOption(Option.builder().longOpt("data").hasArg().argName("dir")
                 .desc("data root (default ./data)").build());
         options.addOption(Option.builder().longOpt(JobCommandLine.OUT).hasArg().argName("dir").required()
@@ -70,7 +75,16 @@ public record BenchArguments(String grid, String dataRoot, String outRoot, int r
         int fusedRuns = runsOrNone(line, "fused-runs", 8);
         int sweepReplicates = runsOrNone(line, "sweep-replicates", 2);
         int memoryRuns = runsOrNone(line, "memory-runs", 100);
-        return Optional.of(new BenchArguments(line.getOptionValue("grid", "conf/grids/bench.yaml"),
+        List<String> grids = new ArrayList<>();
+        for (String grid : line.getOptionValue("grid", DEFAULT_GRIDS).split(",")) {
+            if (!grid.isBlank()) {
+                grids.add(grid.trim());
+            }
+        }
+        if (grids.isEmpty()) {
+            throw new BadInputException("--grid: expected one or more grid files, got '" + line.getOptionValue("grid") + "'");
+        }
+        return Optional.of(new BenchArguments(grids,
                 line.getOptionValue("data", SweepArguments.DEFAULT_DATA), line.getOptionValue(JobCommandLine.OUT),
                 repetitions, cores, workers, fusedRuns, sweepReplicates, memoryRuns,
                 line.getOptionValue("peer-results")));

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.aesweep.bench.BenchmarkReport;
+import org.aesweep.bench.PeerEpochs;
 import org.aesweep.bench.Spread;
 import org.aesweep.bench.TrainingBenchmark;
 import org.aesweep.cli.BadInputException;
@@ -24,7 +25,7 @@ import org.aesweep.cli.ExitCodes;
  */
 public final class Bench {
     private static final Pattern PEER_RESULT =
-            Pattern.compile("RESULT (\\S+) steady_median=([0-9.]+) min=([0-9.]+) max=([0-9.]+) n=(\\d+)");
+            Pattern.compile("RESULT (\\S+) steady_median=([0-9.]+) min=([0-9.]+) max=([0-9.]+) n=(\\d+)(?: threads=(\\d+))?");
 
     private Bench() {
     }
@@ -41,7 +42,7 @@ public final class Bench {
         BenchArguments arguments = line.arguments();
         TrainingBenchmark.Result result;
         try {
-            result = new TrainingBenchmark(new TrainingBenchmark.Settings(arguments.grid(), arguments.dataRoot(),
+            result = new TrainingBenchmark(new TrainingBenchmark.Settings(arguments.grids(), arguments.dataRoot(),
                     arguments.outRoot(), arguments.repetitions(), arguments.cores()))
                     .run(arguments.averagingWorkers(), arguments.fusedRuns(), arguments.sweepReplicates(),
                             arguments.memoryRuns());
@@ -50,7 +51,7 @@ public final class Bench {
             return ExitCodes.BAD_INPUT;
         }
         String table = BenchmarkReport.format(result, peerResults(arguments.peerResults()), "PyTorch",
-                "## aesweep benchmark, " + Instant.now() + ", " + arguments.grid());
+                "## aesweep benchmark, " + Instant.now() + ", " + String.join(", ", arguments.grids()));
         System.out.println();
         System.out.println(table);
         Path file = Path.of(arguments.outRoot(), "bench.md");
@@ -59,18 +60,18 @@ public final class Bench {
         return ExitCodes.OK;
     }
 
-    /** The peer's "RESULT <architecture> steady_median=..." lines; empty without a file. */
-    static Map<String, Spread> peerResults(String file) throws IOException {
-        Map<String, Spread> results = new LinkedHashMap<>();
+    /** The peer's "RESULT <architecture> steady_median=... [threads=N]" lines; empty without a file. */
+    static Map<String, PeerEpochs> peerResults(String file) throws IOException {
+        Map<String, PeerEpochs> results = new LinkedHashMap<>();
         if (file == null) {
             return results;
         }
         for (String text : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
             Matcher match = PEER_RESULT.matcher(text);
             if (match.find()) {
-                results.put(match.group(1), new Spread(Double.parseDouble(match.group(2)),
+                results.put(match.group(1), new PeerEpochs(new Spread(Double.parseDouble(match.group(2)),
                         Double.parseDouble(match.group(3)), Double.parseDouble(match.group(4)),
-                        Integer.parseInt(match.group(5))));
+                        Integer.parseInt(match.group(5))), match.group(6) == null ? 0 : Integer.parseInt(match.group(6))));
             }
         }
         return results;

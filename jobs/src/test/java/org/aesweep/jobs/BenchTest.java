@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.aesweep.bench.PeerEpochs;
 import org.aesweep.bench.Spread;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +29,18 @@ class BenchTest {
                 "architectures: [shallow, {name: deep, hidden: [64]}]",
                 "training: {epochs: 3, batch_size: 256, optimizer: adam, learning_rate: 0.001, loss: bce, seed: 7}",
                 "data: {train_limit: 1500, test_limit: 300}", ""));
+        // A second grid with its own images and batch, as the conv/LSTM and batch-32 grids have.
+        Path second = work.resolve("second.yaml");
+        Files.writeString(second, String.join("\n", "dataset: fashion-mnist", "code_sizes: [8]",
+                "architectures: [{name: conv, hidden: [4, 8], label: conv-small}]",
+                "training: {epochs: 2, batch_size: 64, optimizer: adam, learning_rate: 0.001, loss: bce, seed: 7}",
+                "data: {train_limit: 256, test_limit: 64}", ""));
         Path peer = work.resolve("pytorch.txt");
-        Files.writeString(peer, "shallow epoch 2 0.5 s\nRESULT shallow steady_median=0.010 min=0.009 max=0.020 n=2\n");
+        Files.writeString(peer, "shallow epoch 2 0.5 s\nRESULT shallow steady_median=0.010 min=0.009 max=0.020 n=2\n"
+                + "RESULT conv-small steady_median=0.5 min=0.5 max=0.5 n=1 threads=1\n");
         Path out = work.resolve("out");
 
-        int exit = Bench.run(new String[] {"--grid", grid.toString(), "--data", RealData.root().toString(),
+        int exit = Bench.run(new String[] {"--grid", grid + "," + second, "--data", RealData.root().toString(),
                 "--out", out.toString(), "--repetitions", "1", "--cores", "2", "--averaging-workers", "1",
                 "--fused-runs", "3", "--sweep-replicates", "1", "--memory-runs", "10",
                 "--peer-results", peer.toString()});
@@ -42,6 +50,8 @@ class BenchTest {
         assertTrue(table.matches("(?s).*\\n\\| shallow \\| 13,336 \\| [0-9.]+ \\([^)]*n=2\\) \\|.*"), table);
         assertTrue(table.matches("(?s).*\\n\\| deep \\| [0-9,]+ \\|.*\\| - \\| - \\|\\n.*"), table);
         assertTrue(table.contains("0.01 (0.01-0.02, n=2)"), table);
+        assertTrue(table.matches("(?s).*\\n\\| conv-small \\| [0-9,]+ \\| [0-9.]+ \\([^)]*n=1\\) \\|.*"
+                + "\\| 0.50 \\(0.50-0.50, n=1\\), 1 thread \\| [0-9.]+ \\|\\n.*"), table);
         assertTrue(table.contains("Spark's overhead"), table);
         assertTrue(table.contains("| 1 worker(s), 1 thread each |"), table);
         assertTrue(table.matches("(?s).*\\| 3 shallow replicates, 3 epochs \\|.*\\| fused in one network \\| [0-9.]+ \\|"
@@ -79,8 +89,11 @@ class BenchTest {
     @Test
     void peerResultLinesAreParsedAndOtherLinesIgnored() throws Exception {
         Path peer = work.resolve("peer.txt");
-        Files.writeString(peer, "torch 1.13\nRESULT deep steady_median=1.458 min=1.325 max=1.909 n=6\nnoise\n");
-        assertEquals(Map.of("deep", new Spread(1.458, 1.325, 1.909, 6)), Bench.peerResults(peer.toString()));
+        Files.writeString(peer, "torch 1.13\nRESULT deep steady_median=1.458 min=1.325 max=1.909 n=6\nnoise\n"
+                + "TRIAL conv threads=2 steady_median=9.0 min=9.0 max=9.0 n=2\n"
+                + "RESULT conv steady_median=8.1 min=8.0 max=8.5 n=2 threads=1\n");
+        assertEquals(Map.of("deep", new PeerEpochs(new Spread(1.458, 1.325, 1.909, 6), 0),
+                "conv", new PeerEpochs(new Spread(8.1, 8.0, 8.5, 2), 1)), Bench.peerResults(peer.toString()));
     }
 
     @Test
