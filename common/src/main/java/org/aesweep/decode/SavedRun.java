@@ -41,7 +41,12 @@ public record SavedRun(RunConfig config, Autoencoder model, int imageRows, int i
         Autoencoder model = AutoencoderFactory.build(config, rows, cols);
         try (InputStream in = fs.open(modelFile)) {
             MultiLayerNetwork saved = ModelSerializer.restoreMultiLayerNetwork(in, false);
-            model.network().setParams(saved.params());
+            if (model.hasLayerTypesOf(saved)) {
+                model.network().setParams(saved.params());
+            } else {
+                // Written by an earlier aesweep whose layers (DL4J's own LSTM) lay parameters out otherwise.
+                model = model.withNetwork(saved);
+            }
         }
         return new SavedRun(config, model, rows, cols);
     }

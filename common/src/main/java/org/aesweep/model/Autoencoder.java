@@ -56,6 +56,32 @@ public final class Autoencoder {
     }
 
     /**
+     * This autoencoder around another network of the same layers' shapes, such as one restored from
+     * a model file that an earlier aesweep wrote with other layer implementations.
+     */
+    public Autoencoder withNetwork(MultiLayerNetwork other) {
+        if (other.getnLayers() != network.getnLayers() || other.numParams() != network.numParams()) {
+            throw new IllegalArgumentException("a network of " + other.getnLayers() + " layers and " + other.numParams()
+                    + " parameters cannot stand in for one of " + network.getnLayers() + " and " + network.numParams());
+        }
+        return new Autoencoder(other, codeLayerIndex, inputLayout, outputLayout, rows, cols, scoreToPerElement);
+    }
+
+    /** Whether another network has this one's layer types, layer by layer, so that its parameters fit this one. */
+    public boolean hasLayerTypesOf(MultiLayerNetwork other) {
+        if (other.getnLayers() != network.getnLayers()) {
+            return false;
+        }
+        for (int i = 0; i < network.getnLayers(); i++) {
+            if (other.getLayerWiseConfigurations().getConf(i).getLayer().getClass()
+                    != network.getLayerWiseConfigurations().getConf(i).getLayer().getClass()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether the network's output is the logit of a sigmoid applied only inside its loss: an
      * IDENTITY output layer scored by {@link SigmoidBinaryCrossEntropy}.
      */

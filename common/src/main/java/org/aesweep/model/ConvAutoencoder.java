@@ -3,12 +3,12 @@ package org.aesweep.model;
 import java.util.List;
 
 import org.aesweep.engine.ConvolutionHelpers;
+import org.aesweep.engine.TiledDeconvolution2D;
 import org.aesweep.grid.RunConfig;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -21,10 +21,11 @@ import org.nd4j.linalg.activations.Activation;
  * The convolutional autoencoder: 3x3 same-padded convolutions (filters from the config's hidden
  * sizes, 16/32/64 by default), each followed by 2x2 max-pooling, then a dense code. The decoder
  * maps the code densely to a quarter-resolution feature map (half as deep as the last encoder
- * convolution: 32 channels by default) and doubles it twice with stride-2
- * transposed convolutions back to one channel at full size, scored by a sigmoid CNN loss layer
- * against the target image. (A flattening pre-processor before a plain loss layer gives the right
- * outputs but, in DL4J 1.0.0-M2.1, a wrong training score; the loss layer for feature maps does not.)
+ * convolution: 32 channels by default) and doubles it twice with stride-2 transposed convolutions
+ * ({@link TiledDeconvolution2D}) back to one channel at full size, scored by a sigmoid CNN loss
+ * layer against the target image. (A flattening pre-processor before a plain loss layer gives the
+ * right outputs but, in DL4J 1.0.0-M2.1, a wrong training score; the loss layer for feature maps
+ * does not.) The convolutions run through libnd4j's conv2d ops ({@link ConvolutionHelpers}).
  */
 final class ConvAutoencoder {
     private static final int UPSAMPLINGS = 2;
@@ -55,9 +56,9 @@ final class ConvAutoencoder {
         layers.layer(index++, new DenseLayer.Builder().nOut(smallRows * smallCols * decoderChannels)
                 .activation(activation).build());
         layers.inputPreProcessor(index, new FeedForwardToCnnPreProcessor(smallRows, smallCols, decoderChannels));
-        layers.layer(index++, new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(decoderChannels / 2)
+        layers.layer(index++, new TiledDeconvolution2D.Builder(2, 2).stride(2, 2).nOut(decoderChannels / 2)
                 .activation(activation).build());
-        layers.layer(index++, new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(1)
+        layers.layer(index++, new TiledDeconvolution2D.Builder(2, 2).stride(2, 2).nOut(1)
                 .activation(Activation.IDENTITY).build());
         ReconstructionLoss loss = ReconstructionLoss.of(config.loss());
         layers.layer(index, new CnnLossLayer.Builder(loss.dl4jLoss())

@@ -1,9 +1,9 @@
 package org.aesweep.model;
 
+import org.aesweep.engine.WholeSequenceLstm;
 import org.aesweep.grid.RunConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.misc.RepeatVector;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
@@ -14,6 +14,7 @@ import org.nd4j.linalg.activations.Activation;
  * The sequence autoencoder: an image is rows time steps of cols values. LSTM(h) then LSTM(c),
  * whose last step is the code; the code is repeated over the time steps, decoded by LSTM(h) and
  * mapped per step to cols sigmoid outputs. h is the config's first hidden size (100 by default).
+ * The LSTMs are {@link WholeSequenceLstm}s: DL4J's cell, each sequence in one native op.
  */
 final class LstmAutoencoder {
     private LstmAutoencoder() {
@@ -23,10 +24,10 @@ final class LstmAutoencoder {
         int hidden = config.hiddenSizes().get(0);
         ReconstructionLoss loss = ReconstructionLoss.of(config.loss());
         NeuralNetConfiguration.ListBuilder layers = common.list()
-                .layer(0, new LSTM.Builder().nOut(hidden).activation(Activation.TANH).build())
-                .layer(1, new LastTimeStep(new LSTM.Builder().nOut(config.codeSize()).activation(Activation.TANH).build()))
+                .layer(0, new WholeSequenceLstm.Builder().nOut(hidden).build())
+                .layer(1, new LastTimeStep(new WholeSequenceLstm.Builder().nOut(config.codeSize()).build()))
                 .layer(2, new RepeatVector.Builder(rows).build())
-                .layer(3, new LSTM.Builder().nOut(hidden).activation(Activation.TANH).build())
+                .layer(3, new WholeSequenceLstm.Builder().nOut(hidden).build())
                 .layer(4, new RnnOutputLayer.Builder(loss.dl4jLoss()).nOut(cols)
                         .activation(loss.outputLayerActivation(Activation.SIGMOID)).build())
                 .setInputType(InputType.recurrent(cols, rows));

@@ -1,0 +1,109 @@
+package org.aesweep.engine;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.convolution.Deconvolution2DLayer;
+import org.deeplearning4j.nn.params.DeconvolutionParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A {@link TiledDeconvolution2D} at work. With input x [n, c, h, w], kernel k x k and nOut o:
+ * the pixels as rows, {@code P [n*h*w, c]}, times the weights as {@code [c, o*k*k]} give each pixel's
+ * tile; reordered to [n, o, h*k, w*k] and offset by the bias, that is the pre-activation. Backprop
+ * reverses the reordering of the output gradient and takes two matrix products.
+ */
+public class TiledDeconvolution2DLayer extends Deconvolution2DLayer {
+    public TiledDeconvolution2DLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    /** The pre-activation and the pixel rows it was computed from. */
+    private record Tiles(INDArray preActivation, INDArray pixelRows) {
+    }
+
+    @Override
+    protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+        return new Pair<>(tiles(training, ArrayType.ACTIVATIONS, workspaceMgr).preActivation(), null);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        applyDropOutIfNecessary(training, workspaceMgr);
+        INDArray z = tiles(training, ArrayType.ACTIVATIONS, workspaceMgr).preActivation();
+        return layerConf().getActivationFn().getActivation(z, training);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        // Recomputed rather than kept: one product and two copies, cheaper than holding them.
+        Tiles tiles = tiles(true, ArrayType.BP_WORKING_MEM, workspaceMgr);
+        INDArray delta = layerConf().getActivationFn().backprop(tiles.preActivation(), epsilon).getFirst();
+        if (delta.ordering() != 'c' || delta.isView()) {
+            delta = delta.dup('c');
+        }
+        long n = input.size(0);
+        long channels = input.size(1);
+        long h = input.size(2);
+        long w = input.size(3);
+        long k = kernel();
+        long out = layerConf().getNOut();
+
+        INDArray biasGradient = gradientViews.get(DeconvolutionParamInitializer.BIAS_KEY);
+        delta.sum(biasGradient.reshape(out), 0, 2, 3);
+        INDArray tileGradient = delta.reshape('c', n, out, h, k, w, k).permute(0, 2, 4, 1, 3, 5).dup('c')
+                .reshape('c', n * h * w, out * k * k);
+        INDArray weightGradient = gradientViews.get(DeconvolutionParamInitializer.WEIGHT_KEY);
+        Nd4j.gemm(tiles.pixelRows(), tileGradient, weightGradient.reshape('c', channels, out * k * k), true, false,
+                1.0, 0.0);
+        INDArray weights = weightMatrix(true, workspaceMgr);
+        INDArray rowGradient = tileGradient.mmul(weights.transpose());
+        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
+        inputGradient.assign(rowGradient.reshape('c', n, h, w, channels).permute(0, 3, 1, 2));
+
+        Gradient gradient = new DefaultGradient(gradientsFlattened);
+        gradient.gradientForVariable().put(DeconvolutionParamInitializer.BIAS_KEY, biasGradient);
+        gradient.gradientForVariable().put(DeconvolutionParamInitializer.WEIGHT_KEY, weightGradient);
+        weightNoiseParams.clear();
+        return new Pair<>(gradient, backpropDropOutIfPresent(inputGradient));
+    }
+
+    private Tiles tiles(boolean training, ArrayType arrayType, LayerWorkspaceMgr workspaceMgr) {
+        INDArray x = input.castTo(dataType);
+        if (x.rank() != 4 || x.size(1) != layerConf().getNIn()) {
+            throw new IllegalStateException("TiledDeconvolution2D " + layerConf().getLayerName() + " expects NCHW input with "
+                    + layerConf().getNIn() + " channels, got " + java.util.Arrays.toString(x.shape()));
+        }
+        long n = x.size(0);
+        long channels = x.size(1);
+        long h = x.size(2);
+        long w = x.size(3);
+        long k = kernel();
+        long out = layerConf().getNOut();
+        INDArray pixelRows = x.permute(0, 2, 3, 1).dup('c').reshape('c', n * h * w, channels);
+        INDArray tileValues = pixelRows.mmul(weightMatrix(training, workspaceMgr));
+        INDArray z = workspaceMgr.createUninitialized(arrayType, dataType, new long[] {n, out, h * k, w * k}, 'c');
+        z.reshape('c', n, out, h, k, w, k).assign(tileValues.reshape('c', n, h, w, out, k, k).permute(0, 3, 1, 4, 2, 5));
+        INDArray bias = getParamWithNoise(DeconvolutionParamInitializer.BIAS_KEY, training, workspaceMgr).reshape(out);
+        Nd4j.getExecutioner().exec(new BroadcastAddOp(z, bias, z, 1));
+        return new Tiles(z, pixelRows);
+    }
+
+    /** The weights [nIn, nOut, k, k] as the matrix [nIn, nOut*k*k] (a view: they are stored row-major). */
+    private INDArray weightMatrix(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        INDArray weights = getParamWithNoise(DeconvolutionParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+        return weights.reshape('c', weights.size(0), weights.size(1) * weights.size(2) * weights.size(3));
+    }
+
+    private long kernel() {
+        return layerConf().getKernelSize()[0];
+    }
+}
