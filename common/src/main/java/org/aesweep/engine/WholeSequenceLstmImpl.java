@@ -9,25 +9,28 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * A {@link WholeSequenceLstm} at work: the forward pass is one {@code lstmLayer} op over all time
- * steps, the backward pass one {@code lstmLayer_bp} op, which recomputes the gates itself and
- * writes the parameter gradients straight into the layer's gradient views.
+ * A {@link WholeSequenceLstm} at work. The input projections of all time steps are one matrix
+ * product ({@code X W + b} over the time-major rows of the whole sequence); each step then adds
+ * {@code h[t-1] RW} and applies the gates. Backprop runs the steps in reverse for the gate
+ * gradients only, and gets every parameter gradient and the input gradient from whole-sequence
+ * products again. libnd4j's lstmLayer_bp op, which computes the same, took most of a training
+ * step here.
+ *
+ * <p>Shapes: x {@code [b, nIn, T]}; rows {@code [T*b, ...]} are time-major (step t is rows
+ * {@code [t*b, (t+1)*b)}); gate columns are input, forget, cell, output, {@code n} each.
  */
 public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
-    /** libnd4j's data format 2: [batch, features, time], DL4J's NCW. */
-    private static final int NCW = 2;
-    private static final int FORWARD = 0;
-    private static final int TANH = 0;
-    private static final int SIGMOID = 2;
-    private static final int[] INT_ARGS = {NCW, FORWARD, SIGMOID, TANH, TANH};
-    /** No cell clipping. */
-    private static final Double[] FLOAT_ARGS = {0.0};
-    /** Biases given; no sequence lengths, initial states or peepholes; the whole output sequence. */
-    private static final boolean[] BOOLEAN_ARGS = {true, false, false, false, false, true, false, false};
+    /** What the forward pass keeps for backprop: activated gates, cell states, their tanh, outputs. */
+    private record Sequence(INDArray input, INDArray inputRows, INDArray gates, INDArray cells, INDArray cellTanh,
+                            INDArray outputs) {
+    }
+
+    private Sequence forward;
 
     public WholeSequenceLstmImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -37,15 +40,13 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         refuseMasks();
-        INDArray x = sequenceInput();
-        INDArray h = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[] {x.size(0), layerConf().getNOut(), x.size(2)}, 'c');
-        Nd4j.exec(DynamicCustomOp.builder("lstmLayer")
-                .addInputs(x, param(WholeSequenceLstmParams.INPUT_WEIGHTS), param(WholeSequenceLstmParams.RECURRENT_WEIGHTS),
-                        param(WholeSequenceLstmParams.BIAS))
-                .addOutputs(h)
-                .addIntegerArguments(INT_ARGS).addFloatingPointArguments(FLOAT_ARGS).addBooleanArguments(BOOLEAN_ARGS)
-                .build());
+        Sequence sequence = run(training ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM, workspaceMgr);
+        forward = training ? sequence : null;
+        long b = input.size(0);
+        long n = layerConf().getNOut();
+        long steps = input.size(2);
+        INDArray h = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {b, n, steps}, 'c');
+        h.assign(sequence.outputs().reshape('c', steps, b, n).permute(1, 2, 0));
         return h;
     }
 
@@ -53,17 +54,64 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
         refuseMasks();
-        INDArray x = sequenceInput();
-        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
+        Sequence s = takeForward();
+        if (s == null) {
+            s = run(ArrayType.BP_WORKING_MEM, workspaceMgr);
+        }
+        long b = input.size(0);
+        long n = layerConf().getNOut();
+        long steps = input.size(2);
+        INDArray recurrent = getParam(WholeSequenceLstmParams.RECURRENT_WEIGHTS);
+        // dL/dh per step, time-major like the stored rows.
+        INDArray outputGradient = epsilon.castTo(dataType).permute(2, 0, 1).dup('c').reshape('c', steps * b, n);
+        INDArray gateGradient = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
+                new long[] {steps * b, 4 * n}, 'c');
+        INDArray hNext = Nd4j.zeros(dataType, b, n);
+        INDArray cNext = Nd4j.zeros(dataType, b, n);
+        for (long t = steps - 1; t >= 0; t--) {
+            INDArray gates = rows(s.gates(), t, b);
+            INDArray i = columns(gates, 0, n);
+            INDArray f = columns(gates, 1, n);
+            INDArray g = columns(gates, 2, n);
+            INDArray o = columns(gates, 3, n);
+            INDArray dz = rows(gateGradient, t, b);
+            INDArray dh = rows(outputGradient, t, b).addi(hNext);
+            INDArray tanhC = rows(s.cellTanh(), t, b);
+            // dc = dh * o * (1 - tanh(c)^2) + dc from step t+1
+            INDArray dc = tanhC.mul(tanhC).rsubi(1).muli(o).muli(dh).addi(cNext);
+            // d(o) = dh * tanh(c), through the sigmoid: * o * (1 - o)
+            columns(dz, 3, n).assign(dh.mul(tanhC).muli(o).muli(o.rsub(1)));
+            // d(i) = dc * g, through the sigmoid
+            columns(dz, 0, n).assign(dc.mul(g).muli(i).muli(i.rsub(1)));
+            // d(g) = dc * i, through the tanh: * (1 - g^2)
+            columns(dz, 2, n).assign(dc.mul(i).muli(g.mul(g).rsubi(1)));
+            if (t > 0) {
+                // d(f) = dc * c[t-1], through the sigmoid
+                columns(dz, 1, n).assign(dc.mul(rows(s.cells(), t - 1, b)).muli(f).muli(f.rsub(1)));
+                Nd4j.gemm(dz, recurrent, hNext, false, true, 1.0, 0.0);
+            } else {
+                columns(dz, 1, n).assign(0);
+            }
+            cNext = dc.muli(f);
+        }
+        INDArray weights = getParam(WholeSequenceLstmParams.INPUT_WEIGHTS);
         INDArray weightGradient = gradientViews.get(WholeSequenceLstmParams.INPUT_WEIGHTS);
         INDArray recurrentGradient = gradientViews.get(WholeSequenceLstmParams.RECURRENT_WEIGHTS);
         INDArray biasGradient = gradientViews.get(WholeSequenceLstmParams.BIAS);
-        Nd4j.exec(DynamicCustomOp.builder("lstmLayer_bp")
-                .addInputs(x, param(WholeSequenceLstmParams.INPUT_WEIGHTS), param(WholeSequenceLstmParams.RECURRENT_WEIGHTS),
-                        param(WholeSequenceLstmParams.BIAS), epsilon.castTo(dataType).dup('c'))
-                .addOutputs(inputGradient, weightGradient, recurrentGradient, biasGradient)
-                .addIntegerArguments(INT_ARGS).addFloatingPointArguments(FLOAT_ARGS).addBooleanArguments(BOOLEAN_ARGS)
-                .build());
+        Nd4j.gemm(s.inputRows(), gateGradient, weightGradient, true, false, 1.0, 0.0);
+        if (steps > 1) {
+            // h[t-1] pairs with the gate gradient of step t; step 0 starts from h = 0.
+            Nd4j.gemm(s.outputs().get(NDArrayIndex.interval(0, (steps - 1) * b), NDArrayIndex.all()),
+                    gateGradient.get(NDArrayIndex.interval(b, steps * b), NDArrayIndex.all()),
+                    recurrentGradient, true, false, 1.0, 0.0);
+        } else {
+            recurrentGradient.assign(0);
+        }
+        gateGradient.sum(biasGradient.reshape(4 * n), 0);
+        INDArray inputRowGradient = gateGradient.mmul(weights.transpose());
+        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
+        inputGradient.assign(inputRowGradient.reshape('c', steps, b, layerConf().getNIn()).permute(1, 2, 0));
+
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         gradient.gradientForVariable().put(WholeSequenceLstmParams.INPUT_WEIGHTS, weightGradient);
         gradient.gradientForVariable().put(WholeSequenceLstmParams.RECURRENT_WEIGHTS, recurrentGradient);
@@ -72,23 +120,82 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
         return new Pair<>(gradient, inputGradient);
     }
 
-    private INDArray param(String key) {
-        return getParam(key);
-    }
-
-    private INDArray sequenceInput() {
+    /** The forward recurrence over the current input, its arrays of the given kind. */
+    private Sequence run(ArrayType arrayType, LayerWorkspaceMgr workspaceMgr) {
         INDArray x = input.castTo(dataType);
         if (x.rank() != 3 || x.size(1) != layerConf().getNIn()) {
             throw new IllegalStateException("WholeSequenceLstm " + layerConf().getLayerName() + " expects input [batch, "
                     + layerConf().getNIn() + ", time], got " + java.util.Arrays.toString(x.shape()));
         }
-        return x.ordering() == 'c' ? x : x.dup('c');
+        long b = x.size(0);
+        long steps = x.size(2);
+        long n = layerConf().getNOut();
+        INDArray inputRows = workspaceMgr.createUninitialized(arrayType, dataType, new long[] {steps * b, x.size(1)}, 'c');
+        inputRows.reshape('c', steps, b, x.size(1)).assign(x.permute(2, 0, 1));
+        INDArray gates = workspaceMgr.createUninitialized(arrayType, dataType, new long[] {steps * b, 4 * n}, 'c');
+        Nd4j.gemm(inputRows, getParam(WholeSequenceLstmParams.INPUT_WEIGHTS), gates, false, false, 1.0, 0.0);
+        gates.addiRowVector(getParam(WholeSequenceLstmParams.BIAS));
+        INDArray cells = workspaceMgr.createUninitialized(arrayType, dataType, new long[] {steps * b, n}, 'c');
+        INDArray cellTanh = workspaceMgr.createUninitialized(arrayType, dataType, new long[] {steps * b, n}, 'c');
+        INDArray outputs = workspaceMgr.createUninitialized(arrayType, dataType, new long[] {steps * b, n}, 'c');
+        INDArray recurrent = getParam(WholeSequenceLstmParams.RECURRENT_WEIGHTS);
+        for (long t = 0; t < steps; t++) {
+            INDArray z = rows(gates, t, b);
+            if (t > 0) {
+                Nd4j.gemm(rows(outputs, t - 1, b), recurrent, z, false, false, 1.0, 1.0);
+            }
+            INDArray ifGates = z.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * n));
+            Transforms.sigmoid(ifGates, false);
+            INDArray g = Transforms.tanh(columns(z, 2, n), false);
+            INDArray o = Transforms.sigmoid(columns(z, 3, n), false);
+            INDArray c = rows(cells, t, b);
+            // c = i * g (+ f * c[t-1])
+            c.assign(columns(z, 0, n).mul(g));
+            if (t > 0) {
+                c.addi(columns(z, 1, n).mul(rows(cells, t - 1, b)));
+            }
+            INDArray tanhC = rows(cellTanh, t, b);
+            tanhC.assign(Transforms.tanh(c, true));
+            rows(outputs, t, b).assign(tanhC.mul(o));
+        }
+        return new Sequence(input, inputRows, gates, cells, cellTanh, outputs);
+    }
+
+    /** The forward pass's arrays when they belong to the current input and are still valid; used once. */
+    private Sequence takeForward() {
+        Sequence s = forward;
+        forward = null;
+        if (s == null || s.input() != input) {
+            return null;
+        }
+        for (INDArray array : new INDArray[] {s.inputRows(), s.gates(), s.cells(), s.cellTanh(), s.outputs()}) {
+            if (array.isAttached() && !array.isInScope()) {
+                return null;
+            }
+        }
+        return s;
+    }
+
+    /** Rows {@code [t*b, (t+1)*b)} of a time-major matrix: step t, a contiguous view. */
+    private static INDArray rows(INDArray matrix, long t, long b) {
+        return matrix.get(NDArrayIndex.interval(t * b, (t + 1) * b), NDArrayIndex.all());
+    }
+
+    /** Gate block k (columns {@code [k*n, (k+1)*n)}). */
+    private static INDArray columns(INDArray matrix, int k, long n) {
+        return matrix.get(NDArrayIndex.all(), NDArrayIndex.interval(k * n, (k + 1) * n));
     }
 
     private void refuseMasks() {
         if (maskArray != null) {
             throw new UnsupportedOperationException("WholeSequenceLstm does not support masked sequences");
         }
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        forward = null;
     }
 
     @Override
