@@ -1,5 +1,9 @@
 package org.aesweep.engine;
 
+import java.nio.ByteBuffer;
+
+import org.aesweep.vector.FlatFloats;
+import org.aesweep.vector.VectorApi;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -19,7 +23,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code h[t-1] RW} and applies the gates. Backprop runs the steps in reverse for the gate
  * gradients only, and gets every parameter gradient and the input gradient from whole-sequence
  * products again. libnd4j's lstmLayer_bp op, which computes the same, took most of a training
- * step here.
+ * step here. A step's element-wise work runs in {@link LstmCellKernel} for float arrays on the
+ * CPU, else through libnd4j's ops (double precision: gradient checks).
  *
  * <p>Shapes: x {@code [b, nIn, T]}; rows {@code [T*b, ...]} are time-major (step t is rows
  * {@code [t*b, (t+1)*b)}); gate columns are input, forget, cell, output, {@code n} each.
@@ -68,31 +73,19 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
                 new long[] {steps * b, 4 * n}, 'c');
         INDArray hNext = Nd4j.zeros(dataType, b, n);
         INDArray cNext = Nd4j.zeros(dataType, b, n);
+        boolean kernel = usesKernel(s.gates());
         for (long t = steps - 1; t >= 0; t--) {
-            INDArray gates = rows(s.gates(), t, b);
-            INDArray i = columns(gates, 0, n);
-            INDArray f = columns(gates, 1, n);
-            INDArray g = columns(gates, 2, n);
-            INDArray o = columns(gates, 3, n);
             INDArray dz = rows(gateGradient, t, b);
-            INDArray dh = rows(outputGradient, t, b).addi(hNext);
-            INDArray tanhC = rows(s.cellTanh(), t, b);
-            // dc = dh * o * (1 - tanh(c)^2) + dc from step t+1
-            INDArray dc = tanhC.mul(tanhC).rsubi(1).muli(o).muli(dh).addi(cNext);
-            // d(o) = dh * tanh(c), through the sigmoid: * o * (1 - o)
-            columns(dz, 3, n).assign(dh.mul(tanhC).muli(o).muli(o.rsub(1)));
-            // d(i) = dc * g, through the sigmoid
-            columns(dz, 0, n).assign(dc.mul(g).muli(i).muli(i.rsub(1)));
-            // d(g) = dc * i, through the tanh: * (1 - g^2)
-            columns(dz, 2, n).assign(dc.mul(i).muli(g.mul(g).rsubi(1)));
-            if (t > 0) {
-                // d(f) = dc * c[t-1], through the sigmoid
-                columns(dz, 1, n).assign(dc.mul(rows(s.cells(), t - 1, b)).muli(f).muli(f.rsub(1)));
-                Nd4j.gemm(dz, recurrent, hNext, false, true, 1.0, 0.0);
+            if (kernel) {
+                LstmCellKernel.backward(bytes(rows(s.gates(), t, b)), bytes(rows(s.cellTanh(), t, b)),
+                        t > 0 ? bytes(rows(s.cells(), t - 1, b)) : null, bytes(rows(outputGradient, t, b)),
+                        bytes(hNext), bytes(cNext), bytes(dz), (int) b, (int) n);
             } else {
-                columns(dz, 1, n).assign(0);
+                cNext = stepBackward(s, outputGradient, hNext, cNext, dz, t, b, n);
             }
-            cNext = dc.muli(f);
+            if (t > 0) {
+                Nd4j.gemm(dz, recurrent, hNext, false, true, 1.0, 0.0);
+            }
         }
         INDArray weights = getParam(WholeSequenceLstmParams.INPUT_WEIGHTS);
         INDArray weightGradient = gradientViews.get(WholeSequenceLstmParams.INPUT_WEIGHTS);
@@ -120,6 +113,33 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
         return new Pair<>(gradient, inputGradient);
     }
 
+    /** One step of backprop through libnd4j's ops (double precision, or no Vector API); returns the cell carry. */
+    private static INDArray stepBackward(Sequence s, INDArray outputGradient, INDArray hNext, INDArray cNext,
+                                         INDArray dz, long t, long b, long n) {
+        INDArray gates = rows(s.gates(), t, b);
+        INDArray i = columns(gates, 0, n);
+        INDArray f = columns(gates, 1, n);
+        INDArray g = columns(gates, 2, n);
+        INDArray o = columns(gates, 3, n);
+        INDArray dh = rows(outputGradient, t, b).add(hNext);
+        INDArray tanhC = rows(s.cellTanh(), t, b);
+        // dc = dh * o * (1 - tanh(c)^2) + dc from step t+1
+        INDArray dc = tanhC.mul(tanhC).rsubi(1).muli(o).muli(dh).addi(cNext);
+        // d(o) = dh * tanh(c), through the sigmoid: * o * (1 - o)
+        columns(dz, 3, n).assign(dh.mul(tanhC).muli(o).muli(o.rsub(1)));
+        // d(i) = dc * g, through the sigmoid
+        columns(dz, 0, n).assign(dc.mul(g).muli(i).muli(i.rsub(1)));
+        // d(g) = dc * i, through the tanh: * (1 - g^2)
+        columns(dz, 2, n).assign(dc.mul(i).muli(g.mul(g).rsubi(1)));
+        if (t > 0) {
+            // d(f) = dc * c[t-1], through the sigmoid
+            columns(dz, 1, n).assign(dc.mul(rows(s.cells(), t - 1, b)).muli(f).muli(f.rsub(1)));
+        } else {
+            columns(dz, 1, n).assign(0);
+        }
+        return dc.muli(f);
+    }
+
     /** The forward recurrence over the current input, its arrays of the given kind. */
     private Sequence run(ArrayType arrayType, LayerWorkspaceMgr workspaceMgr) {
         INDArray x = input.castTo(dataType);
@@ -139,26 +159,46 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
         INDArray cellTanh = workspaceMgr.createUninitialized(arrayType, dataType, new long[] {steps * b, n}, 'c');
         INDArray outputs = workspaceMgr.createUninitialized(arrayType, dataType, new long[] {steps * b, n}, 'c');
         INDArray recurrent = getParam(WholeSequenceLstmParams.RECURRENT_WEIGHTS);
+        boolean kernel = usesKernel(gates);
         for (long t = 0; t < steps; t++) {
             INDArray z = rows(gates, t, b);
             if (t > 0) {
                 Nd4j.gemm(rows(outputs, t - 1, b), recurrent, z, false, false, 1.0, 1.0);
             }
-            INDArray ifGates = z.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * n));
-            Transforms.sigmoid(ifGates, false);
-            INDArray g = Transforms.tanh(columns(z, 2, n), false);
-            INDArray o = Transforms.sigmoid(columns(z, 3, n), false);
-            INDArray c = rows(cells, t, b);
-            // c = i * g (+ f * c[t-1])
-            c.assign(columns(z, 0, n).mul(g));
-            if (t > 0) {
-                c.addi(columns(z, 1, n).mul(rows(cells, t - 1, b)));
+            if (kernel) {
+                LstmCellKernel.forward(bytes(z), t > 0 ? bytes(rows(cells, t - 1, b)) : null, bytes(rows(cells, t, b)),
+                        bytes(rows(cellTanh, t, b)), bytes(rows(outputs, t, b)), (int) b, (int) n);
+            } else {
+                stepForward(z, cells, cellTanh, outputs, t, b, n);
             }
-            INDArray tanhC = rows(cellTanh, t, b);
-            tanhC.assign(Transforms.tanh(c, true));
-            rows(outputs, t, b).assign(tanhC.mul(o));
         }
         return new Sequence(input, inputRows, gates, cells, cellTanh, outputs);
+    }
+
+    /** One step of the recurrence through libnd4j's ops (double precision, or no Vector API). */
+    private static void stepForward(INDArray z, INDArray cells, INDArray cellTanh, INDArray outputs, long t, long b,
+                                    long n) {
+        Transforms.sigmoid(z.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * n)), false);
+        INDArray g = Transforms.tanh(columns(z, 2, n), false);
+        INDArray o = Transforms.sigmoid(columns(z, 3, n), false);
+        INDArray c = rows(cells, t, b);
+        // c = i * g (+ f * c[t-1])
+        c.assign(columns(z, 0, n).mul(g));
+        if (t > 0) {
+            c.addi(columns(z, 1, n).mul(rows(cells, t - 1, b)));
+        }
+        INDArray tanhC = rows(cellTanh, t, b);
+        tanhC.assign(Transforms.tanh(c, true));
+        rows(outputs, t, b).assign(tanhC.mul(o));
+    }
+
+    /** Whether the steps run through {@link LstmCellKernel}: float arrays on the CPU with the Vector API. */
+    private static boolean usesKernel(INDArray gates) {
+        return VectorApi.available() && FlatFloats.isRowMajorMatrix(gates);
+    }
+
+    private static ByteBuffer bytes(INDArray rows) {
+        return FlatFloats.bytes(rows);
     }
 
     /** The forward pass's arrays when they belong to the current input and are still valid; used once. */

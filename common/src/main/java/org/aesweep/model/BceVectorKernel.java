@@ -8,11 +8,11 @@ import static org.aesweep.vector.OffHeapVectors.store;
 import java.nio.ByteBuffer;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import org.aesweep.vector.KernelThreads;
 import org.aesweep.vector.OffHeapVectors;
 import org.aesweep.vector.VectorApi;
+import org.aesweep.vector.VectorMath;
 
 /**
  * Binary cross-entropy on logits over off-heap float arrays, with the JDK's (incubating) Vector
@@ -20,14 +20,10 @@ import org.aesweep.vector.VectorApi;
  * elements of a 256 x 784 minibatch, close to half of a 784-32-784 training step; these loops take
  * about a tenth of that.
  *
- * <p>exp and log1p are computed here from additions, multiplications, fused multiply-adds,
- * divisions and bit operations, all exactly rounded, rather than with the Vector API's EXP and
- * LOG1P: those run as SIMD library code once the JIT has compiled a loop but as Math.exp per lane
- * before, and the two differ in the last bits, which made the first run in a JVM train slightly
- * differently from the same run later (test losses apart in the 4th decimal). Each gives the same
- * bits however the loop runs. exp: Cody-Waite reduction by ln 2 and a degree-6 polynomial (the
- * Cephes expf constants), to about 2 ulp; its argument is clamped to [-87.3, 88.3] so results stay
- * normal floats. log1p(e) for e in [0, 1]: 2 atanh(e / (2 + e)) by its series, to about 2 ulp.
+ * <p>exp comes from {@link VectorMath} and log1p is computed here, both from exactly rounded
+ * operations rather than the Vector API's EXP and LOG1P, whose compiled and interpreted forms
+ * differ in the last bits (the first run in a JVM trained slightly differently from the same run
+ * later). log1p(e) for e in [0, 1]: 2 atanh(e / (2 + e)) by its series, to about 2 ulp.
  *
  * <p>Only touch this class after {@link VectorApi#available()} said yes: loading it without the
  * {@code jdk.incubator.vector} module fails.
@@ -36,14 +32,6 @@ final class BceVectorKernel {
     /** Elements summed in float lanes before the partial sum moves to a double. */
     private static final int BLOCK = 4096;
 
-    private static final float LOG2E = 1.44269504088896341f;
-    /** 1.5 * 2^23: adding it rounds a float of magnitude below 2^22 to an integer, kept in the low mantissa bits. */
-    private static final float ROUNDER = 12582912f;
-    private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
-    private static final float LN2_HIGH = 0.693359375f;
-    private static final float LN2_LOW = -2.12194440e-4f;
-    private static final float[] EXP_POLY = {1.9875691500e-4f, 1.3981999507e-3f, 8.3334519073e-3f,
-        4.1665795894e-2f, 1.6666665459e-1f, 5.0000001201e-1f};
 
     private BceVectorKernel() {
     }
@@ -108,28 +96,11 @@ final class BceVectorKernel {
     }
 
     private static FloatVector elementLoss(FloatVector z, FloatVector y) {
-        return z.max(0f).sub(z.mul(y)).add(log1pOfUnit(exp(z.abs().neg())));
+        return z.max(0f).sub(z.mul(y)).add(log1pOfUnit(VectorMath.exp(z.abs().neg())));
     }
 
     private static FloatVector sigmoidMinus(FloatVector z, FloatVector y) {
-        return FloatVector.broadcast(SPECIES, 1f).div(exp(z.neg()).add(1f)).sub(y);
-    }
-
-    /** e^x per lane, deterministic (see the class comment). */
-    static FloatVector exp(FloatVector x) {
-        FloatVector clamped = x.max(-87.3f).min(88.3f);
-        FloatVector rounded = clamped.fma(LOG2E, ROUNDER);
-        FloatVector n = rounded.sub(ROUNDER);
-        IntVector exponent = ((IntVector) rounded.reinterpretAsInts()).sub(ROUNDER_BITS);
-        FloatVector r = n.fma(FloatVector.broadcast(SPECIES, -LN2_HIGH), clamped);
-        r = n.fma(FloatVector.broadcast(SPECIES, -LN2_LOW), r);
-        FloatVector p = FloatVector.broadcast(SPECIES, EXP_POLY[0]);
-        for (int k = 1; k < EXP_POLY.length; k++) {
-            p = p.fma(r, FloatVector.broadcast(SPECIES, EXP_POLY[k]));
-        }
-        FloatVector expR = p.mul(r.mul(r)).add(r).add(1f);
-        FloatVector twoToN = (FloatVector) exponent.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        return expR.mul(twoToN);
+        return VectorMath.sigmoid(z).sub(y);
     }
 
     /** log(1 + e) per lane for e in [0, 1], as 2 atanh(u) with u = e / (2 + e) in [0, 1/3]. */

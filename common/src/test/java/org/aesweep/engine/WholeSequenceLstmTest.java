@@ -33,9 +33,17 @@ class WholeSequenceLstmTest {
     private static final int BATCH = 2;
 
     private static MultiLayerConfiguration configuration() {
-        return new NeuralNetConfiguration.Builder().seed(5).dataType(DataType.DOUBLE).weightInit(WeightInit.XAVIER)
+        return configuration(DataType.DOUBLE);
+    }
+
+    private static MultiLayerConfiguration configuration(DataType precision) {
+        return configuration(precision, OUT);
+    }
+
+    private static MultiLayerConfiguration configuration(DataType precision, int units) {
+        return new NeuralNetConfiguration.Builder().seed(5).dataType(precision).weightInit(WeightInit.XAVIER)
                 .updater(new NoOp()).list()
-                .layer(new WholeSequenceLstm.Builder().nOut(OUT).build())
+                .layer(new WholeSequenceLstm.Builder().nOut(units).build())
                 .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(IN)
                         .activation(Activation.IDENTITY).build())
                 .setInputType(InputType.recurrent(IN, STEPS)).build();
@@ -85,6 +93,42 @@ class WholeSequenceLstmTest {
                 h = next;
             }
         }
+    }
+
+    /**
+     * Float networks step through the Vector API cell kernel, double ones through libnd4j's ops
+     * (which the recurrence and gradient checks above verify): both give the same outputs and
+     * gradients from the same parameters, to float precision.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} units")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {OUT, 37})
+    void theFloatKernelComputesWhatTheDoublePathComputes(int units) {
+        // 37 units: whole vectors and a partial one per row at any vector width.
+        MultiLayerNetwork precise = new MultiLayerNetwork(configuration(DataType.DOUBLE, units));
+        precise.init();
+        precise.getLayer(0).getParam("b").assign(Nd4j.linspace(DataType.DOUBLE, -0.5, 0.5, 4 * units));
+        MultiLayerNetwork single = new MultiLayerNetwork(configuration(DataType.FLOAT, units));
+        single.init();
+        single.setParams(precise.params().castTo(DataType.FLOAT));
+        Nd4j.getRandom().setSeed(8);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, BATCH, IN, STEPS).subi(0.5);
+        INDArray target = Nd4j.rand(DataType.DOUBLE, BATCH, IN, STEPS);
+
+        INDArray expected = precise.output(x);
+        INDArray actual = single.output(x.castTo(DataType.FLOAT)).castTo(DataType.DOUBLE);
+        assertTrue(expected.equalsWithEps(actual, 1e-5), "outputs differ by " + expected.sub(actual).amaxNumber());
+
+        precise.setInput(x);
+        precise.setLabels(target);
+        precise.computeGradientAndScore();
+        single.setInput(x.castTo(DataType.FLOAT));
+        single.setLabels(target.castTo(DataType.FLOAT));
+        single.computeGradientAndScore();
+        INDArray expectedGradient = precise.gradient().gradient();
+        INDArray actualGradient = single.gradient().gradient().castTo(DataType.DOUBLE);
+        double scale = expectedGradient.amaxNumber().doubleValue();
+        assertTrue(expectedGradient.sub(actualGradient).amaxNumber().doubleValue() < 1e-4 * scale,
+                "gradients differ by " + expectedGradient.sub(actualGradient).amaxNumber() + " of " + scale);
     }
 
     @Test
