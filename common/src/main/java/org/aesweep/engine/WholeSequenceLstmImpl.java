@@ -50,7 +50,9 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
         long b = input.size(0);
         long n = layerConf().getNOut();
         long steps = input.size(2);
-        INDArray h = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {b, n, steps}, 'c');
+        // f-order, as DL4J's recurrent layers give it: each step's [b, n] slice is contiguous, which
+        // LastTimeStep's view of the last step relies on downstream.
+        INDArray h = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {b, n, steps}, 'f');
         h.assign(sequence.outputs().reshape('c', steps, b, n).permute(1, 2, 0));
         return h;
     }

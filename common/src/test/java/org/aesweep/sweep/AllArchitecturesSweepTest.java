@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Spark, and the aggregation draws every picture each architecture has from its saved model.
  */
 class AllArchitecturesSweepTest {
-    private static final int TEST = 40;
+    private static final int TEST = 300;
 
     @TempDir
     Path work;
