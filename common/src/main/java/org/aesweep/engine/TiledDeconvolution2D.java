@@ -44,13 +44,8 @@ public class TiledDeconvolution2D extends Deconvolution2D {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-        TiledDeconvolution2DLayer layer = new TiledDeconvolution2DLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(new TiledDeconvolution2DLayer(conf, networkDataType), this, conf, listeners, layerIndex,
+                layerParamsView, initializeParams);
     }
 
     @Override

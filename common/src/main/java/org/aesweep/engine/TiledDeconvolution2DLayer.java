@@ -28,6 +28,17 @@ public class TiledDeconvolution2DLayer extends Deconvolution2DLayer {
     private record Tiles(INDArray preActivation, INDArray pixelRows) {
     }
 
+    /** Input x [n, channels, h, w], kernel and stride k, out output channels. */
+    private record Geometry(long n, long channels, long h, long w, long k, long out) {
+        long pixels() {
+            return n * h * w;
+        }
+
+        long tileWidth() {
+            return out * k * k;
+        }
+    }
+
     @Override
     protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
         return new Pair<>(tiles(training, ArrayType.ACTIVATIONS, workspaceMgr).preActivation(), null);
@@ -50,24 +61,19 @@ public class TiledDeconvolution2DLayer extends Deconvolution2DLayer {
         if (delta.ordering() != 'c' || delta.isView()) {
             delta = delta.dup('c');
         }
-        long n = input.size(0);
-        long channels = input.size(1);
-        long h = input.size(2);
-        long w = input.size(3);
-        long k = kernel();
-        long out = layerConf().getNOut();
+        Geometry d = geometry();
 
         INDArray biasGradient = gradientViews.get(DeconvolutionParamInitializer.BIAS_KEY);
-        delta.sum(biasGradient.reshape(out), 0, 2, 3);
-        INDArray tileGradient = delta.reshape('c', n, out, h, k, w, k).permute(0, 2, 4, 1, 3, 5).dup('c')
-                .reshape('c', n * h * w, out * k * k);
+        delta.sum(biasGradient.reshape(d.out()), 0, 2, 3);
+        INDArray tileGradient = delta.reshape('c', d.n(), d.out(), d.h(), d.k(), d.w(), d.k())
+                .permute(0, 2, 4, 1, 3, 5).dup('c').reshape('c', d.pixels(), d.tileWidth());
         INDArray weightGradient = gradientViews.get(DeconvolutionParamInitializer.WEIGHT_KEY);
-        Nd4j.gemm(tiles.pixelRows(), tileGradient, weightGradient.reshape('c', channels, out * k * k), true, false,
-                1.0, 0.0);
+        Nd4j.gemm(tiles.pixelRows(), tileGradient, weightGradient.reshape('c', d.channels(), d.tileWidth()), true,
+                false, 1.0, 0.0);
         INDArray weights = weightMatrix(true, workspaceMgr);
         INDArray rowGradient = tileGradient.mmul(weights.transpose());
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
-        inputGradient.assign(rowGradient.reshape('c', n, h, w, channels).permute(0, 3, 1, 2));
+        inputGradient.assign(rowGradient.reshape('c', d.n(), d.h(), d.w(), d.channels()).permute(0, 3, 1, 2));
 
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         gradient.gradientForVariable().put(DeconvolutionParamInitializer.BIAS_KEY, biasGradient);
@@ -82,17 +88,14 @@ public class TiledDeconvolution2DLayer extends Deconvolution2DLayer {
             throw new IllegalStateException("TiledDeconvolution2D " + layerConf().getLayerName() + " expects NCHW input with "
                     + layerConf().getNIn() + " channels, got " + java.util.Arrays.toString(x.shape()));
         }
-        long n = x.size(0);
-        long channels = x.size(1);
-        long h = x.size(2);
-        long w = x.size(3);
-        long k = kernel();
-        long out = layerConf().getNOut();
-        INDArray pixelRows = x.permute(0, 2, 3, 1).dup('c').reshape('c', n * h * w, channels);
+        Geometry d = geometry();
+        INDArray pixelRows = x.permute(0, 2, 3, 1).dup('c').reshape('c', d.pixels(), d.channels());
         INDArray tileValues = pixelRows.mmul(weightMatrix(training, workspaceMgr));
-        INDArray z = workspaceMgr.createUninitialized(arrayType, dataType, new long[] {n, out, h * k, w * k}, 'c');
-        z.reshape('c', n, out, h, k, w, k).assign(tileValues.reshape('c', n, h, w, out, k, k).permute(0, 3, 1, 4, 2, 5));
-        INDArray bias = getParamWithNoise(DeconvolutionParamInitializer.BIAS_KEY, training, workspaceMgr).reshape(out);
+        INDArray z = workspaceMgr.createUninitialized(arrayType, dataType,
+                new long[] {d.n(), d.out(), d.h() * d.k(), d.w() * d.k()}, 'c');
+        z.reshape('c', d.n(), d.out(), d.h(), d.k(), d.w(), d.k())
+                .assign(tileValues.reshape('c', d.n(), d.h(), d.w(), d.out(), d.k(), d.k()).permute(0, 3, 1, 4, 2, 5));
+        INDArray bias = getParamWithNoise(DeconvolutionParamInitializer.BIAS_KEY, training, workspaceMgr).reshape(d.out());
         Nd4j.getExecutioner().exec(new BroadcastAddOp(z, bias, z, 1));
         return new Tiles(z, pixelRows);
     }
@@ -103,7 +106,8 @@ public class TiledDeconvolution2DLayer extends Deconvolution2DLayer {
         return weights.reshape('c', weights.size(0), weights.size(1) * weights.size(2) * weights.size(3));
     }
 
-    private long kernel() {
-        return layerConf().getKernelSize()[0];
+    private Geometry geometry() {
+        return new Geometry(input.size(0), input.size(1), input.size(2), input.size(3), layerConf().getKernelSize()[0],
+                layerConf().getNOut());
     }
 }

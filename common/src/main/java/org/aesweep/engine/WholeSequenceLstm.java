@@ -46,13 +46,8 @@ public class WholeSequenceLstm extends BaseRecurrentLayer {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-        WholeSequenceLstmImpl layer = new WholeSequenceLstmImpl(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(new WholeSequenceLstmImpl(conf, networkDataType), this, conf, listeners, layerIndex,
+                layerParamsView, initializeParams);
     }
 
     @Override

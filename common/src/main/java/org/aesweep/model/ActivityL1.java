@@ -2,6 +2,7 @@ package org.aesweep.model;
 
 import java.util.Collection;
 
+import org.aesweep.engine.LayerWiring;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;

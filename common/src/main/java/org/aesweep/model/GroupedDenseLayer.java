@@ -3,6 +3,7 @@ package org.aesweep.model;
 import java.util.Collection;
 import java.util.Objects;
 
+import org.aesweep.engine.LayerWiring;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

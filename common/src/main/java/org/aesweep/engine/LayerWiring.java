@@ -1,4 +1,4 @@
-package org.aesweep.model;
+package org.aesweep.engine;
 
 import java.util.Collection;
 
@@ -12,11 +12,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * layer types: listeners, index, parameter view and table (filled by the configuration's
  * initializer), and the configuration.
  */
-final class LayerWiring {
+public final class LayerWiring {
     private LayerWiring() {
     }
 
-    static Layer wire(Layer layer, org.deeplearning4j.nn.conf.layers.Layer layerConf, NeuralNetConfiguration conf,
+    public static Layer wire(Layer layer, org.deeplearning4j.nn.conf.layers.Layer layerConf, NeuralNetConfiguration conf,
                       Collection<TrainingListener> listeners, int layerIndex, INDArray layerParamsView,
                       boolean initializeParams) {
         layer.setListeners(listeners);
