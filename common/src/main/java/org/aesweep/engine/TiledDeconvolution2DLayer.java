@@ -55,7 +55,7 @@ public class TiledDeconvolution2DLayer extends Deconvolution2DLayer {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        // Recomputed rather than kept: one product and two copies, cheaper than holding them.
+        // Recomputed rather than kept from the forward pass, as DL4J's layer does: one product and two copies.
         Tiles tiles = tiles(true, ArrayType.BP_WORKING_MEM, workspaceMgr);
         INDArray delta = layerConf().getActivationFn().backprop(tiles.preActivation(), epsilon).getFirst();
         if (delta.ordering() != 'c' || delta.isView()) {

@@ -15,15 +15,17 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Configuration of an LSTM layer that runs a whole sequence, forward and backward, in one libnd4j
- * op ({@code lstmLayer} and {@code lstmLayer_bp}) instead of DL4J's several ops per time step.
+ * Configuration of an LSTM layer that treats the whole sequence at once: every step's input
+ * projection in one matrix product, each step's element-wise work in one pass, gradients from
+ * whole-sequence products (see {@link WholeSequenceLstmImpl}), instead of DL4J's several ops per
+ * time step.
  *
  * <p>The cell is DL4J's {@code LSTM} without peepholes: sigmoid gates, tanh cell and output
  * activations, forget-gate bias initialised to 1, input and recurrent weights drawn by the layer's
  * weight initialisation with DL4J's fan-in {@code nOut} and fan-out {@code nIn + nOut}. Input and
  * output are {@code [batch, features, time]} (DL4J's NCW); masks are not supported (the study's
  * sequences all have one length). Parameters: {@code W [nIn, 4*nOut]}, {@code RW [nOut, 4*nOut]}
- * and {@code b [4*nOut]}, gates in libnd4j's order input, forget, cell, output.
+ * and {@code b [4*nOut]}, gates in the order input, forget, cell, output.
  */
 public class WholeSequenceLstm extends BaseRecurrentLayer {
     private static final long serialVersionUID = 1L;
@@ -60,10 +62,12 @@ public class WholeSequenceLstm extends BaseRecurrentLayer {
         InputType outputType = getOutputType(-1, inputType);
         long numParams = initializer().numParams(this);
         long updaterState = getIUpdater() == null ? 0 : getIUpdater().stateSize(numParams);
-        // The backward op recomputes the gates of every step: four per output unit and step.
+        // Training keeps the input as time-major rows and, per output unit and step, the four gates,
+        // the cell state, its tanh and the output, for backprop.
+        long trainVariable = inputType.arrayElementsPerExample() + 7 * outputType.arrayElementsPerExample();
         return new LayerMemoryReport.Builder(layerName, WholeSequenceLstm.class, inputType, outputType)
                 .standardMemory(numParams, updaterState)
-                .workingMemory(0, 0, 0, 4 * outputType.arrayElementsPerExample())
+                .workingMemory(0, 0, 0, trainVariable)
                 .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
                 .build();
     }

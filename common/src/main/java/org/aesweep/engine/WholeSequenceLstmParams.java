@@ -14,7 +14,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The parameters of a {@link WholeSequenceLstm}, laid out in the flat vector as W, RW, b, each
- * row-major as libnd4j's lstmLayer op reads it.
+ * row-major, so that each is one matrix for the layer's products.
  */
 final class WholeSequenceLstmParams implements ParamInitializer {
     static final String INPUT_WEIGHTS = "W";
