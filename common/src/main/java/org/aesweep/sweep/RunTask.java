@@ -16,11 +16,9 @@ import org.aesweep.io.RunPublisher;
 import org.aesweep.io.RunPublisher.StagedRun;
 import org.aesweep.plan.PlannedRun;
 import org.aesweep.plan.RunBatch;
-import org.aesweep.model.AutoencoderFactory;
+import org.aesweep.train.BatchTrainer;
 import org.aesweep.train.EpochMetrics;
-import org.aesweep.train.FusedRunTrainer;
 import org.aesweep.train.RunStatus;
-import org.aesweep.train.RunTrainer;
 import org.aesweep.train.TrainedRun;
 import org.aesweep.train.TrainingArrays;
 import org.apache.hadoop.conf.Configuration;
@@ -31,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains a batch of runs where it is called (a Spark task, or a plain JVM) and publishes each run's
  * rows and model: one run alone, or several compatible runs fused into one network (see
- * {@link FusedRunTrainer}). Training that throws is recorded as failed runs and the sweep goes on;
- * an I/O failure while publishing fails the task, so Spark retries it and nothing partial is
+ * {@link BatchTrainer}). Training that throws is recorded as failed runs and the sweep goes on; an
+ * I/O failure while publishing fails the task, so Spark retries it and nothing partial is
  * visible (every run commits on its own, and a retry replaces what an earlier attempt committed).
  */
 public final class RunTask implements Serializable {
@@ -98,10 +96,7 @@ public final class RunTask implements Serializable {
                                                          List<StagedRun> staged, Configuration conf)
             throws IOException {
         try (TrainingArrays arrays = TrainingArrays.of(data.train(), data.test())) {
-            // Dense runs train through grouped layers even alone: they skip work DL4J's layers repeat.
-            List<TrainedRun> trained = configs.size() == 1 && !AutoencoderFactory.hasGroupedForm(configs.get(0))
-                    ? List.of(new RunTrainer(RunTask::logEpoch).train(configs.get(0), arrays))
-                    : new FusedRunTrainer(RunTask::logEpoch).train(configs, arrays);
+            List<TrainedRun> trained = BatchTrainer.train(configs, arrays, RunTask::logEpoch);
             for (int i = 0; i < configs.size(); i++) {
                 RunOutputs.stageModelOutputs(staged.get(i), configs.get(i), trained.get(i), arrays, data, conf);
             }
