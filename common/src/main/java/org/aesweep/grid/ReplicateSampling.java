@@ -23,4 +23,9 @@ public record ReplicateSampling(ReplicateSplit split, int replicates) implements
     public boolean sharesTrainingData() {
         return split == ReplicateSplit.SEED;
     }
+
+    /** About how many of {@code trainSamples} training images one replicate sees. */
+    public long samplesPerReplicate(long trainSamples) {
+        return split == ReplicateSplit.DISJOINT ? trainSamples / replicates : trainSamples;
+    }
 }

@@ -49,6 +49,13 @@ public record RunConfig(
         hiddenSizes = List.copyOf(hiddenSizes);
     }
 
+    /** The same run for a different number of epochs (the planner's speed probes train two). */
+    public RunConfig withEpochs(int newEpochs) {
+        return new RunConfig(dataset, architecture, kind, hiddenSizes, activation, codeSize, noiseKind, noiseLevel,
+                sparsityWeight, replicate, newEpochs, batchSize, optimizer, learningRate, loss, seed, trainLimit,
+                testLimit, stopping, sampling);
+    }
+
     /** Stable across JVMs and releases: 16 hex digits of SHA-256 over {@link #canonicalForm()}. */
     public String runId() {
         try {

@@ -60,6 +60,7 @@ final class ExecutorSideRun implements Serializable {
     /** {test loss, denoising test loss (NaN without noise)} of the network with {@code params}. */
     double[] testLosses(JavaSparkContext jsc, RunConfig config, float[] params) {
         return onOneExecutor(jsc, () -> {
+            ExecutorThreads.configureForCurrentTask();
             TrainTestSplit data = data(config);
             // Only the test set is needed: building the training matrix too would copy it every epoch.
             try (INDArray test = TrainingArrays.toMatrix(data.test())) {
@@ -75,6 +76,8 @@ final class ExecutorSideRun implements Serializable {
         return onOneExecutor(jsc, () -> {
             RunConfig config = outcome.run().config();
             Configuration conf = hadoopConf.value();
+            // Workers train in tasks of the same default resource profile as this one.
+            int threads = ExecutorThreads.configureForCurrentTask();
             TrainTestSplit data = data(config);
             StagedRun staged = new StagedRun(config.runId(), new Path(outcome.stagingDir()));
             TrainedRun trained;
@@ -85,7 +88,7 @@ final class ExecutorSideRun implements Serializable {
                 trained = new TrainedRun(model, outcome.epochs(), outcome.status(), outcome.message(), fullTrainLoss);
                 RunOutputs.stageModelOutputs(staged, config, trained, arrays, data, conf);
             }
-            RunContext context = new RunContext(outcome.run(), outcome.workers(), 1, outcome.executors(),
+            RunContext context = new RunContext(outcome.run(), outcome.workers(), 1, threads, outcome.executors(),
                     new TaskDevice(TaskDevice.backendName(), outcome.devices()), data.train().rows(),
                     data.train().cols(), data.train().count(), data.test().count(), outcome.startedAt(), Instant.now());
             return RunOutputs.commit(new RunPublisher(settings.layout(), conf), staged, trained, context, conf);
@@ -93,7 +96,6 @@ final class ExecutorSideRun implements Serializable {
     }
 
     private TrainTestSplit data(RunConfig config) {
-        ExecutorThreads.configureForCurrentTask();
         return ExecutorDataCache.get(settings.dataRoot(), config, hadoopConf.value());
     }
 

@@ -16,9 +16,13 @@ import org.aesweep.grid.RunConfig;
  *
  * @param fusion    whether and how many compatible local runs train together (see {@link RunBatches})
  * @param imageRows image height of the sweep's data set, which data-parallel runs build their networks for
+ * @param trainSamples training images of the data set after data.train_limit (before a replicate
+ *                     split); 0 when not known
+ * @param testSamples  test images after data.test_limit; 0 when not known
  */
 public record SweepPlan(List<PlannedRun> parameterAveraged, List<PlannedRun> local,
-                        ParameterAveragingSpec parameterAveraging, FusionSpec fusion, int imageRows, int imageCols) {
+                        ParameterAveragingSpec parameterAveraging, FusionSpec fusion, int imageRows, int imageCols,
+                        long trainSamples, long testSamples) {
     public SweepPlan {
         parameterAveraged = List.copyOf(parameterAveraged);
         local = List.copyOf(local);
@@ -30,7 +34,7 @@ public record SweepPlan(List<PlannedRun> parameterAveraged, List<PlannedRun> loc
         for (RunConfig run : runs) {
             local.add(PlannedRun.local(run));
         }
-        return new SweepPlan(List.of(), local, ParameterAveragingSpec.defaults(), FusionSpec.defaults(), 0, 0);
+        return new SweepPlan(List.of(), local, ParameterAveragingSpec.defaults(), FusionSpec.defaults(), 0, 0, 0, 0);
     }
 
     public List<PlannedRun> all() {
@@ -44,7 +48,7 @@ public record SweepPlan(List<PlannedRun> parameterAveraged, List<PlannedRun> loc
         return new SweepPlan(
                 parameterAveraged.stream().filter(run -> !skip.contains(run.runId())).toList(),
                 local.stream().filter(run -> !skip.contains(run.runId())).toList(),
-                parameterAveraging, fusion, imageRows, imageCols);
+                parameterAveraging, fusion, imageRows, imageCols, trainSamples, testSamples);
     }
 
     public int size() {

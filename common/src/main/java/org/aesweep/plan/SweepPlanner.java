@@ -22,8 +22,10 @@ public final class SweepPlanner {
 
     /**
      * @param trainSamples training images each run sees (after data.train_limit)
+     * @param testSamples  test images each run is evaluated on (after data.test_limit)
      */
-    public static SweepPlan plan(SweepSpec spec, List<RunConfig> runs, int rows, int cols, long trainSamples) {
+    public static SweepPlan plan(SweepSpec spec, List<RunConfig> runs, int rows, int cols, long trainSamples,
+                                 long testSamples) {
         ParameterAveragingSpec settings = spec.parameterAveraging();
         // Runs that differ only in noise, replicate or training settings share a network shape.
         Map<String, Double> forwardMacs = new HashMap<>();
@@ -40,7 +42,7 @@ public final class SweepPlanner {
         Comparator<PlannedRun> costliestFirst = Comparator.comparingDouble(PlannedRun::estimatedCost).reversed();
         averaged.sort(costliestFirst);
         local.sort(costliestFirst);
-        return new SweepPlan(averaged, local, settings, spec.fusion(), rows, cols);
+        return new SweepPlan(averaged, local, settings, spec.fusion(), rows, cols, trainSamples, testSamples);
     }
 
     static TrainingMode decide(TrainingMode requested, double cost, double threshold) {

@@ -26,9 +26,20 @@ public final class ExecutorThreads {
     private ExecutorThreads() {
     }
 
+    /** Sizes the pools to the current task's cores (all of the machine's outside a task); returns the threads. */
     public static int configureForCurrentTask() {
+        return configureForCurrentTask(0);
+    }
+
+    /**
+     * @param cores the cores the driver reserved for this task (see org.aesweep.plan.RunBatch#cores),
+     *              which in local mode Spark's own record of the task does not show; 0 for the task's cpus
+     * @return the threads ND4J and the JVM-side kernels now use
+     */
+    public static int configureForCurrentTask(int cores) {
         TaskContext task = TaskContext.get();
-        int threads = task != null ? Math.max(1, task.cpus()) : Runtime.getRuntime().availableProcessors();
+        int threads = cores > 0 ? cores
+                : task != null ? Math.max(1, task.cpus()) : Runtime.getRuntime().availableProcessors();
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);

@@ -9,7 +9,8 @@ import org.aesweep.plan.PlannedRun;
  *
  * @param workers   data-parallel workers; 1 for local runs
  * @param fusedRuns runs trained together in one fused network, this one included; 1 = alone
+ * @param threads   threads the run's task trained with (each worker's, for data-parallel runs)
  */
-public record RunContext(PlannedRun run, int workers, int fusedRuns, String executor, TaskDevice device, int imageRows, int imageCols,
+public record RunContext(PlannedRun run, int workers, int fusedRuns, int threads, String executor, TaskDevice device, int imageRows, int imageCols,
                   int trainSamples, int testSamples, Instant startedAt, Instant finishedAt) {
 }

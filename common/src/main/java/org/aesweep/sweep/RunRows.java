@@ -43,6 +43,7 @@ final class RunRows {
                 .setTrainingMode(context.run().mode().specName())
                 .setWorkers(context.workers())
                 .setFusedRuns(context.fusedRuns())
+                .setThreads(context.threads())
                 .setBackend(context.device().backend())
                 .setDevice(context.device().device())
                 .setExecutor(context.executor())

@@ -52,7 +52,7 @@ public final class RunTask implements Serializable {
     public List<RunSummary> execute(RunBatch batch) {
         Instant started = Instant.now();
         List<RunConfig> configs = batch.runs().stream().map(PlannedRun::config).toList();
-        int threads = ExecutorThreads.configureForCurrentTask();
+        int threads = ExecutorThreads.configureForCurrentTask(batch.cores());
         TaskDevice device = TaskDevice.bindCurrentTask();
         Configuration conf = hadoopConf.value();
         RunPublisher publisher = new RunPublisher(settings.layout(), conf);
@@ -72,7 +72,7 @@ public final class RunTask implements Serializable {
             List<TrainedRun> trained = trainAndStageOutputs(configs, data, staged, conf);
             List<RunSummary> summaries = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
-                RunContext context = new RunContext(batch.runs().get(i), 1, batch.size(), executor, device,
+                RunContext context = new RunContext(batch.runs().get(i), 1, batch.size(), threads, executor, device,
                         data.train().rows(), data.train().cols(), data.train().count(), data.test().count(), started,
                         Instant.now());
                 RunSummary summary = RunOutputs.commit(publisher, staged.get(i), trained.get(i), context, conf);

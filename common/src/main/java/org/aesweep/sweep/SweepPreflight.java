@@ -37,7 +37,8 @@ public final class SweepPreflight {
     /** The checked sweep, planned: every run's network was built once to estimate its cost. */
     public static SweepPlan check(SweepArguments args, Configuration conf) throws BadInputException {
         SweepSpec spec = loadSpec(args, conf);
-        IdxHeader header = verifyData(spec.dataset(), args.dataRoot(), conf);
+        DataHeaders data = verifyData(spec.dataset(), args.dataRoot(), conf);
+        IdxHeader header = data.train();
         checkOutputRoot(args.outRoot(), conf);
         int inputSize = header.rows() * header.cols();
         for (int codeSize : spec.codeSizes()) {
@@ -48,8 +49,9 @@ public final class SweepPreflight {
         }
         List<RunConfig> runs = spec.expand();
         long trainSamples = spec.trainLimit() > 0 ? Math.min(spec.trainLimit(), header.count()) : header.count();
+        long testSamples = spec.testLimit() > 0 ? Math.min(spec.testLimit(), data.test().count()) : data.test().count();
         try {
-            return SweepPlanner.plan(spec, runs, header.rows(), header.cols(), trainSamples);
+            return SweepPlanner.plan(spec, runs, header.rows(), header.cols(), trainSamples, testSamples);
         } catch (RuntimeException e) {
             throw new BadInputException(args.grid() + ": a network of this grid does not fit the "
                     + header.rows() + "x" + header.cols() + " images of " + spec.dataset() + ": " + e.getMessage());
@@ -74,7 +76,10 @@ public final class SweepPreflight {
     }
 
     /** Reads all four IDX files through, so no task trips over a truncated or mismatched one. */
-    private static IdxHeader verifyData(String dataset, String dataRoot, Configuration conf) throws BadInputException {
+    private record DataHeaders(IdxHeader train, IdxHeader test) {
+    }
+
+    private static DataHeaders verifyData(String dataset, String dataRoot, Configuration conf) throws BadInputException {
         try {
             DataFiles files = DatasetLocator.locate(dataset, dataRoot, conf);
             IdxHeader train = IdxReader.verify(files.trainImages(), files.trainLabels(), conf);
@@ -88,7 +93,7 @@ public final class SweepPreflight {
                 throw new BadInputException("--data: " + (train.count() == 0 ? files.trainImages() : files.testImages())
                         + " holds no images");
             }
-            return train;
+            return new DataHeaders(train, test);
         } catch (IOException e) {
             throw new BadInputException("--data: " + e.getMessage());
         }

@@ -15,10 +15,12 @@ import org.aesweep.io.PartitionSwap;
 import org.aesweep.io.Table;
 import org.aesweep.io.TableLayout;
 import org.aesweep.paramavg.ParameterAveragingTrainer;
+import org.aesweep.plan.CoreAllocation;
 import org.aesweep.plan.PlannedRun;
 import org.aesweep.plan.RunBatch;
 import org.aesweep.plan.RunBatches;
 import org.aesweep.plan.SweepPlan;
+import org.aesweep.plan.WallTimeEstimate;
 import org.aesweep.train.RunStatus;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The driver side of a sweep: removes what killed attempts left in staging, skips runs an earlier
  * attempt committed (or, overwriting, retrains all and swaps them in), trains the data-parallel
  * runs one after another on the whole cluster, then fans the local runs out one per Spark task,
- * most expensive first (see {@link SweepPlan} for why this order), and marks the sweep complete
+ * most expensive first (see {@link SweepPlan} for why this order), those that would hold up the
+ * sweep with a whole executor's cores (see {@link CoreAllocation}), and marks the sweep complete
  * with a {@code _SUCCESS} file in its runs partition. Executors read the data themselves; only
  * run configs, parameters and small summaries cross the wire.
  */
@@ -40,9 +43,19 @@ public final class SweepRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SweepRunner.class);
 
     private final SparkSession spark;
+    private final boolean estimateWallTime;
 
     public SweepRunner(SparkSession spark) {
+        this(spark, false);
+    }
+
+    /**
+     * @param estimateWallTime whether to time each pending network on the driver and log the
+     *                         attempt's estimated wall time before training (see {@link WallTimeEstimator})
+     */
+    public SweepRunner(SparkSession spark, boolean estimateWallTime) {
         this.spark = spark;
+        this.estimateWallTime = estimateWallTime;
     }
 
     /** Trains the runs not yet committed under this sweep id (a resume, or a first attempt). */
@@ -76,6 +89,10 @@ public final class SweepRunner {
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<RunBatch> batches = RunBatches.of(pending.local(), pending.fusion());
+        if (estimateWallTime && pending.size() > 0) {
+            logEstimate(layout.sweepId(), pending, localStages(jsc, batches), ExecutorCores.of(jsc), TaskSlots.of(jsc));
+        }
+        // Widened batches are the costliest, so they stay first in the plan's order.
         List<PlannedRun> order = new ArrayList<>(pending.parameterAveraged());
         batches.forEach(batch -> order.addAll(batch.runs()));
         SweepProgress progress = new SweepProgress(layout.sweepId(), order, TaskSlots.of(jsc), Clock.systemUTC());
@@ -86,6 +103,20 @@ public final class SweepRunner {
         layout.stagingRoot().getFileSystem(conf).delete(layout.stagingRoot(), true);
         writeSuccessMarker(layout, plan.size(), outcome, conf);
         return outcome;
+    }
+
+    private static void logEstimate(String sweepId, SweepPlan pending, List<LocalStage> stages, ExecutorCores cores,
+                                    int taskSlots) {
+        if (pending.trainSamples() == 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        WallTimeEstimator estimator = new WallTimeEstimator(pending);
+        int workers = pending.parameterAveraging().workers() > 0 ? pending.parameterAveraging().workers() : taskSlots;
+        WallTimeEstimate estimate = estimator.estimate(pending.parameterAveraged(), workers, stages, cores, taskSlots);
+        LOG.info("sweep {}: estimated wall time {}, from {} network(s) timed on the driver in {} s", sweepId,
+                WallTimeEstimator.describe(estimate), estimator.probes(),
+                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
     }
 
     private static List<RunSummary> trainParameterAveraged(JavaSparkContext jsc, SweepSettings settings,
@@ -108,9 +139,9 @@ public final class SweepRunner {
     }
 
     /**
-     * Fans the local runs out, one Spark task per batch (a run, or several fused); a listener logs
-     * progress as tasks end, and the collected results fill in whatever the listener had not yet
-     * reported when the job returned.
+     * Fans the local runs out, one Spark task per batch (a run, or several fused), in the stages
+     * {@link LocalStage} describes: batches that would otherwise hold up the sweep first, each with
+     * a whole executor's cores, then the rest.
      */
     private static List<RunSummary> trainLocal(JavaSparkContext jsc, SweepSettings settings, List<RunBatch> batches,
                                                int firstIndex, SweepProgress progress, Configuration conf) {
@@ -119,15 +150,45 @@ public final class SweepRunner {
         }
         RunTask task = new RunTask(settings, conf);
         RunStatusAccumulators statuses = RunStatusAccumulators.register(jsc.sc());
-        int runs = batches.stream().mapToInt(RunBatch::size).sum();
-        try (SparkStage stage = SparkStage.begin(jsc.sc(), "sweep", settings.layout().sweepId(), "local-runs",
-                "train " + runs + " local run(s) in " + batches.size() + " task(s)")) {
+        List<RunSummary> trained = new ArrayList<>();
+        for (LocalStage stage : localStages(jsc, batches)) {
+            trained.addAll(trainStage(jsc, settings, stage, task, statuses, firstIndex + trained.size(), progress));
+        }
+        return trained;
+    }
+
+    /**
+     * The stages that train {@code batches} on the cluster as it is now. Asked just before the local
+     * runs train, when the data-parallel runs have had the executors up: a driver that has just
+     * started may not have seen all its executors register, and would count too few task slots.
+     */
+    private static List<LocalStage> localStages(JavaSparkContext jsc, List<RunBatch> batches) {
+        ExecutorCores cores = ExecutorCores.of(jsc);
+        List<RunBatch> allocated = CoreAllocation.allocate(batches, TaskSlots.of(jsc), cores.executorCores(),
+                cores.taskCpus());
+        return LocalStage.of(allocated, cores, jsc.getConf());
+    }
+
+    /**
+     * One stage's batches as one Spark job; a listener logs progress as tasks end, and the collected
+     * results fill in whatever the listener had not yet reported when the job returned.
+     */
+    private static List<RunSummary> trainStage(JavaSparkContext jsc, SweepSettings settings, LocalStage stage,
+                                               RunTask task, RunStatusAccumulators statuses, int firstIndex,
+                                               SweepProgress progress) {
+        List<RunBatch> batches = stage.batches();
+        try (SparkStage sparkStage = SparkStage.begin(jsc.sc(), "sweep", settings.layout().sweepId(), stage.key(),
+                stage.description())) {
+            LOG.info("sweep {}: {}", settings.layout().sweepId(), stage.description());
             SweepProgressListener listener =
-                    new SweepProgressListener(stage.groupId(), progress, batches, firstIndex, LOG::info);
+                    new SweepProgressListener(sparkStage.groupId(), progress, batches, firstIndex, LOG::info);
             jsc.sc().addSparkListener(listener);
             try {
                 // One partition per batch, in plan order: Spark hands partitions to free task slots by index.
                 JavaRDD<RunBatch> rdd = jsc.parallelize(batches, batches.size());
+                if (stage.profile() != null) {
+                    rdd = rdd.withResources(stage.profile());
+                }
                 List<List<RunSummary>> results = rdd.map(batch -> statuses.record(task.execute(batch))).collect();
                 List<RunSummary> trained = new ArrayList<>();
                 for (int b = 0; b < results.size(); b++) {

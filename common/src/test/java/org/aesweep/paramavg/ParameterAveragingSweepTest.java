@@ -58,7 +58,7 @@ class ParameterAveragingSweepTest {
         SweepPlan plan = new SweepPlan(
                 List.of(new PlannedRun(averagedConfig, TrainingMode.PARAMETER_AVERAGING, 1e9)),
                 List.of(new PlannedRun(localConfig, TrainingMode.LOCAL, 1e8)), settings, FusionSpec.defaults(),
-                SyntheticImages.SIDE, SyntheticImages.SIDE);
+                SyntheticImages.SIDE, SyntheticImages.SIDE, TRAIN, TEST);
         TableLayout layout = new TableLayout(work.resolve("out").toString(), "pa");
 
         try (SparkSession spark = SparkSessions.create("aesweep-parameter-averaging", "local[2]")) {

@@ -67,7 +67,7 @@ class SweepPlannerTest {
                 training:
                   epochs: 5
                 """, "spec.yaml", List.of());
-        SweepPlan plan = SweepPlanner.plan(spec, spec.expand(), SIDE, SIDE, 60_000);
+        SweepPlan plan = SweepPlanner.plan(spec, spec.expand(), SIDE, SIDE, 60_000, 10_000);
 
         assertEquals(spec.runCount(), plan.size());
         // deep 784-256-c costs >= 3.6e11 MACs, shallow at most 9.1e10 (c=64); linear is marked.

@@ -28,7 +28,9 @@ import org.aesweep.decode.SavedRun;
 import org.aesweep.grid.FusionMode;
 import org.aesweep.grid.FusionSpec;
 import org.aesweep.grid.NoiseKind;
+import org.aesweep.grid.ParameterAveragingSpec;
 import org.aesweep.grid.RunConfig;
+import org.aesweep.grid.TrainingMode;
 import org.aesweep.io.ParquetFiles;
 import org.aesweep.io.RunLookup;
 import org.aesweep.io.Table;
@@ -37,6 +39,7 @@ import org.aesweep.io.avro.BiasVarianceRow;
 import org.aesweep.io.avro.EpochMetricRow;
 import org.aesweep.io.avro.LatentCodeRow;
 import org.aesweep.io.avro.RunRow;
+import org.aesweep.plan.PlannedRun;
 import org.aesweep.plan.SweepPlan;
 import org.aesweep.testing.LocalFiles;
 import org.aesweep.testing.SyntheticImages;
@@ -84,10 +87,12 @@ class SweepIntegrationTest {
                 .noise(NoiseKind.GAUSSIAN, 0.2).build());
         layout = new TableLayout(work.resolve("out").toString(), "it");
         spark = SparkSessions.create("aesweep-test", "local[2]");
-        // Fusion on, so the fused path runs through Spark too: the shallow replicates pair up.
-        SweepPlan local = SweepPlan.allLocal(runs);
-        SweepPlan plan = new SweepPlan(List.of(), local.local(), local.parameterAveraging(),
-                new FusionSpec(FusionMode.ON, FusionSpec.DEFAULT_MAX_RUNS), 0, 0);
+        // Fusion on, so the fused path runs through Spark too: the shallow replicates pair up. The deep
+        // run is estimated to cost more than the rest of the sweep per task slot, so it takes both cores.
+        List<PlannedRun> planned = runs.stream().map(run -> new PlannedRun(run, TrainingMode.LOCAL,
+                run.architecture().equals("deep") ? 10 : 1)).toList();
+        SweepPlan plan = new SweepPlan(List.of(), planned, ParameterAveragingSpec.defaults(),
+                new FusionSpec(FusionMode.ON, FusionSpec.DEFAULT_MAX_RUNS), 0, 0, 0, 0);
         first = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), plan);
         new AggregateRunner(spark).run(layout, work.toString());
     }
@@ -158,6 +163,14 @@ class SweepIntegrationTest {
                 .select("fused_runs").as(org.apache.spark.sql.Encoders.INT()).collectAsList());
         assertEquals(List.of(1), read(Table.RUNS).where("architecture = 'deep'")
                 .select("fused_runs").as(org.apache.spark.sql.Encoders.INT()).collectAsList());
+    }
+
+    @Test
+    void theStragglerTrainedWithBothCoresAndTheOthersWithOneEach() {
+        assertEquals(List.of(2), read(Table.RUNS).where("architecture = 'deep'")
+                .select("threads").as(org.apache.spark.sql.Encoders.INT()).collectAsList());
+        assertEquals(List.of(1, 1, 1, 1), read(Table.RUNS).where("architecture = 'shallow'")
+                .select("threads").as(org.apache.spark.sql.Encoders.INT()).collectAsList());
     }
 
     @Test

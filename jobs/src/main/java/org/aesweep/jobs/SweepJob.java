@@ -56,7 +56,7 @@ public final class SweepJob {
             Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
             TableLayout layout = new TableLayout(QualifiedPaths.of(arguments.outRoot(), hadoopConf),
                     arguments.sweepId());
-            SweepRunner runner = new SweepRunner(spark);
+            SweepRunner runner = new SweepRunner(spark, true);
             SweepSettings settings = new SweepSettings(QualifiedPaths.of(arguments.dataRoot(), hadoopConf), layout);
             SweepOutcome outcome = arguments.overwrite()
                     ? runner.overwrite(settings, plan) : runner.run(settings, plan);

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The shaded jobs jar submitted to a real standalone cluster of separate JVMs whose two Workers
  * each advertise one fake GPU ("0" and "1"): a sweep with local and parameter-averaged runs, then
  * the aggregation. Every local run must record the GPU its task was given, the same for every run
- * of one executor; the tables must match a local-mode run of the same spec.
+ * of one executor, and the runs that would outlast the rest must have held a whole executor through
+ * stage-level scheduling; the tables must match a local-mode run of the same spec.
  */
 class StandaloneClusterIT {
     private static final String JAR = "jobs/target/aesweep-jobs-0.1.0-SNAPSHOT-spark.jar";
@@ -88,6 +89,12 @@ class StandaloneClusterIT {
             assertEquals(RUNS, runs.where("status = 'ok'").count());
             assertEquals(3, runs.where("training_mode = 'parameter_averaging' and workers = 2").count());
             assertGpuPerExecutor(runs.where("training_mode = 'local'").collectAsList());
+            // Costs 3922, 7060 and 13336 MACs per sample against 24318 / 4 task slots: the two larger
+            // runs would outlast the rest, so each held a whole executor (both cores and its GPU).
+            assertEquals(List.of(1, 2, 2), runs.where("training_mode = 'local'").orderBy("code_size")
+                    .select("threads").as(org.apache.spark.sql.Encoders.INT()).collectAsList());
+            assertTrue(cluster.log("sweep.log").contains("train 2 local run(s) in 2 task(s), 2 cores per task"),
+                    () -> cluster.tail("sweep.log"));
             for (Row averaged : runs.where("training_mode = 'parameter_averaging'").collectAsList()) {
                 String devices = averaged.getAs("device");
                 assertTrue(devices != null && devices.matches("gpu:[01](,gpu:[01])*"), "PA worker GPUs: " + devices);
