@@ -1,5 +1,6 @@
 package org.aesweep.engine;
 
+import org.aesweep.vector.FlatFloats;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -17,7 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * A {@link TiledDeconvolution2D} at work. With input x [n, c, h, w], kernel k x k and nOut o:
  * the pixels as rows, {@code P [n*h*w, c]}, times the weights as {@code [c, o*k*k]} give each pixel's
  * tile; reordered to [n, o, h*k, w*k] and offset by the bias, that is the pre-activation. Backprop
- * reverses the reordering of the output gradient and takes two matrix products.
+ * reverses the reordering of the output gradient and takes two matrix products. The reorderings run
+ * as JVM loops ({@link TileReorder}) where the arrays are host floats, and as libnd4j's permuted
+ * copies otherwise (double precision, the CUDA backend).
  */
 public class TiledDeconvolution2DLayer extends Deconvolution2DLayer {
     public TiledDeconvolution2DLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -36,6 +39,27 @@ public class TiledDeconvolution2DLayer extends Deconvolution2DLayer {
 
         long tileWidth() {
             return out * k * k;
+        }
+
+        // The JVM kernels index with ints; FlatFloats.isFlat has checked every array fits one buffer.
+        int intN() {
+            return Math.toIntExact(n);
+        }
+
+        int intH() {
+            return Math.toIntExact(h);
+        }
+
+        int intW() {
+            return Math.toIntExact(w);
+        }
+
+        int intOut() {
+            return Math.toIntExact(out);
+        }
+
+        int intK() {
+            return Math.toIntExact(k);
         }
     }
 
@@ -65,13 +89,21 @@ public class TiledDeconvolution2DLayer extends Deconvolution2DLayer {
 
         INDArray biasGradient = gradientViews.get(DeconvolutionParamInitializer.BIAS_KEY);
         delta.sum(biasGradient.reshape(d.out()), 0, 2, 3);
-        INDArray tileGradient = delta.reshape('c', d.n(), d.out(), d.h(), d.k(), d.w(), d.k())
-                .permute(0, 2, 4, 1, 3, 5).dup('c').reshape('c', d.pixels(), d.tileWidth());
+        INDArray tileGradient = Nd4j.createUninitialized(dataType, new long[] {d.pixels(), d.tileWidth()}, 'c');
+        if (FlatFloats.isFlat(delta) && FlatFloats.isFlat(tileGradient)) {
+            TileReorder.toTiles(FlatFloats.bytes(delta), FlatFloats.bytes(tileGradient), d.intN(), d.intH(), d.intW(),
+                    d.intOut(), d.intK());
+        } else {
+            tileGradient.assign(delta.reshape('c', d.n(), d.out(), d.h(), d.k(), d.w(), d.k())
+                    .permute(0, 2, 4, 1, 3, 5).reshape('c', d.pixels(), d.tileWidth()));
+        }
         INDArray weightGradient = gradientViews.get(DeconvolutionParamInitializer.WEIGHT_KEY);
         Nd4j.gemm(tiles.pixelRows(), tileGradient, weightGradient.reshape('c', d.channels(), d.tileWidth()), true,
                 false, 1.0, 0.0);
-        INDArray weights = weightMatrix(true, workspaceMgr);
-        INDArray rowGradient = tileGradient.mmul(weights.transpose());
+        // Nd4j.gemm into a c-order result: INDArray.mmul goes through libnd4j's matmul op, several
+        // times slower for these tall, narrow products.
+        INDArray rowGradient = Nd4j.createUninitialized(dataType, new long[] {d.pixels(), d.channels()}, 'c');
+        Nd4j.gemm(tileGradient, weightMatrix(true, workspaceMgr), rowGradient, false, true, 1.0, 0.0);
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
         inputGradient.assign(rowGradient.reshape('c', d.n(), d.h(), d.w(), d.channels()).permute(0, 3, 1, 2));
 
@@ -90,13 +122,19 @@ public class TiledDeconvolution2DLayer extends Deconvolution2DLayer {
         }
         Geometry d = geometry();
         INDArray pixelRows = x.permute(0, 2, 3, 1).dup('c').reshape('c', d.pixels(), d.channels());
-        INDArray tileValues = pixelRows.mmul(weightMatrix(training, workspaceMgr));
+        INDArray tileValues = Nd4j.createUninitialized(dataType, new long[] {d.pixels(), d.tileWidth()}, 'c');
+        Nd4j.gemm(pixelRows, weightMatrix(training, workspaceMgr), tileValues, false, false, 1.0, 0.0);
         INDArray z = workspaceMgr.createUninitialized(arrayType, dataType,
                 new long[] {d.n(), d.out(), d.h() * d.k(), d.w() * d.k()}, 'c');
-        z.reshape('c', d.n(), d.out(), d.h(), d.k(), d.w(), d.k())
-                .assign(tileValues.reshape('c', d.n(), d.h(), d.w(), d.out(), d.k(), d.k()).permute(0, 3, 1, 4, 2, 5));
         INDArray bias = getParamWithNoise(DeconvolutionParamInitializer.BIAS_KEY, training, workspaceMgr).reshape(d.out());
-        Nd4j.getExecutioner().exec(new BroadcastAddOp(z, bias, z, 1));
+        if (FlatFloats.isFlat(tileValues) && FlatFloats.isFlat(z) && FlatFloats.isFlat(bias)) {
+            TileReorder.toImage(FlatFloats.bytes(tileValues), FlatFloats.bytes(bias).asFloatBuffer(), FlatFloats.bytes(z),
+                    d.intN(), d.intH(), d.intW(), d.intOut(), d.intK());
+        } else {
+            z.reshape('c', d.n(), d.out(), d.h(), d.k(), d.w(), d.k()).assign(
+                    tileValues.reshape('c', d.n(), d.h(), d.w(), d.out(), d.k(), d.k()).permute(0, 3, 1, 4, 2, 5));
+            Nd4j.getExecutioner().exec(new BroadcastAddOp(z, bias, z, 1));
+        }
         return new Tiles(z, pixelRows);
     }
 

@@ -103,7 +103,10 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
             recurrentGradient.assign(0);
         }
         gateGradient.sum(biasGradient.reshape(4 * n), 0);
-        INDArray inputRowGradient = gateGradient.mmul(weights.transpose());
+        // Nd4j.gemm into a c-order result: INDArray.mmul goes through libnd4j's matmul op, several
+        // times slower for this tall, narrow product.
+        INDArray inputRowGradient = Nd4j.createUninitialized(dataType, new long[] {steps * b, layerConf().getNIn()}, 'c');
+        Nd4j.gemm(gateGradient, weights, inputRowGradient, false, true, 1.0, 0.0);
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
         inputGradient.assign(inputRowGradient.reshape('c', steps, b, layerConf().getNIn()).permute(1, 2, 0));
 

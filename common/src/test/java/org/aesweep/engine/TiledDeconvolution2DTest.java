@@ -31,9 +31,13 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 class TiledDeconvolution2DTest {
 
     private static MultiLayerNetwork network(boolean tiled) {
+        return network(tiled, DataType.DOUBLE);
+    }
+
+    private static MultiLayerNetwork network(boolean tiled, DataType dataType) {
         Deconvolution2D.Builder first = tiled ? new TiledDeconvolution2D.Builder(2, 2) : new Deconvolution2D.Builder(2, 2);
         Deconvolution2D.Builder second = tiled ? new TiledDeconvolution2D.Builder(2, 2) : new Deconvolution2D.Builder(2, 2);
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(9).dataType(DataType.DOUBLE)
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(9).dataType(dataType)
                 .weightInit(WeightInit.XAVIER_UNIFORM).updater(new NoOp()).list()
                 .layer(first.stride(2, 2).nOut(3).activation(Activation.TANH).build())
                 .layer(second.stride(2, 2).nOut(1).activation(Activation.IDENTITY).build())
@@ -68,6 +72,33 @@ class TiledDeconvolution2DTest {
         INDArray expectedGradient = reference.gradient().gradient();
         INDArray actualGradient = tiled.gradient().gradient();
         assertTrue(expectedGradient.equalsWithEps(actualGradient, 1e-10),
+                "gradients differ by " + expectedGradient.sub(actualGradient).norm2Number());
+        assertTrue(expectedGradient.norm2Number().doubleValue() > 0);
+    }
+
+    /** In single precision the reorderings run as JVM loops (TileReorder) instead of libnd4j's copies. */
+    @Test
+    void inSinglePrecisionTheJvmReorderingsGiveDl4jsResults() {
+        MultiLayerNetwork reference = network(false, DataType.FLOAT);
+        MultiLayerNetwork tiled = network(true, DataType.FLOAT);
+        reference.params().addi(Nd4j.linspace(DataType.FLOAT, -0.3, 0.3, reference.numParams()));
+        tiled.setParams(reference.params());
+        Nd4j.getRandom().setSeed(3);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 5, 4, 3, 2).subi(0.5);
+        INDArray target = Nd4j.rand(DataType.FLOAT, 5, 1, 12, 8);
+
+        INDArray expected = reference.output(x);
+        INDArray actual = tiled.output(x);
+        assertTrue(expected.equalsWithEps(actual, 1e-5), "outputs differ by " + expected.sub(actual).norm2Number());
+        for (MultiLayerNetwork network : new MultiLayerNetwork[] {reference, tiled}) {
+            network.setInput(x);
+            network.setLabels(target);
+            network.computeGradientAndScore();
+        }
+        assertEquals(reference.score(), tiled.score(), 1e-5);
+        INDArray expectedGradient = reference.gradient().gradient();
+        INDArray actualGradient = tiled.gradient().gradient();
+        assertTrue(expectedGradient.equalsWithEps(actualGradient, 1e-5),
                 "gradients differ by " + expectedGradient.sub(actualGradient).norm2Number());
         assertTrue(expectedGradient.norm2Number().doubleValue() > 0);
     }
