@@ -6,16 +6,19 @@ import java.nio.FloatBuffer;
 import org.aesweep.vector.KernelThreads;
 
 /**
- * The reorderings of a {@link TiledDeconvolution2D} as plain JVM loops over float buffers: each
- * input pixel's tile of {@code out x k x k} values, computed as one matrix row, goes to its k x k
- * block of every output channel, and back. libnd4j does these as six-dimensional permuted copies
- * whose innermost dimensions are k = 2 long, several times slower than a loop that walks the image
- * in order. Samples are split over the task's threads.
+ * The reorderings of a {@link TiledDeconvolution2D} as plain JVM loops: each input pixel's tile of
+ * {@code out x k x k} values, computed as one matrix row, goes to its k x k block of every output
+ * channel, and back. libnd4j does these as six-dimensional permuted copies whose innermost
+ * dimensions are k = 2 long, several times slower. Samples are split over the task's threads; each
+ * part copies its samples' tiles and image into Java arrays (one bulk copy each way), since element
+ * by element access to the off-heap buffers costs more than the copies.
  *
  * <p>Layouts: tiles {@code [n*h*w, out*k*k]} row-major (pixel rows in n, y, x order; each row
  * out-major, then ky, kx); image {@code [n, out, h*k, w*k]} in c order.
  */
 final class TileReorder {
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][]);
+
     private TileReorder() {
     }
 
@@ -34,13 +37,23 @@ final class TileReorder {
                              int h, int w, int out, int k) {
         int perSample = out * h * k * w * k;
         int tileWidth = out * k * k;
+        float[] offsets = new float[out];
+        if (bias != null) {
+            bias.get(0, offsets);
+        }
         KernelThreads.split(n * perSample, perSample, (from, to) -> {
-            FloatBuffer image = imageBytes.asFloatBuffer();
-            FloatBuffer tiles = tileBytes.asFloatBuffer();
-            for (int s = from / perSample; s < to / perSample; s++) {
-                int z = s * perSample;
+            int length = to - from;
+            float[][] scratch = SCRATCH.get();
+            float[] image = scratch[0] = grown(scratch[0], length);
+            float[] tiles = scratch[1] = grown(scratch[1], length);
+            // The same samples' tiles occupy the same element range: both layouts hold perSample per sample.
+            FloatBuffer imageBuffer = imageBytes.asFloatBuffer();
+            FloatBuffer tileBuffer = tileBytes.asFloatBuffer();
+            (intoImage ? tileBuffer : imageBuffer).get(from, intoImage ? tiles : image, 0, length);
+            int z = 0;
+            for (int s = 0; s < length / perSample; s++) {
                 for (int channel = 0; channel < out; channel++) {
-                    float offset = bias == null ? 0f : bias.get(channel);
+                    float offset = offsets[channel];
                     for (int y = 0; y < h; y++) {
                         int row = (s * h + y) * w;
                         for (int ky = 0; ky < k; ky++) {
@@ -49,9 +62,9 @@ final class TileReorder {
                                 int t = (row + x) * tileWidth + column;
                                 for (int kx = 0; kx < k; kx++, z++) {
                                     if (intoImage) {
-                                        image.put(z, tiles.get(t + kx) + offset);
+                                        image[z] = tiles[t + kx] + offset;
                                     } else {
-                                        tiles.put(t + kx, image.get(z));
+                                        tiles[t + kx] = image[z];
                                     }
                                 }
                             }
@@ -59,7 +72,12 @@ final class TileReorder {
                     }
                 }
             }
+            (intoImage ? imageBuffer : tileBuffer).put(from, intoImage ? image : tiles, 0, length);
             return Boolean.TRUE;
         });
+    }
+
+    private static float[] grown(float[] array, int length) {
+        return array != null && array.length >= length ? array : new float[length];
     }
 }
