@@ -75,13 +75,18 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
                 new long[] {steps * b, 4 * n}, 'c');
         INDArray hNext = Nd4j.zeros(dataType, b, n);
         INDArray cNext = Nd4j.zeros(dataType, b, n);
+        // The kernel writes each step's cell carry beside the one it reads; the two swap every step.
+        INDArray cCarry = Nd4j.createUninitialized(dataType, new long[] {b, n}, 'c');
         boolean kernel = usesKernel(s.gates());
         for (long t = steps - 1; t >= 0; t--) {
             INDArray dz = rows(gateGradient, t, b);
             if (kernel) {
                 LstmCellKernel.backward(bytes(rows(s.gates(), t, b)), bytes(rows(s.cellTanh(), t, b)),
                         t > 0 ? bytes(rows(s.cells(), t - 1, b)) : null, bytes(rows(outputGradient, t, b)),
-                        bytes(hNext), bytes(cNext), bytes(dz), (int) b, (int) n);
+                        bytes(hNext), bytes(cNext), bytes(cCarry), bytes(dz), (int) b, (int) n);
+                INDArray carried = cCarry;
+                cCarry = cNext;
+                cNext = carried;
             } else {
                 cNext = stepBackward(s, outputGradient, hNext, cNext, dz, t, b, n);
             }
