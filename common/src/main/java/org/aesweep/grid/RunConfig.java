@@ -49,7 +49,7 @@ public record RunConfig(
         hiddenSizes = List.copyOf(hiddenSizes);
     }
 
-    /** The same run for a different number of epochs (the planner's speed probes train two). */
+    /** The same run for a different number of epochs (the planner's speed probes train a few). */
     public RunConfig withEpochs(int newEpochs) {
         return new RunConfig(dataset, architecture, kind, hiddenSizes, activation, codeSize, noiseKind, noiseLevel,
                 sparsityWeight, replicate, newEpochs, batchSize, optimizer, learningRate, loss, seed, trainLimit,
