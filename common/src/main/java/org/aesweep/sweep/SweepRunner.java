@@ -113,10 +113,15 @@ public final class SweepRunner {
         long start = System.nanoTime();
         WallTimeEstimator estimator = new WallTimeEstimator(pending);
         int workers = pending.parameterAveraging().workers() > 0 ? pending.parameterAveraging().workers() : taskSlots;
-        WallTimeEstimate estimate = estimator.estimate(pending.parameterAveraged(), workers, stages, cores, taskSlots);
-        LOG.info("sweep {}: estimated wall time {}, from {} network(s) timed on the driver in {} s", sweepId,
-                WallTimeEstimator.describe(estimate), estimator.probes(),
-                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+        try {
+            WallTimeEstimate estimate = estimator.estimate(pending.parameterAveraged(), workers, stages, cores, taskSlots);
+            LOG.info("sweep {}: estimated wall time {}, from {} network(s) timed on the driver in {} s", sweepId,
+                    WallTimeEstimator.describe(estimate), estimator.probes(),
+                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+        } catch (RuntimeException e) {
+            // The estimate only informs; a network that fails here fails its run, reported as usual.
+            LOG.warn("sweep {}: no wall-time estimate: {}", sweepId, e.toString());
+        }
     }
 
     private static List<RunSummary> trainParameterAveraged(JavaSparkContext jsc, SweepSettings settings,

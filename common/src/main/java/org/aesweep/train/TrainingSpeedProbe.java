@@ -41,8 +41,9 @@ public final class TrainingSpeedProbe {
                 randomImages(TEST_SAMPLES, rows * cols, random), rows, cols)) {
             TrainedRun trained = BatchTrainer.train(List.of(run.withEpochs(EPOCHS)), arrays, (config, metrics) -> {
             }).get(0);
-            if (trained.status() == RunStatus.FAILED) {
-                throw new IllegalStateException("run " + run.runId() + " failed on random images: " + trained.message());
+            if (trained.status() == RunStatus.FAILED || trained.epochs().isEmpty()) {
+                throw new IllegalStateException("run " + run.runId() + " did not train an epoch on random images: "
+                        + trained.message());
             }
             double fastest = trained.epochs().stream().skip(1).mapToDouble(EpochMetrics::seconds).min()
                     .orElse(trained.lastEpoch().seconds());
