@@ -6,6 +6,7 @@ import static org.aesweep.vector.OffHeapVectors.store;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 import jdk.incubator.vector.FloatVector;
 import org.aesweep.vector.KernelThreads;
@@ -32,29 +33,17 @@ final class LstmCellKernel {
     static void forward(ByteBuffer gates, ByteBuffer previousCell, ByteBuffer cell, ByteBuffer cellTanh,
                         ByteBuffer output, int rows, int n) {
         float[] scales = gateScales(n);
-        KernelThreads.split(rows * 4 * n, 4 * n, (from, to) -> {
-            for (int r = from / (4 * n); r < to / (4 * n); r++) {
-                int gateRow = r * 4 * n;
-                int stateRow = r * n;
-                activateGates(gates, gateRow, scales, 4 * n);
-                for (int j = 0; j < n; j += WIDTH) {
-                    int at = chunkStart(j, n);
-                    int lanes = Math.min(WIDTH, n - at);
-                    FloatVector i = load(gates, gateRow + at, lanes);
-                    FloatVector f = load(gates, gateRow + n + at, lanes);
-                    FloatVector g = load(gates, gateRow + 2 * n + at, lanes);
-                    FloatVector o = load(gates, gateRow + 3 * n + at, lanes);
-                    FloatVector c = i.mul(g);
-                    if (previousCell != null) {
-                        c = f.fma(load(previousCell, stateRow + at, lanes), c);
-                    }
-                    FloatVector tanhC = VectorMath.tanh(c);
-                    store(c, cell, stateRow + at, lanes);
-                    store(tanhC, cellTanh, stateRow + at, lanes);
-                    store(o.mul(tanhC), output, stateRow + at, lanes);
-                }
+        eachChunk(rows, n, gateRow -> activateGates(gates, gateRow, scales, 4 * n), (gateRow, stateRow, at, lanes) -> {
+            FloatVector i = load(gates, gateRow + at, lanes);
+            FloatVector g = load(gates, gateRow + 2 * n + at, lanes);
+            FloatVector c = i.mul(g);
+            if (previousCell != null) {
+                c = load(gates, gateRow + n + at, lanes).fma(load(previousCell, stateRow + at, lanes), c);
             }
-            return Boolean.TRUE;
+            FloatVector tanhC = VectorMath.tanh(c);
+            store(c, cell, stateRow + at, lanes);
+            store(tanhC, cellTanh, stateRow + at, lanes);
+            store(load(gates, gateRow + 3 * n + at, lanes).mul(tanhC), output, stateRow + at, lanes);
         });
     }
 
@@ -68,29 +57,40 @@ final class LstmCellKernel {
     static void backward(ByteBuffer gates, ByteBuffer cellTanh, ByteBuffer previousCell, ByteBuffer lossGradient,
                          ByteBuffer outputCarry, ByteBuffer cellCarry, ByteBuffer nextCellCarry, ByteBuffer gateGradient,
                          int rows, int n) {
+        eachChunk(rows, n, gateRow -> { }, (gateRow, stateRow, at, lanes) -> {
+            FloatVector i = load(gates, gateRow + at, lanes);
+            FloatVector f = load(gates, gateRow + n + at, lanes);
+            FloatVector g = load(gates, gateRow + 2 * n + at, lanes);
+            FloatVector o = load(gates, gateRow + 3 * n + at, lanes);
+            FloatVector tanhC = load(cellTanh, stateRow + at, lanes);
+            FloatVector dh = load(lossGradient, stateRow + at, lanes).add(load(outputCarry, stateRow + at, lanes));
+            FloatVector dc = dh.mul(o).mul(tanhC.mul(tanhC).neg().add(1f)).add(load(cellCarry, stateRow + at, lanes));
+            store(dh.mul(tanhC).mul(o).mul(o.neg().add(1f)), gateGradient, gateRow + 3 * n + at, lanes);
+            store(dc.mul(g).mul(i).mul(i.neg().add(1f)), gateGradient, gateRow + at, lanes);
+            store(dc.mul(i).mul(g.mul(g).neg().add(1f)), gateGradient, gateRow + 2 * n + at, lanes);
+            FloatVector df = previousCell == null ? FloatVector.zero(i.species())
+                    : dc.mul(load(previousCell, stateRow + at, lanes)).mul(f).mul(f.neg().add(1f));
+            store(df, gateGradient, gateRow + n + at, lanes);
+            store(dc.mul(f), nextCellCarry, stateRow + at, lanes);
+        });
+    }
+
+    /** The work on the units {@code [at, at + lanes)} of one row. */
+    private interface Chunk {
+        void apply(int gateRow, int stateRow, int at, int lanes);
+    }
+
+    /**
+     * For each row, {@code rowStart} with the row's first gate element, then {@code chunk} for each
+     * chunk of its units (see {@link #chunkStart}); rows are split over the task's threads.
+     */
+    private static void eachChunk(int rows, int n, IntConsumer rowStart, Chunk chunk) {
         KernelThreads.split(rows * 4 * n, 4 * n, (from, to) -> {
             for (int r = from / (4 * n); r < to / (4 * n); r++) {
-                int gateRow = r * 4 * n;
-                int stateRow = r * n;
+                rowStart.accept(r * 4 * n);
                 for (int j = 0; j < n; j += WIDTH) {
                     int at = chunkStart(j, n);
-                    int lanes = Math.min(WIDTH, n - at);
-                    FloatVector i = load(gates, gateRow + at, lanes);
-                    FloatVector f = load(gates, gateRow + n + at, lanes);
-                    FloatVector g = load(gates, gateRow + 2 * n + at, lanes);
-                    FloatVector o = load(gates, gateRow + 3 * n + at, lanes);
-                    FloatVector tanhC = load(cellTanh, stateRow + at, lanes);
-                    FloatVector dh = load(lossGradient, stateRow + at, lanes)
-                            .add(load(outputCarry, stateRow + at, lanes));
-                    FloatVector dc = dh.mul(o).mul(tanhC.mul(tanhC).neg().add(1f))
-                            .add(load(cellCarry, stateRow + at, lanes));
-                    store(dh.mul(tanhC).mul(o).mul(o.neg().add(1f)), gateGradient, gateRow + 3 * n + at, lanes);
-                    store(dc.mul(g).mul(i).mul(i.neg().add(1f)), gateGradient, gateRow + at, lanes);
-                    store(dc.mul(i).mul(g.mul(g).neg().add(1f)), gateGradient, gateRow + 2 * n + at, lanes);
-                    FloatVector df = previousCell == null ? FloatVector.zero(i.species())
-                            : dc.mul(load(previousCell, stateRow + at, lanes)).mul(f).mul(f.neg().add(1f));
-                    store(df, gateGradient, gateRow + n + at, lanes);
-                    store(dc.mul(f), nextCellCarry, stateRow + at, lanes);
+                    chunk.apply(r * 4 * n, r * n, at, Math.min(WIDTH, n - at));
                 }
             }
             return Boolean.TRUE;
