@@ -17,9 +17,9 @@ import org.aesweep.vector.VectorMath;
  * One time step of the LSTM cell's element-wise work, forward and backward, for
  * {@link WholeSequenceLstmImpl}, with the JDK's Vector API over off-heap float rows. Through
  * libnd4j the same step is about fifteen ops on strided gate columns, each a pass over memory with
- * its own dispatch; here each row takes one pass over its gates and one over its units. Gate rows are {@code [b, 4n]} (input, forget, cell,
- * output), the others {@code [b, n]}, all row-major. Only touch this class after
- * {@link org.aesweep.vector.VectorApi#available()} said yes.
+ * its own dispatch; here each row takes one pass over its gates and one over its units. Gate rows
+ * are {@code [b, 4n]} (input, forget, cell, output), the others {@code [b, n]}, all row-major.
+ * Only touch this class after {@link org.aesweep.vector.VectorApi#available()} said yes.
  */
 final class LstmCellKernel {
     private LstmCellKernel() {

@@ -23,18 +23,24 @@ final class TileReorder {
     }
 
     /** image = the tiles moved into place, plus {@code bias[channel]}. */
-    static void toImage(ByteBuffer tiles, FloatBuffer bias, ByteBuffer image, int n, int h, int w, int out, int k) {
+    static void toImage(ByteBuffer tiles, FloatBuffer bias, ByteBuffer image, long n, long h, long w, long out, long k) {
         walk(image, tiles, bias, true, n, h, w, out, k);
     }
 
     /** tiles = the image's k x k blocks gathered back into pixel rows (the reverse of {@link #toImage}, without bias). */
-    static void toTiles(ByteBuffer image, ByteBuffer tiles, int n, int h, int w, int out, int k) {
+    static void toTiles(ByteBuffer image, ByteBuffer tiles, long n, long h, long w, long out, long k) {
         walk(image, tiles, null, false, n, h, w, out, k);
     }
 
     /** Visits every image element in memory order with the tile element it pairs with. */
-    private static void walk(ByteBuffer imageBytes, ByteBuffer tileBytes, FloatBuffer bias, boolean intoImage, int n,
-                             int h, int w, int out, int k) {
+    private static void walk(ByteBuffer imageBytes, ByteBuffer tileBytes, FloatBuffer bias, boolean intoImage,
+                             long samples, long height, long width, long channels, long kernel) {
+        // Every array fits one ByteBuffer (the caller checked FlatFloats.isFlat), so ints index them.
+        int n = Math.toIntExact(samples);
+        int h = Math.toIntExact(height);
+        int w = Math.toIntExact(width);
+        int out = Math.toIntExact(channels);
+        int k = Math.toIntExact(kernel);
         int perSample = out * h * k * w * k;
         int tileWidth = out * k * k;
         float[] offsets = new float[out];

@@ -40,27 +40,6 @@ public class TiledDeconvolution2DLayer extends Deconvolution2DLayer {
         long tileWidth() {
             return out * k * k;
         }
-
-        // The JVM kernels index with ints; FlatFloats.isFlat has checked every array fits one buffer.
-        int intN() {
-            return Math.toIntExact(n);
-        }
-
-        int intH() {
-            return Math.toIntExact(h);
-        }
-
-        int intW() {
-            return Math.toIntExact(w);
-        }
-
-        int intOut() {
-            return Math.toIntExact(out);
-        }
-
-        int intK() {
-            return Math.toIntExact(k);
-        }
     }
 
     @Override
@@ -91,8 +70,8 @@ public class TiledDeconvolution2DLayer extends Deconvolution2DLayer {
         delta.sum(biasGradient.reshape(d.out()), 0, 2, 3);
         INDArray tileGradient = Nd4j.createUninitialized(dataType, new long[] {d.pixels(), d.tileWidth()}, 'c');
         if (FlatFloats.isFlat(delta) && FlatFloats.isFlat(tileGradient)) {
-            TileReorder.toTiles(FlatFloats.bytes(delta), FlatFloats.bytes(tileGradient), d.intN(), d.intH(), d.intW(),
-                    d.intOut(), d.intK());
+            TileReorder.toTiles(FlatFloats.bytes(delta), FlatFloats.bytes(tileGradient), d.n(), d.h(), d.w(), d.out(),
+                    d.k());
         } else {
             tileGradient.assign(delta.reshape('c', d.n(), d.out(), d.h(), d.k(), d.w(), d.k())
                     .permute(0, 2, 4, 1, 3, 5).reshape('c', d.pixels(), d.tileWidth()));
@@ -129,7 +108,7 @@ public class TiledDeconvolution2DLayer extends Deconvolution2DLayer {
         INDArray bias = getParamWithNoise(DeconvolutionParamInitializer.BIAS_KEY, training, workspaceMgr).reshape(d.out());
         if (FlatFloats.isFlat(tileValues) && FlatFloats.isFlat(z) && FlatFloats.isFlat(bias)) {
             TileReorder.toImage(FlatFloats.bytes(tileValues), FlatFloats.bytes(bias).asFloatBuffer(), FlatFloats.bytes(z),
-                    d.intN(), d.intH(), d.intW(), d.intOut(), d.intK());
+                    d.n(), d.h(), d.w(), d.out(), d.k());
         } else {
             z.reshape('c', d.n(), d.out(), d.h(), d.k(), d.w(), d.k()).assign(
                     tileValues.reshape('c', d.n(), d.h(), d.w(), d.out(), d.k(), d.k()).permute(0, 3, 1, 4, 2, 5));

@@ -25,6 +25,11 @@ public record ParameterAveragingSpec(double costThreshold, int workers, int batc
                 DEFAULT_PREFETCH, RepartitionPolicy.ALWAYS);
     }
 
+    /** The workers of each data-parallel run on a cluster of {@code taskSlots} task slots. */
+    public int workersOn(int taskSlots) {
+        return workers > 0 ? workers : taskSlots;
+    }
+
     public int batchSizeFor(RunConfig run) {
         return batchSizePerWorker > 0 ? batchSizePerWorker : run.batchSize();
     }

@@ -73,7 +73,7 @@ public final class ParameterAveragingTrainer {
     public RunSummary train(PlannedRun run, ParameterAveragingSpec spec) {
         Instant started = Instant.now();
         RunConfig config = run.config();
-        int workers = spec.workers() > 0 ? spec.workers() : TaskSlots.of(jsc);
+        int workers = spec.workersOn(TaskSlots.of(jsc));
         int batchSize = spec.batchSizeFor(config);
         StagedRun staged = stage(config);
         Autoencoder model = AutoencoderFactory.build(config, imageRows, imageCols);

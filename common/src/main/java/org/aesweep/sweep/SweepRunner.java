@@ -112,9 +112,9 @@ public final class SweepRunner {
         }
         long start = System.nanoTime();
         WallTimeEstimator estimator = new WallTimeEstimator(pending);
-        int workers = pending.parameterAveraging().workers() > 0 ? pending.parameterAveraging().workers() : taskSlots;
         try {
-            WallTimeEstimate estimate = estimator.estimate(pending.parameterAveraged(), workers, stages, cores, taskSlots);
+            WallTimeEstimate estimate = estimator.estimate(pending.parameterAveraged(),
+                    pending.parameterAveraging().workersOn(taskSlots), stages, cores, taskSlots);
             LOG.info("sweep {}: estimated wall time {}, from {} network(s) timed on the driver in {} s", sweepId,
                     WallTimeEstimator.describe(estimate), estimator.probes(),
                     String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
