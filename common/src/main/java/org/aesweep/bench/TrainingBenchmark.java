@@ -61,11 +61,17 @@ public final class TrainingBenchmark {
         }
     }
 
-    /** One architecture's steady epochs, by the plain loop and through Spark. */
+    /**
+     * One architecture's steady epochs, by the plain loop and through Spark, and where its whole runs'
+     * time went: training epochs, the epochs' test-set evaluations, and the rest, which is the work
+     * after the last epoch (final training loss and codes, probes, model, rows, commit) and the
+     * run's set-up (building its network).
+     */
     public record ArchitectureRow(String architecture, int epochs, long parameters, long trainSamples,
                                   double flopsPerEpoch,
                                   Spread plainSeconds, Spread sparkSeconds, Spread runWallSeconds,
-                                  Spread runTrainingSeconds) {
+                                  Spread runTrainingSeconds, Spread runEvaluationSeconds,
+                                  Spread afterTrainingSeconds, Spread afterTrainingShare) {
     }
 
     /** Parameter averaging's steady epochs at one worker count. */
@@ -314,15 +320,16 @@ public final class TrainingBenchmark {
         Map<String, List<Double>> plain = steadyEpochSeconds(plainSweeps);
         Map<String, List<Double>> viaSpark = steadyEpochSeconds(sparkSweeps);
         Map<String, GenericRecord> runRows = new HashMap<>();
-        Map<String, List<Double>> wall = new HashMap<>();
+        Map<String, double[]> epochTimes = epochTimesByRun(plainSweeps);
+        Map<String, List<double[]>> runTimes = new HashMap<>();
         for (String sweepId : plainSweeps) {
             for (GenericRecord row : RunLookup.allRows(layout(sweepId), Table.RUNS, conf)) {
                 runRows.put(row.get("architecture").toString(), row);
-                wall.computeIfAbsent(row.get("architecture").toString(), k -> new ArrayList<>())
-                        .add((Double) row.get("wall_seconds"));
+                double[] epochs = epochTimes.getOrDefault(sweepId + "/" + row.get("run_id"), new double[2]);
+                runTimes.computeIfAbsent(row.get("architecture").toString(), k -> new ArrayList<>())
+                        .add(new double[] {(Double) row.get("wall_seconds"), epochs[0], epochs[1]});
             }
         }
-        Map<String, List<Double>> training = trainingSeconds(plainSweeps);
         List<ArchitectureRow> rows = new ArrayList<>();
         for (PlannedRun run : plan.local()) {
             String architecture = run.config().architecture();
@@ -330,12 +337,16 @@ public final class TrainingBenchmark {
             long samples = (Integer) row.get("train_samples");
             double flops = 2 * RunCostModel.trainingCost(run.config(), plan.imageRows(), plan.imageCols(), samples)
                     / run.config().epochs();
+            List<double[]> times = runTimes.getOrDefault(architecture, List.of());
             rows.add(new ArchitectureRow(architecture, run.config().epochs(), (Long) row.get("parameter_count"),
                     samples, flops,
                     Spread.of(plain.getOrDefault(architecture, List.of())),
                     Spread.of(viaSpark.getOrDefault(architecture, List.of())),
-                    Spread.of(wall.getOrDefault(architecture, List.of())),
-                    Spread.of(training.getOrDefault(architecture, List.of()))));
+                    Spread.of(times.stream().map(t -> t[0]).toList()),
+                    Spread.of(times.stream().map(t -> t[1]).toList()),
+                    Spread.of(times.stream().map(t -> t[2]).toList()),
+                    Spread.of(times.stream().map(t -> t[0] - t[1] - t[2]).toList()),
+                    Spread.of(times.stream().map(t -> (t[0] - t[1] - t[2]) / t[1]).toList())));
         }
         return rows;
     }
@@ -352,6 +363,23 @@ public final class TrainingBenchmark {
             }
         }
         return seconds;
+    }
+
+    /**
+     * Each run's summed epoch training seconds and evaluation seconds, keyed by sweep id / run id
+     * (evaluation 0 where a table predates the column).
+     */
+    private Map<String, double[]> epochTimesByRun(List<String> sweepIds) throws IOException {
+        Map<String, double[]> byRun = new HashMap<>();
+        for (String sweepId : sweepIds) {
+            for (GenericRecord row : RunLookup.allRows(layout(sweepId), Table.EPOCH_METRICS, conf)) {
+                double[] sums = byRun.computeIfAbsent(sweepId + "/" + row.get("run_id"), k -> new double[2]);
+                sums[0] += (Double) row.get("seconds");
+                Object evaluation = row.get("evaluation_seconds");
+                sums[1] += evaluation == null ? 0 : (Double) evaluation;
+            }
+        }
+        return byRun;
     }
 
     /** Each run's summed epoch seconds (training only), per architecture. */

@@ -1,7 +1,7 @@
 package org.aesweep.model;
 
-import java.util.List;
-
+import org.aesweep.engine.LayerInference;
+import org.deeplearning4j.nn.api.layers.IOutputLayer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -13,7 +13,16 @@ import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.ResetPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -28,6 +37,14 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (every MSE net but linear MSE, and BCE nets saved before the fused loss) are returned as they are.
  */
 public final class Autoencoder {
+    /** Samples per forward pass when a whole set is encoded. */
+    private static final int CHUNK = 2000;
+    private static final String DECODER_WORKSPACE = "AESWEEP_DECODER";
+    private static final WorkspaceConfiguration DECODER_WORKSPACE_CONFIG = WorkspaceConfiguration.builder()
+            .initialSize(0).overallocationLimit(0.05).policyLearning(LearningPolicy.FIRST_LOOP)
+            .policyReset(ResetPolicy.BLOCK_LEFT).policySpill(SpillPolicy.REALLOCATE)
+            .policyAllocation(AllocationPolicy.OVERALLOCATE).build();
+
     private final MultiLayerNetwork network;
     private final int codeLayerIndex;
     private final InputLayout inputLayout;
@@ -158,11 +175,21 @@ public final class Autoencoder {
         return outputLayout.toNetwork(flat, rows, cols);
     }
 
-    /** The code layer's activations, shape (n, code size), in inference mode. */
+    /**
+     * The code layer's activations, shape (n, code size), in inference mode. Large sets go through
+     * in chunks, so they never need one activation array for every sample at once.
+     */
     public INDArray encode(INDArray flat) {
-        List<INDArray> activations = network.feedForwardToLayer(codeLayerIndex, networkInput(flat), false);
-        // Index 0 is the input itself, so layer i's activations sit at i + 1.
-        return activations.get(codeLayerIndex + 1);
+        if (flat.rows() <= CHUNK) {
+            return LayerInference.outputOf(network, codeLayerIndex, networkInput(flat));
+        }
+        INDArray[] chunks = new INDArray[(int) ((flat.rows() + CHUNK - 1) / CHUNK)];
+        for (int i = 0; i < chunks.length; i++) {
+            long start = (long) i * CHUNK;
+            chunks[i] = encode(flat.get(NDArrayIndex.interval(start, Math.min(flat.rows(), start + CHUNK)),
+                    NDArrayIndex.all()));
+        }
+        return Nd4j.vstack(chunks);
     }
 
     /**
@@ -171,18 +198,49 @@ public final class Autoencoder {
      * the network's last training input, which a model loaded from disk does not have.
      */
     public INDArray decode(INDArray codes) {
-        MultiLayerConfiguration configuration = network.getLayerWiseConfigurations();
+        int last = network.getnLayers() - 1;
         LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+        INDArray activations = network.getLayer(last).activate(decoderInputTo(last, codes, noWorkspaces), false,
+                noWorkspaces);
+        return outputLayout.toFlat(intensities(activations), rows, cols);
+    }
+
+    /**
+     * The per-element loss of reconstructing flat {@code targets} from their {@code codes}: the
+     * decoder's half of a forward pass, scored by the network's own output layer as
+     * {@link MultiLayerNetwork#score} scores it, without regularisation terms. With {@link #encode}
+     * it gives a set's loss and its codes in one forward pass.
+     */
+    public double lossFromCodes(INDArray codes, INDArray targets) {
+        int last = network.getnLayers() - 1;
+        IOutputLayer output = (IOutputLayer) network.getLayer(last);
+        INDArray labels = networkTarget(targets);
+        LayerWorkspaceMgr decoderMemory = LayerWorkspaceMgr.builder().defaultWorkspace(DECODER_WORKSPACE,
+                DECODER_WORKSPACE_CONFIG).build();
+        try (MemoryWorkspace workspace = decoderMemory.notifyScopeEntered(ArrayType.ACTIVATIONS)) {
+            output.setInput(decoderInputTo(last, codes, decoderMemory), decoderMemory);
+            output.setLabels(labels);
+            return output.computeScore(0, false, decoderMemory) * scoreToPerElement;
+        } finally {
+            output.clear();
+        }
+    }
+
+    /** The input of decoder layer {@code layer} (its pre-processor applied) for {@code codes}, in inference mode. */
+    private INDArray decoderInputTo(int layer, INDArray codes, LayerWorkspaceMgr noWorkspaces) {
+        MultiLayerConfiguration configuration = network.getLayerWiseConfigurations();
         int batch = (int) codes.size(0);
         INDArray activations = codes;
-        for (int layer = codeLayerIndex + 1; layer < network.getnLayers(); layer++) {
-            InputPreProcessor preProcessor = configuration.getInputPreProcess(layer);
+        for (int i = codeLayerIndex + 1; i <= layer; i++) {
+            InputPreProcessor preProcessor = configuration.getInputPreProcess(i);
             if (preProcessor != null) {
                 activations = preProcessor.preProcess(activations, batch, noWorkspaces);
             }
-            activations = network.getLayer(layer).activate(activations, false, noWorkspaces);
+            if (i < layer) {
+                activations = network.getLayer(i).activate(activations, false, noWorkspaces);
+            }
         }
-        return outputLayout.toFlat(intensities(activations), rows, cols);
+        return activations;
     }
 
     /** Reconstructions of flat inputs, as flat rows (intensities, the sigmoid already applied for BCE nets). */

@@ -83,9 +83,10 @@ final class ExecutorSideRun implements Serializable {
             TrainedRun trained;
             try (TrainingArrays arrays = TrainingArrays.of(data.train(), data.test())) {
                 Autoencoder model = outcome.params() == null ? null : model(config, outcome.params(), data.train());
-                double fullTrainLoss = outcome.status() == RunStatus.OK
-                        ? LossEvaluator.forRun(config, model).evaluate(arrays.train(), arrays.train()) : Double.NaN;
-                trained = new TrainedRun(model, outcome.epochs(), outcome.status(), outcome.message(), fullTrainLoss);
+                trained = outcome.status() == RunStatus.OK
+                        ? TrainedRun.finished(model, outcome.epochs(), outcome.message(),
+                                LossEvaluator.forRun(config, model).evaluateAndEncode(arrays.train()))
+                        : TrainedRun.unfinished(model, outcome.epochs(), outcome.status(), outcome.message());
                 RunOutputs.stageModelOutputs(staged, config, trained, arrays, data, conf);
             }
             RunContext context = new RunContext(outcome.run(), outcome.workers(), 1, threads, outcome.executors(),

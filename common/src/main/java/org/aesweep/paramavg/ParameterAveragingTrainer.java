@@ -100,9 +100,10 @@ public final class ParameterAveragingTrainer {
                 double trainLoss = hook.meanLoss();
                 Optional<StoppingRules.Stop> stop = rules.afterTraining(epoch, trainLoss, epochs);
                 if (stop.isEmpty()) {
+                    long evaluationStart = System.nanoTime();
                     double[] test = executorSide.testLosses(jsc, config, params);
                     EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, test[0], test[1], seconds,
-                            hook.samplesPerEpoch() / seconds);
+                            hook.samplesPerEpoch() / seconds, (System.nanoTime() - evaluationStart) / 1e9);
                     epochs.add(metrics);
                     RunTask.logEpoch(config, metrics);
                     stop = rules.afterEvaluation(epochs);

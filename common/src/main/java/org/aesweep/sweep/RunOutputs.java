@@ -36,9 +36,9 @@ public final class RunOutputs {
             return;
         }
         // Encoded once: the latent_codes table and the probes both use the test codes.
-        INDArray testCodes = LatentProbeRows.encode(trained.model(), arrays.test());
+        INDArray testCodes = trained.model().encode(arrays.test());
         LatentCodeWriter.write(staged.tableFile(Table.LATENT_CODES), config, testCodes, data.test(), conf);
-        LatentProbeRow probes = LatentProbeRows.measure(config, trained.model(), arrays, testCodes, data);
+        LatentProbeRow probes = LatentProbeRows.measure(config, trained.trainCodes(), testCodes, data);
         ParquetFiles.write(staged.tableFile(Table.LATENT_PROBES), LatentProbeRow.class, LatentProbeRow.getClassSchema(),
                 List.of(probes), conf);
         Path modelFile = staged.modelFile();

@@ -72,6 +72,7 @@ final class RunRows {
                     .setDenoisingTestLoss(finiteOrNull(metrics.denoisingTestLoss()))
                     .setSeconds(metrics.seconds())
                     .setSamplesPerSecond(metrics.samplesPerSecond())
+                    .setEvaluationSeconds(metrics.evaluationSeconds())
                     .build());
         }
         return rows;

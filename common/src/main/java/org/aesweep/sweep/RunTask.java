@@ -104,7 +104,7 @@ public final class RunTask implements Serializable {
         } catch (RuntimeException e) {
             LOG.error("run(s) {} failed", configs.stream().map(RunConfig::runId).toList(), e);
             return Collections.nCopies(configs.size(),
-                    new TrainedRun(null, List.of(), RunStatus.FAILED, e.toString(), Double.NaN));
+                    TrainedRun.unfinished(null, List.of(), RunStatus.FAILED, e.toString()));
         }
     }
 

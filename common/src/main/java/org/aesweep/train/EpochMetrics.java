@@ -7,7 +7,8 @@ import java.io.Serializable;
  *
  * @param denoisingTestLoss noisy test inputs against clean targets; NaN for runs without noise
  * @param seconds           training time of the epoch; evaluation is not included
+ * @param evaluationSeconds time of the epoch's evaluation on the test set
  */
 public record EpochMetrics(int epoch, double trainLoss, double testLoss, double denoisingTestLoss,
-                           double seconds, double samplesPerSecond) implements Serializable {
+                           double seconds, double samplesPerSecond, double evaluationSeconds) implements Serializable {
 }

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -45,20 +46,58 @@ public final class LossEvaluator {
         return new LossEvaluator(model, null);
     }
 
+    /** A set's mean per-element loss of reconstructing itself, and the codes of its rows. */
+    public record CodedLoss(double loss, INDArray codes) {
+    }
+
     /** Mean loss of reconstructing flat {@code targets} from flat {@code inputs} (one row per sample). */
     public double evaluate(INDArray inputs, INDArray targets) {
         if (groupedCopy != null) {
             FusedDense.copyIn(model.network(), groupedCopy, 0);
         }
-        long rows = inputs.rows();
+        return meanOverChunks(inputs.rows(), (start, end) -> {
+            INDArray in = rows(inputs, start, end);
+            INDArray target = rows(targets, start, end);
+            return groupedCopy != null ? groupedLoss(in, target) : soloLoss(in, target);
+        });
+    }
+
+    /**
+     * The loss of reconstructing the clean {@code images} from themselves, and their codes. Through
+     * the network's own layers both come from one forward pass, the encoder's output being the
+     * decoder's input (a convolutional encoder is most of its network's work); a dense run's grouped
+     * copy scores the set faster than that, and encoding it again is the small half of a dense net.
+     */
+    public CodedLoss evaluateAndEncode(INDArray images) {
+        if (groupedCopy != null) {
+            return new CodedLoss(evaluate(images, images), model.encode(images));
+        }
+        INDArray[] codes = new INDArray[(int) ((images.rows() + CHUNK - 1) / CHUNK)];
+        double loss = meanOverChunks(images.rows(), (start, end) -> {
+            INDArray chunk = rows(images, start, end);
+            INDArray chunkCodes = model.encode(chunk);
+            codes[(int) (start / CHUNK)] = chunkCodes;
+            return model.lossFromCodes(chunkCodes, chunk);
+        });
+        return new CodedLoss(loss, Nd4j.vstack(codes));
+    }
+
+    private interface ChunkLoss {
+        double of(long start, long end);
+    }
+
+    /** The sample-weighted mean of a loss taken chunk by chunk over {@code rows} samples. */
+    private static double meanOverChunks(long rows, ChunkLoss loss) {
         double weightedSum = 0;
         for (long start = 0; start < rows; start += CHUNK) {
             long end = Math.min(rows, start + CHUNK);
-            INDArray in = inputs.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
-            INDArray target = targets.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
-            weightedSum += (groupedCopy != null ? groupedLoss(in, target) : soloLoss(in, target)) * (end - start);
+            weightedSum += loss.of(start, end) * (end - start);
         }
         return weightedSum / rows;
+    }
+
+    private static INDArray rows(INDArray matrix, long start, long end) {
+        return matrix.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
     }
 
     private double soloLoss(INDArray in, INDArray target) {

@@ -91,8 +91,11 @@ final class TrainingRun {
             failure = diverged.get();
             return true;
         }
-        EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, testSet.testLoss(), testSet.denoisingTestLoss(),
-                seconds, samples / seconds);
+        long evaluationStart = System.nanoTime();
+        double testLoss = testSet.testLoss();
+        double denoisingTestLoss = testSet.denoisingTestLoss();
+        EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, testLoss, denoisingTestLoss, seconds,
+                samples / seconds, (System.nanoTime() - evaluationStart) / 1e9);
         epochs.add(metrics);
         listener.onEpoch(config, metrics);
         Optional<StoppingRules.Stop> stop = rules.afterEvaluation(epochs);
@@ -107,11 +110,11 @@ final class TrainingRun {
         return true;
     }
 
-    /** The run's outcome; a finished run's includes the final model's loss on the whole clean {@code train}. */
+    /** The run's outcome; a finished run's includes the final model's loss on the whole clean {@code train} and its codes. */
     TrainedRun result(INDArray train) {
         if (failure != null) {
-            return new TrainedRun(model, epochs, failure.status(), failure.message(), Double.NaN);
+            return TrainedRun.unfinished(model, epochs, failure.status(), failure.message());
         }
-        return new TrainedRun(model, epochs, RunStatus.OK, message, evaluator.evaluate(train, train));
+        return TrainedRun.finished(model, epochs, message, evaluator.evaluateAndEncode(train));
     }
 }

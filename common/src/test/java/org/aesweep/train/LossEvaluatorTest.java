@@ -1,9 +1,12 @@
 package org.aesweep.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.aesweep.grid.ArchitectureKind;
 import org.aesweep.grid.LossKind;
@@ -14,6 +17,8 @@ import org.aesweep.model.AutoencoderFactory;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -47,6 +52,41 @@ class LossEvaluatorTest {
             assertNotEquals(before, after, "the grouped copy takes the solo network's new parameters");
             assertEquals(reference.evaluate(noisy, clean), after, tolerance * after);
         }
+    }
+
+    /**
+     * One forward pass gives a set's loss and codes: the loss equals the run's evaluation of the whole
+     * network (DL4J's own score where the run has no grouped form), and the codes equal the code
+     * layer's activations as DL4J's feedForwardToLayer gives them.
+     */
+    @ParameterizedTest
+    @MethodSource("everyArchitecture")
+    void oneForwardPassGivesTheSetsLossAndItsCodes(RunConfig run) {
+        INDArray clean = SyntheticImages.matrix(SAMPLES, 33);
+        Autoencoder model = AutoencoderFactory.build(run, SyntheticImages.SIDE, SyntheticImages.SIDE);
+        trainOneStep(model, clean);
+        LossEvaluator evaluator = LossEvaluator.forRun(run, model);
+        LossEvaluator.CodedLoss coded = evaluator.evaluateAndEncode(clean);
+
+        double reference = evaluator.evaluate(clean, clean);
+        assertEquals(reference, coded.loss(), 1e-6 * reference, run.architecture() + " " + run.loss());
+        assertArrayEquals(new long[] {SAMPLES, run.codeSize()}, coded.codes().shape());
+        for (long start : new long[] {0, SAMPLES - 7}) {
+            INDArray rows = clean.get(NDArrayIndex.interval(start, start + 7), NDArrayIndex.all());
+            INDArray direct = model.network().feedForwardToLayer(model.codeLayerIndex(), model.networkInput(rows), false)
+                    .get(model.codeLayerIndex() + 1);
+            INDArray fromPass = coded.codes().get(NDArrayIndex.interval(start, start + 7), NDArrayIndex.all());
+            assertTrue(direct.equalsWithEps(fromPass, 1e-5), run.architecture() + " codes of rows from " + start);
+        }
+    }
+
+    static Stream<RunConfig> everyArchitecture() {
+        return Stream.of(TestRuns.shallow(8).build(),
+                TestRuns.shallow(6).kind(ArchitectureKind.LINEAR, List.of()).loss(LossKind.MSE).build(),
+                TestRuns.shallow(4).deep(List.of(24)).build(),
+                TestRuns.shallow(8).kind(ArchitectureKind.SPARSE, List.of()).build(),
+                TestRuns.shallow(5).kind(ArchitectureKind.CONV, List.of(4, 8)).build(),
+                TestRuns.shallow(5).kind(ArchitectureKind.LSTM, List.of(10)).loss(LossKind.MSE).build());
     }
 
     private static void trainOneStep(Autoencoder model, INDArray images) {

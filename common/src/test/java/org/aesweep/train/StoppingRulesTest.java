@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class StoppingRulesTest {
     private static EpochMetrics epoch(int number, double trainLoss, double testLoss) {
-        return new EpochMetrics(number, trainLoss, testLoss, Double.NaN, 1, 1);
+        return new EpochMetrics(number, trainLoss, testLoss, Double.NaN, 1, 1, 0);
     }
 
     @Test
