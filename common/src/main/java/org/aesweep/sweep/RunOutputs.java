@@ -3,6 +3,7 @@ package org.aesweep.sweep;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Locale;
 
 import org.aesweep.data.TrainTestSplit;
 import org.aesweep.grid.RunConfig;
@@ -20,12 +21,16 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a trained run's files into its staging directory and commits them, the same way for
  * runs trained in one task and for data-parallel runs.
  */
 public final class RunOutputs {
+    private static final Logger LOG = LoggerFactory.getLogger(RunOutputs.class);
+
     private RunOutputs() {
     }
 
@@ -35,16 +40,22 @@ public final class RunOutputs {
         if (trained.status() != RunStatus.OK) {
             return;
         }
+        long start = System.nanoTime();
         // Encoded once: the latent_codes table and the probes both use the test codes.
         INDArray testCodes = trained.model().encode(arrays.test());
         LatentCodeWriter.write(staged.tableFile(Table.LATENT_CODES), config, testCodes, data.test(), conf);
+        long codesWritten = System.nanoTime();
         LatentProbeRow probes = LatentProbeRows.measure(config, trained.trainCodes(), testCodes, data);
         ParquetFiles.write(staged.tableFile(Table.LATENT_PROBES), LatentProbeRow.class, LatentProbeRow.getClassSchema(),
                 List.of(probes), conf);
+        long probed = System.nanoTime();
         Path modelFile = staged.modelFile();
         try (OutputStream out = modelFile.getFileSystem(conf).create(modelFile, true)) {
             ModelSerializer.writeModel(trained.model().network(), out, false);
         }
+        LOG.info(String.format(Locale.ROOT, "run %s outputs: test codes %.2f s, probes %.2f s, model %.2f s",
+                config.runId(), (codesWritten - start) / 1e9, (probed - codesWritten) / 1e9,
+                (System.nanoTime() - probed) / 1e9));
     }
 
     /** Writes the epoch_metrics and runs rows, then commits the run; runs goes last. */

@@ -3,6 +3,7 @@ package org.aesweep.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 
@@ -13,6 +14,8 @@ import org.aesweep.vector.FlatFloats;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run while it trains, whoever drives the steps (alone, or as a branch of a fused network):
@@ -21,6 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * the listener and applies the stopping rules; it says when the run has ended and with what.
  */
 final class TrainingRun {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+
     private final RunConfig config;
     private final Autoencoder model;
     private final NoiseModel noise;
@@ -115,6 +120,10 @@ final class TrainingRun {
         if (failure != null) {
             return TrainedRun.unfinished(model, epochs, failure.status(), failure.message());
         }
-        return TrainedRun.finished(model, epochs, message, evaluator.evaluateAndEncode(train));
+        long start = System.nanoTime();
+        LossEvaluator.CodedLoss onTrainingSet = evaluator.evaluateAndEncode(train);
+        LOG.info(String.format(Locale.ROOT, "run %s final training loss and codes: %.2f s", config.runId(),
+                (System.nanoTime() - start) / 1e9));
+        return TrainedRun.finished(model, epochs, message, onTrainingSet);
     }
 }
