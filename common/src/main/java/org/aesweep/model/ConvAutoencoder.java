@@ -5,7 +5,9 @@ import java.util.List;
 import org.aesweep.engine.ConvolutionHelpers;
 import org.aesweep.engine.TiledDeconvolution2D;
 import org.aesweep.grid.RunConfig;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -29,6 +31,11 @@ import org.nd4j.linalg.activations.Activation;
  */
 final class ConvAutoencoder {
     private static final int UPSAMPLINGS = 2;
+    /**
+     * DL4J's forward cache: with it a convolution layer keeps its training pre-activations for
+     * backprop, which its conv2d helper then uses; without it backprop convolved the input again.
+     */
+    static final CacheMode FORWARD_CACHE = CacheMode.DEVICE;
 
     private ConvAutoencoder() {
     }
@@ -64,9 +71,12 @@ final class ConvAutoencoder {
         layers.layer(index, new CnnLossLayer.Builder(loss.dl4jLoss())
                 .activation(loss.outputLayerActivation(Activation.SIGMOID)).build());
         layers.setInputType(InputType.convolutionalFlat(rows, cols, 1));
+        MultiLayerConfiguration configuration = layers.build();
+        configuration.setCacheMode(FORWARD_CACHE);
 
-        MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
         network.init();
+        network.setCacheMode(FORWARD_CACHE);
         ConvolutionHelpers.install(network);
         // The CNN loss layer scores every pixel as an example of one channel, summed per image.
         return new Autoencoder(network, codeLayerIndex, InputLayout.FLAT, InputLayout.IMAGE, rows, cols,
