@@ -28,6 +28,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>Shapes: x {@code [b, nIn, T]}; rows {@code [T*b, ...]} are time-major (step t is rows
  * {@code [t*b, (t+1)*b)}); gate columns are input, forget, cell, output, {@code n} each.
+ *
+ * <p>While training, the output it hands on and the input gradient it hands back are its
+ * time-major rows seen as {@code [b, n, T]}, not copies: a following WholeSequenceLstm (or a
+ * preceding one, for the gradient) reads them as rows again without copying, and every other
+ * layer reads the view as any NCW array. libnd4j's permuted copies between the two layouts took
+ * about a fifth of an LSTM autoencoder's training step.
  */
 public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
     /** What the forward pass keeps for backprop: activated gates, cell states, their tanh, outputs. */
@@ -50,10 +56,15 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
         long b = input.size(0);
         long n = layerConf().getNOut();
         long steps = input.size(2);
-        // f-order, as DL4J's recurrent layers give it: each step's [b, n] slice is contiguous, which
-        // LastTimeStep's view of the last step relies on downstream.
+        // Either way each step's [b, n] slice is contiguous, which LastTimeStep's view of the last
+        // step relies on downstream.
+        INDArray asSequence = sequence.outputs().reshape('c', steps, b, n).permute(1, 2, 0);
+        if (training) {
+            return asSequence;
+        }
+        // Inference keeps the rows in working memory, which closes with this call.
         INDArray h = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {b, n, steps}, 'f');
-        h.assign(sequence.outputs().reshape('c', steps, b, n).permute(1, 2, 0));
+        h.assign(asSequence);
         return h;
     }
 
@@ -70,7 +81,7 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
         long steps = input.size(2);
         INDArray recurrent = getParam(WholeSequenceLstmParams.RECURRENT_WEIGHTS);
         // dL/dh per step, time-major like the stored rows.
-        INDArray outputGradient = epsilon.castTo(dataType).permute(2, 0, 1).dup('c').reshape('c', steps * b, n);
+        INDArray outputGradient = timeMajorRows(epsilon.castTo(dataType), ArrayType.BP_WORKING_MEM, workspaceMgr);
         INDArray gateGradient = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[] {steps * b, 4 * n}, 'c');
         INDArray hNext = Nd4j.zeros(dataType, b, n);
@@ -107,13 +118,16 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
         } else {
             recurrentGradient.assign(0);
         }
-        gateGradient.sum(biasGradient.reshape(4 * n), 0);
+        // The column sums as a product with a row of ones: libnd4j's reduce_sum over the rows of this
+        // tall matrix took about ten times as long.
+        Nd4j.gemm(Nd4j.ones(dataType, 1, steps * b), gateGradient, biasGradient.reshape('c', 1, 4 * n), false, false,
+                1.0, 0.0);
         // Nd4j.gemm into a c-order result: INDArray.mmul goes through libnd4j's matmul op, several
         // times slower for this tall, narrow product.
-        INDArray inputRowGradient = Nd4j.createUninitialized(dataType, new long[] {steps * b, layerConf().getNIn()}, 'c');
+        INDArray inputRowGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
+                new long[] {steps * b, layerConf().getNIn()}, 'c');
         Nd4j.gemm(gateGradient, weights, inputRowGradient, false, true, 1.0, 0.0);
-        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
-        inputGradient.assign(inputRowGradient.reshape('c', steps, b, layerConf().getNIn()).permute(1, 2, 0));
+        INDArray inputGradient = inputRowGradient.reshape('c', steps, b, layerConf().getNIn()).permute(1, 2, 0);
 
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         gradient.gradientForVariable().put(WholeSequenceLstmParams.INPUT_WEIGHTS, weightGradient);
@@ -160,8 +174,7 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
         long b = x.size(0);
         long steps = x.size(2);
         long n = layerConf().getNOut();
-        INDArray inputRows = workspaceMgr.createUninitialized(arrayType, dataType, new long[] {steps * b, x.size(1)}, 'c');
-        inputRows.reshape('c', steps, b, x.size(1)).assign(x.permute(2, 0, 1));
+        INDArray inputRows = timeMajorRows(x, arrayType, workspaceMgr);
         INDArray gates = workspaceMgr.createUninitialized(arrayType, dataType, new long[] {steps * b, 4 * n}, 'c');
         Nd4j.gemm(inputRows, getParam(WholeSequenceLstmParams.INPUT_WEIGHTS), gates, false, false, 1.0, 0.0);
         gates.addiRowVector(getParam(WholeSequenceLstmParams.BIAS));
@@ -224,6 +237,25 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
             }
         }
         return s;
+    }
+
+    /**
+     * A sequence {@code [b, k, T]} as time-major rows {@code [T*b, k]}: a view where its memory
+     * already is in that order (another WholeSequenceLstm's output or input gradient), else a copy
+     * in an array of the given kind.
+     */
+    private INDArray timeMajorRows(INDArray sequence, ArrayType arrayType, LayerWorkspaceMgr workspaceMgr) {
+        long b = sequence.size(0);
+        long k = sequence.size(1);
+        long steps = sequence.size(2);
+        INDArray timeMajor = sequence.permute(2, 0, 1);
+        long[] strides = timeMajor.stride();
+        if (strides[2] == 1 && strides[1] == k && strides[0] == b * k) {
+            return timeMajor.reshape('c', steps * b, k);
+        }
+        INDArray rows = workspaceMgr.createUninitialized(arrayType, dataType, new long[] {steps * b, k}, 'c');
+        rows.reshape('c', steps, b, k).assign(timeMajor);
+        return rows;
     }
 
     /** Rows {@code [t*b, (t+1)*b)} of a time-major matrix: step t, a contiguous view. */
