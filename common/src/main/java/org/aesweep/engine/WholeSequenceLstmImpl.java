@@ -58,7 +58,7 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
         long steps = input.size(2);
         // Either way each step's [b, n] slice is contiguous, which LastTimeStep's view of the last
         // step relies on downstream.
-        INDArray asSequence = sequence.outputs().reshape('c', steps, b, n).permute(1, 2, 0);
+        INDArray asSequence = TimeMajorRows.asSequence(sequence.outputs(), b);
         if (training) {
             return asSequence;
         }
@@ -81,7 +81,7 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
         long steps = input.size(2);
         INDArray recurrent = getParam(WholeSequenceLstmParams.RECURRENT_WEIGHTS);
         // dL/dh per step, time-major like the stored rows.
-        INDArray outputGradient = timeMajorRows(epsilon.castTo(dataType), ArrayType.BP_WORKING_MEM, workspaceMgr);
+        INDArray outputGradient = TimeMajorRows.of(epsilon, dataType, ArrayType.BP_WORKING_MEM, workspaceMgr);
         INDArray gateGradient = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[] {steps * b, 4 * n}, 'c');
         INDArray hNext = Nd4j.zeros(dataType, b, n);
@@ -127,7 +127,7 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
         INDArray inputRowGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                 new long[] {steps * b, layerConf().getNIn()}, 'c');
         Nd4j.gemm(gateGradient, weights, inputRowGradient, false, true, 1.0, 0.0);
-        INDArray inputGradient = inputRowGradient.reshape('c', steps, b, layerConf().getNIn()).permute(1, 2, 0);
+        INDArray inputGradient = TimeMajorRows.asSequence(inputRowGradient, b);
 
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         gradient.gradientForVariable().put(WholeSequenceLstmParams.INPUT_WEIGHTS, weightGradient);
@@ -174,7 +174,7 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
         long b = x.size(0);
         long steps = x.size(2);
         long n = layerConf().getNOut();
-        INDArray inputRows = timeMajorRows(x, arrayType, workspaceMgr);
+        INDArray inputRows = TimeMajorRows.of(x, dataType, arrayType, workspaceMgr);
         INDArray gates = workspaceMgr.createUninitialized(arrayType, dataType, new long[] {steps * b, 4 * n}, 'c');
         Nd4j.gemm(inputRows, getParam(WholeSequenceLstmParams.INPUT_WEIGHTS), gates, false, false, 1.0, 0.0);
         gates.addiRowVector(getParam(WholeSequenceLstmParams.BIAS));
@@ -237,25 +237,6 @@ public class WholeSequenceLstmImpl extends BaseLayer<WholeSequenceLstm> {
             }
         }
         return s;
-    }
-
-    /**
-     * A sequence {@code [b, k, T]} as time-major rows {@code [T*b, k]}: a view where its memory
-     * already is in that order (another WholeSequenceLstm's output or input gradient), else a copy
-     * in an array of the given kind.
-     */
-    private INDArray timeMajorRows(INDArray sequence, ArrayType arrayType, LayerWorkspaceMgr workspaceMgr) {
-        long b = sequence.size(0);
-        long k = sequence.size(1);
-        long steps = sequence.size(2);
-        INDArray timeMajor = sequence.permute(2, 0, 1);
-        long[] strides = timeMajor.stride();
-        if (strides[2] == 1 && strides[1] == k && strides[0] == b * k) {
-            return timeMajor.reshape('c', steps * b, k);
-        }
-        INDArray rows = workspaceMgr.createUninitialized(arrayType, dataType, new long[] {steps * b, k}, 'c');
-        rows.reshape('c', steps, b, k).assign(timeMajor);
-        return rows;
     }
 
     /** Rows {@code [t*b, (t+1)*b)} of a time-major matrix: step t, a contiguous view. */

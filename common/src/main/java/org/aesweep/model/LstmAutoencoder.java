@@ -4,6 +4,7 @@ import org.aesweep.engine.WholeSequenceLstm;
 import org.aesweep.grid.RunConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.aesweep.engine.TimeMajorRnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.misc.RepeatVector;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
@@ -34,6 +35,7 @@ final class LstmAutoencoder {
 
         MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
         network.init();
+        TimeMajorRnnOutputLayer.install(network);
         // DL4J scores a sequence as the sum of its per-step losses (each over cols outputs), so the
         // per-step factor is divided by the number of steps.
         return new Autoencoder(network, 1, InputLayout.SEQUENCE, rows, cols, loss.perElementFactor(cols) / rows);
