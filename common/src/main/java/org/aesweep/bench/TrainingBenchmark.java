@@ -222,7 +222,7 @@ public final class TrainingBenchmark {
 
     /** Each run's summed epoch seconds in one sweep, whatever its architecture. */
     private List<Double> runTrainingSeconds(String sweepId) throws IOException {
-        return trainingSeconds(List.of(sweepId)).values().stream().flatMap(List::stream).toList();
+        return epochTimesByRun(List.of(sweepId)).values().stream().map(times -> times[0]).toList();
     }
 
     private SweepRow timeSweep(SparkSession spark, int replicates) throws IOException, BadInputException {
@@ -380,20 +380,6 @@ public final class TrainingBenchmark {
             }
         }
         return byRun;
-    }
-
-    /** Each run's summed epoch seconds (training only), per architecture. */
-    private Map<String, List<Double>> trainingSeconds(List<String> sweepIds) throws IOException {
-        Map<String, Map<String, Double>> byRun = new HashMap<>();
-        for (String sweepId : sweepIds) {
-            for (GenericRecord row : RunLookup.allRows(layout(sweepId), Table.EPOCH_METRICS, conf)) {
-                byRun.computeIfAbsent(row.get("architecture").toString(), k -> new HashMap<>())
-                        .merge(sweepId + "/" + row.get("run_id"), (Double) row.get("seconds"), Double::sum);
-            }
-        }
-        Map<String, List<Double>> seconds = new HashMap<>();
-        byRun.forEach((architecture, runs) -> seconds.put(architecture, new ArrayList<>(runs.values())));
-        return seconds;
     }
 
     private static double seconds(long startNanos) {

@@ -11,9 +11,9 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.deeplearning4j.nn.workspace.ArrayType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
@@ -37,8 +37,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (every MSE net but linear MSE, and BCE nets saved before the fused loss) are returned as they are.
  */
 public final class Autoencoder {
-    /** Samples per forward pass when a whole set is encoded. */
-    private static final int CHUNK = 2000;
+    /** Samples per forward pass when a whole set is encoded or scored. */
+    public static final int SAMPLES_PER_PASS = 2000;
     private static final String DECODER_WORKSPACE = "AESWEEP_DECODER";
     private static final WorkspaceConfiguration DECODER_WORKSPACE_CONFIG = WorkspaceConfiguration.builder()
             .initialSize(0).overallocationLimit(0.05).policyLearning(LearningPolicy.FIRST_LOOP)
@@ -180,13 +180,13 @@ public final class Autoencoder {
      * in chunks, so they never need one activation array for every sample at once.
      */
     public INDArray encode(INDArray flat) {
-        if (flat.rows() <= CHUNK) {
+        if (flat.rows() <= SAMPLES_PER_PASS) {
             return LayerInference.outputOf(network, codeLayerIndex, networkInput(flat));
         }
-        INDArray[] chunks = new INDArray[(int) ((flat.rows() + CHUNK - 1) / CHUNK)];
+        INDArray[] chunks = new INDArray[(int) ((flat.rows() + SAMPLES_PER_PASS - 1) / SAMPLES_PER_PASS)];
         for (int i = 0; i < chunks.length; i++) {
-            long start = (long) i * CHUNK;
-            chunks[i] = encode(flat.get(NDArrayIndex.interval(start, Math.min(flat.rows(), start + CHUNK)),
+            long start = (long) i * SAMPLES_PER_PASS;
+            chunks[i] = encode(flat.get(NDArrayIndex.interval(start, Math.min(flat.rows(), start + SAMPLES_PER_PASS)),
                     NDArrayIndex.all()));
         }
         return Nd4j.vstack(chunks);

@@ -76,6 +76,7 @@ final class ConvAutoencoder {
 
         MultiLayerNetwork network = new MultiLayerNetwork(configuration);
         network.init();
+        // The configuration's mode opens the cache's workspace; each layer's decides whether it caches.
         network.setCacheMode(FORWARD_CACHE);
         ConvolutionHelpers.install(network);
         // The CNN loss layer scores every pixel as an example of one channel, summed per image.

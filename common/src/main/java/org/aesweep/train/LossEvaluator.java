@@ -25,7 +25,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * from 0.49 to 0.29 s for a deep one.
  */
 public final class LossEvaluator {
-    private static final int CHUNK = 2000;
+    private static final int CHUNK = Autoencoder.SAMPLES_PER_PASS;
 
     private final Autoencoder model;
     private final MultiLayerNetwork groupedCopy;
