@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.aesweep.io.Table;
-import org.aesweep.io.TableLayout;
-import org.aesweep.io.avro.BiasVarianceRow;
+import org.aesweep.tables.Table;
+import org.aesweep.tables.TableLayout;
+import org.aesweep.tables.avro.BiasVarianceRow;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -12,13 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.aesweep.data.TrainTestSplit;
-import org.aesweep.decode.SavedRun;
-import org.aesweep.io.Table;
-import org.aesweep.io.TableLayout;
 import org.aesweep.model.Autoencoder;
-import org.aesweep.sweep.ExecutorDataCache;
-import org.aesweep.sweep.ExecutorThreads;
-import org.aesweep.sweep.SparkTasks;
+import org.aesweep.spark.ExecutorDataCache;
+import org.aesweep.spark.ExecutorThreads;
+import org.aesweep.spark.SparkTasks;
+import org.aesweep.tables.Table;
+import org.aesweep.tables.TableLayout;
 import org.aesweep.train.TrainingArrays;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;

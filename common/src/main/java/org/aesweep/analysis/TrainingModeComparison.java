@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.aesweep.io.CommittedRuns;
-import org.aesweep.io.RunLookup;
-import org.aesweep.io.Table;
-import org.aesweep.io.TableLayout;
+import org.aesweep.tables.CommittedRuns;
+import org.aesweep.tables.RunLookup;
+import org.aesweep.tables.Table;
+import org.aesweep.tables.TableLayout;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 

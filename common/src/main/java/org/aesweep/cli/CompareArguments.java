@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.aesweep.io.TableLayout;
+import org.aesweep.tables.TableLayout;
 import org.apache.commons.cli.CommandLine;
 
 /** The comparison tool's command line: an output root and two or more sweep ids. */

@@ -3,7 +3,7 @@ package org.aesweep.engine;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 
-import org.aesweep.vector.KernelThreads;
+import org.aesweep.engine.kernels.KernelThreads;
 
 /**
  * The reorderings of a {@link TiledDeconvolution2D} as plain JVM loops: each input pixel's tile of

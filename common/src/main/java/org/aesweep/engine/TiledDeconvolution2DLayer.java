@@ -1,6 +1,6 @@
 package org.aesweep.engine;
 
-import org.aesweep.vector.FlatFloats;
+import org.aesweep.engine.kernels.FlatFloats;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;

@@ -2,8 +2,9 @@ package org.aesweep.engine;
 
 import java.nio.ByteBuffer;
 
-import org.aesweep.vector.FlatFloats;
-import org.aesweep.vector.VectorApi;
+import org.aesweep.engine.kernels.FlatFloats;
+import org.aesweep.engine.kernels.LstmCellKernel;
+import org.aesweep.engine.kernels.VectorApi;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;

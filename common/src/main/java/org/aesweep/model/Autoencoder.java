@@ -1,6 +1,7 @@
 package org.aesweep.model;
 
 import org.aesweep.engine.LayerInference;
+import org.aesweep.engine.SigmoidBinaryCrossEntropy;
 import org.deeplearning4j.nn.api.layers.IOutputLayer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;

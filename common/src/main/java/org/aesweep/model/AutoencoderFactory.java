@@ -3,8 +3,8 @@ package org.aesweep.model;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.aesweep.grid.ArchitectureKind;
-import org.aesweep.grid.RunConfig;
+import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.RunConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;

@@ -3,16 +3,17 @@ package org.aesweep.model;
 import java.util.List;
 
 import org.aesweep.engine.ConvolutionHelpers;
+import org.aesweep.engine.ReconstructionLoss;
 import org.aesweep.engine.TiledDeconvolution2D;
-import org.aesweep.grid.RunConfig;
+import org.aesweep.spec.RunConfig;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
@@ -67,7 +68,7 @@ final class ConvAutoencoder {
                 .activation(activation).build());
         layers.layer(index++, new TiledDeconvolution2D.Builder(2, 2).stride(2, 2).nOut(1)
                 .activation(Activation.IDENTITY).build());
-        ReconstructionLoss loss = ReconstructionLoss.of(config.loss());
+        ReconstructionLoss loss = Losses.of(config.loss());
         layers.layer(index, new CnnLossLayer.Builder(loss.dl4jLoss())
                 .activation(loss.outputLayerActivation(Activation.SIGMOID)).build());
         layers.setInputType(InputType.convolutionalFlat(rows, cols, 1));

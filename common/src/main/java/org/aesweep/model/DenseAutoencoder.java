@@ -3,9 +3,11 @@ package org.aesweep.model;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.aesweep.grid.ArchitectureKind;
-import org.aesweep.grid.LossKind;
-import org.aesweep.grid.RunConfig;
+import org.aesweep.engine.ActivityL1;
+import org.aesweep.engine.ReconstructionLoss;
+import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.LossKind;
+import org.aesweep.spec.RunConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -48,7 +50,7 @@ final class DenseAutoencoder {
             layers.layer(layerIndex++, dense(width, next, hidden));
             width = next;
         }
-        ReconstructionLoss loss = ReconstructionLoss.of(config.loss());
+        ReconstructionLoss loss = Losses.of(config.loss());
         layers.layer(layerIndex, new OutputLayer.Builder(loss.dl4jLoss())
                 .nIn(width).nOut(inputSize).activation(loss.outputLayerActivation(output)).build());
 
@@ -72,7 +74,7 @@ final class DenseAutoencoder {
             widths.add(config.hiddenSizes().get(i));
         }
         widths.add(rows * cols);
-        ReconstructionLoss loss = ReconstructionLoss.of(config.loss());
+        ReconstructionLoss loss = Losses.of(config.loss());
         return FusedDense.build(branches, widths.stream().mapToInt(Integer::intValue).toArray(),
                 hiddenActivation(config), loss.outputLayerActivation(outputActivation(config)), loss, common);
     }

@@ -1,5 +1,9 @@
 package org.aesweep.model;
 
+import org.aesweep.engine.GroupedDenseImpl;
+import org.aesweep.engine.GroupedDenseLayer;
+import org.aesweep.engine.GroupedReconstructionLoss;
+import org.aesweep.engine.ReconstructionLoss;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.LossLayer;

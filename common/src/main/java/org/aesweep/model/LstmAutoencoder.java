@@ -1,10 +1,11 @@
 package org.aesweep.model;
 
+import org.aesweep.engine.ReconstructionLoss;
+import org.aesweep.engine.TimeMajorRnnOutputLayer;
 import org.aesweep.engine.WholeSequenceLstm;
-import org.aesweep.grid.RunConfig;
+import org.aesweep.spec.RunConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.aesweep.engine.TimeMajorRnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.misc.RepeatVector;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
@@ -23,7 +24,7 @@ final class LstmAutoencoder {
 
     static Autoencoder build(RunConfig config, int rows, int cols, NeuralNetConfiguration.Builder common) {
         int hidden = config.hiddenSizes().get(0);
-        ReconstructionLoss loss = ReconstructionLoss.of(config.loss());
+        ReconstructionLoss loss = Losses.of(config.loss());
         NeuralNetConfiguration.ListBuilder layers = common.list()
                 .layer(0, new WholeSequenceLstm.Builder().nOut(hidden).build())
                 .layer(1, new LastTimeStep(new WholeSequenceLstm.Builder().nOut(config.codeSize()).build()))

@@ -1,6 +1,7 @@
 package org.aesweep.model;
 
-import org.aesweep.grid.OptimizerKind;
+import org.aesweep.engine.JvmAdam;
+import org.aesweep.spec.OptimizerKind;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;

@@ -2,8 +2,8 @@ package org.aesweep.plan;
 
 import java.io.Serializable;
 
-import org.aesweep.grid.RunConfig;
-import org.aesweep.grid.TrainingMode;
+import org.aesweep.spec.RunConfig;
+import org.aesweep.spec.TrainingMode;
 
 /**
  * A run with the planner's decisions: how it trains and what it was estimated to cost.

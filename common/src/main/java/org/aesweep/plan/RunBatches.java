@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.aesweep.grid.FusionSpec;
-import org.aesweep.grid.RunConfig;
 import org.aesweep.model.AutoencoderFactory;
+import org.aesweep.spec.FusionSpec;
+import org.aesweep.spec.RunConfig;
 
 /**
  * Cuts the local runs into the batches Spark tasks train. Runs fuse when one network shape and one

@@ -2,9 +2,9 @@ package org.aesweep.plan;
 
 import java.util.List;
 
-import org.aesweep.grid.RunConfig;
 import org.aesweep.model.Autoencoder;
 import org.aesweep.model.AutoencoderFactory;
+import org.aesweep.spec.RunConfig;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;

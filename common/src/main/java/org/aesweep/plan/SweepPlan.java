@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.aesweep.grid.FusionSpec;
-import org.aesweep.grid.ParameterAveragingSpec;
-import org.aesweep.grid.RunConfig;
+import org.aesweep.spec.FusionSpec;
+import org.aesweep.spec.ParameterAveragingSpec;
+import org.aesweep.spec.RunConfig;
 
 /**
  * What a sweep trains and in which order: first the data-parallel runs, one after another, each

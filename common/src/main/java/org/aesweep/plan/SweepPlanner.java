@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.aesweep.grid.ParameterAveragingSpec;
-import org.aesweep.grid.RunConfig;
-import org.aesweep.grid.SweepSpec;
-import org.aesweep.grid.TrainingMode;
+import org.aesweep.spec.ParameterAveragingSpec;
+import org.aesweep.spec.RunConfig;
+import org.aesweep.spec.SweepSpec;
+import org.aesweep.spec.TrainingMode;
 
 /**
  * Decides how each run trains: runs the spec marks keep their mode; the others train with

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.aesweep.outputs.RunSummary;
 import org.aesweep.train.RunStatus;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.TaskInfo;
 import org.apache.spark.util.LongAccumulator;
-
 import scala.collection.JavaConverters;
 
 /**

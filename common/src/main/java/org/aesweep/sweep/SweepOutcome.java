@@ -2,6 +2,7 @@ package org.aesweep.sweep;
 
 import java.util.List;
 
+import org.aesweep.outputs.RunSummary;
 import org.aesweep.train.RunStatus;
 
 /**

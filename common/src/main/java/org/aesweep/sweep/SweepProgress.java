@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.aesweep.grid.TrainingMode;
 import org.aesweep.plan.PlannedRun;
+import org.aesweep.spec.TrainingMode;
 import org.aesweep.train.RunStatus;
 
 /**

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.aesweep.plan.PlannedRun;
 import org.aesweep.plan.RunBatch;
+import org.aesweep.spark.SparkStage;
 import org.aesweep.train.RunStatus;
 import org.apache.spark.Success$;
 import org.apache.spark.scheduler.SparkListener;

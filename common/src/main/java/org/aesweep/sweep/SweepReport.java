@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
-import org.aesweep.io.Table;
-import org.aesweep.io.TableLayout;
+import org.aesweep.outputs.RunSummary;
+import org.aesweep.tables.Table;
+import org.aesweep.tables.TableLayout;
 import org.aesweep.train.RunStatus;
 
 /**

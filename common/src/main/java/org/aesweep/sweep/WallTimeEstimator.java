@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.aesweep.grid.NoiseKind;
-import org.aesweep.grid.RunConfig;
 import org.aesweep.plan.PlannedRun;
 import org.aesweep.plan.RunBatch;
 import org.aesweep.plan.SweepPlan;
 import org.aesweep.plan.WallTimeEstimate;
-import org.aesweep.train.TrainingSpeedProbe;
+import org.aesweep.spark.ExecutorCores;
+import org.aesweep.spark.ExecutorThreads;
+import org.aesweep.spark.LocalStage;
+import org.aesweep.spec.NoiseKind;
+import org.aesweep.spec.RunConfig;
 import org.aesweep.train.TrainingSpeedProbe.Speed;
+import org.aesweep.train.TrainingSpeedProbe;
 
 /**
  * Estimates a sweep attempt's wall time before it trains, on the driver: every distinct network

@@ -2,8 +2,8 @@ package org.aesweep.train;
 
 import java.util.List;
 
-import org.aesweep.grid.RunConfig;
 import org.aesweep.model.AutoencoderFactory;
+import org.aesweep.spec.RunConfig;
 
 /**
  * Trains the runs of one batch the way a sweep's task does: a dense network through its grouped

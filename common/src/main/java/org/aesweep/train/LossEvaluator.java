@@ -1,10 +1,10 @@
 package org.aesweep.train;
 
-import org.aesweep.grid.RunConfig;
+import org.aesweep.engine.GroupedReconstructionLoss;
 import org.aesweep.model.Autoencoder;
 import org.aesweep.model.AutoencoderFactory;
 import org.aesweep.model.FusedDense;
-import org.aesweep.model.GroupedReconstructionLoss;
+import org.aesweep.spec.RunConfig;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.ndarray.INDArray;

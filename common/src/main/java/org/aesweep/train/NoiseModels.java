@@ -1,6 +1,6 @@
 package org.aesweep.train;
 
-import org.aesweep.grid.NoiseKind;
+import org.aesweep.spec.NoiseKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.RandomOp;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;

@@ -1,7 +1,6 @@
 package org.aesweep.train;
 
-
-import org.aesweep.grid.RunConfig;
+import org.aesweep.spec.RunConfig;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;

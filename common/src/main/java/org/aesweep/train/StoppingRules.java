@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.aesweep.grid.StoppingSpec;
+import org.aesweep.spec.StoppingSpec;
 
 /**
  * When a run stops before its last epoch: divergence (a non-finite loss, or a training loss that

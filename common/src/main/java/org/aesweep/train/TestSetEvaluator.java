@@ -1,6 +1,6 @@
 package org.aesweep.train;
 
-import org.aesweep.grid.RunConfig;
+import org.aesweep.spec.RunConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

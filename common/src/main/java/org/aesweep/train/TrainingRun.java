@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 
-import org.aesweep.grid.RunConfig;
+import org.aesweep.engine.kernels.FlatFloats;
 import org.aesweep.model.Autoencoder;
 import org.aesweep.model.AutoencoderFactory;
-import org.aesweep.vector.FlatFloats;
+import org.aesweep.spec.RunConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;

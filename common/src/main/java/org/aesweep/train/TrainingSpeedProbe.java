@@ -3,7 +3,7 @@ package org.aesweep.train;
 import java.util.List;
 import java.util.Random;
 
-import org.aesweep.grid.RunConfig;
+import org.aesweep.spec.RunConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.LossKind;
+import org.aesweep.spec.OptimizerKind;
 import org.aesweep.testing.DoublePrecision;
-import org.aesweep.grid.ArchitectureKind;
-import org.aesweep.grid.LossKind;
-import org.aesweep.grid.OptimizerKind;
 import org.aesweep.testing.TestRuns;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.junit.jupiter.api.extension.ExtendWith;

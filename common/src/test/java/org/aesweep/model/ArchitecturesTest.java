@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.aesweep.grid.ArchitectureKind;
-import org.aesweep.grid.LossKind;
+import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.LossKind;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

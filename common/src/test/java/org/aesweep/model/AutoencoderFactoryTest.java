@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import org.aesweep.grid.RunConfig;
+import org.aesweep.spec.RunConfig;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
 import org.junit.jupiter.api.Test;

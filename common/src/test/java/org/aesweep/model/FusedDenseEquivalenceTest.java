@@ -9,6 +9,7 @@ import java.util.Random;
 
 import org.aesweep.data.DatasetLoader;
 import org.aesweep.data.TrainTestSplit;
+import org.aesweep.engine.ReconstructionLoss;
 import org.aesweep.train.TrainingArrays;
 import org.apache.hadoop.conf.Configuration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

@@ -9,9 +9,9 @@ import java.util.Random;
 
 import org.aesweep.data.DatasetLoader;
 import org.aesweep.data.TrainTestSplit;
-import org.aesweep.grid.ArchitectureKind;
-import org.aesweep.grid.LossKind;
-import org.aesweep.grid.OptimizerKind;
+import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.LossKind;
+import org.aesweep.spec.OptimizerKind;
 import org.aesweep.testing.TestRuns;
 import org.aesweep.train.RunTrainer;
 import org.aesweep.train.TrainedRun;

@@ -3,6 +3,7 @@ package org.aesweep.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.aesweep.engine.ActivityL1;
 import org.aesweep.testing.DoublePrecision;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.aesweep.grid.TrainingMode;
+import org.aesweep.spec.TrainingMode;
 import org.aesweep.testing.TestRuns;
 import org.junit.jupiter.api.Test;
 

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.aesweep.grid.ArchitectureKind;
-import org.aesweep.grid.FusionMode;
-import org.aesweep.grid.FusionSpec;
-import org.aesweep.grid.NoiseKind;
-import org.aesweep.grid.ReplicateSplit;
-import org.aesweep.grid.TrainingMode;
+import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.FusionMode;
+import org.aesweep.spec.FusionSpec;
+import org.aesweep.spec.NoiseKind;
+import org.aesweep.spec.ReplicateSplit;
+import org.aesweep.spec.TrainingMode;
 import org.aesweep.testing.TestRuns;
 import org.junit.jupiter.api.Test;
 

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.aesweep.grid.ArchitectureKind;
-import org.aesweep.grid.RunConfig;
-import org.aesweep.grid.SpecLoader;
-import org.aesweep.grid.SweepSpec;
-import org.aesweep.grid.TrainingMode;
 import org.aesweep.model.AutoencoderFactory;
+import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.RunConfig;
+import org.aesweep.spec.SpecLoader;
+import org.aesweep.spec.SweepSpec;
+import org.aesweep.spec.TrainingMode;
 import org.aesweep.testing.TestRuns;
 import org.junit.jupiter.api.Test;
 

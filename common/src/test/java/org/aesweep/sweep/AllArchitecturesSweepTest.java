@@ -12,13 +12,14 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import org.aesweep.analysis.AggregateRunner;
-import org.aesweep.grid.ArchitectureKind;
-import org.aesweep.grid.NoiseKind;
-import org.aesweep.grid.RunConfig;
-import org.aesweep.io.Table;
-import org.aesweep.io.TableLayout;
 import org.aesweep.plan.SweepPlan;
+import org.aesweep.report.AggregateRunner;
+import org.aesweep.spark.SparkSessions;
+import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.NoiseKind;
+import org.aesweep.spec.RunConfig;
+import org.aesweep.tables.Table;
+import org.aesweep.tables.TableLayout;
 import org.aesweep.testing.LocalFiles;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;

@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.aesweep.grid.TrainingMode;
+import org.aesweep.outputs.RunSummary;
 import org.aesweep.plan.PlannedRun;
 import org.aesweep.plan.RunBatch;
+import org.aesweep.spark.SparkSessions;
+import org.aesweep.spark.SparkStage;
+import org.aesweep.spec.TrainingMode;
 import org.aesweep.testing.TestRuns;
 import org.aesweep.train.RunStatus;
 import org.apache.spark.TaskContext;

@@ -10,8 +10,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.aesweep.grid.TrainingMode;
 import org.aesweep.plan.PlannedRun;
+import org.aesweep.spec.TrainingMode;
 import org.aesweep.testing.TestRuns;
 import org.aesweep.train.RunStatus;
 import org.junit.jupiter.api.Test;

@@ -2,14 +2,14 @@ package org.aesweep.testing;
 
 import java.util.List;
 
-import org.aesweep.grid.ArchitectureKind;
-import org.aesweep.grid.LossKind;
-import org.aesweep.grid.NoiseKind;
-import org.aesweep.grid.OptimizerKind;
-import org.aesweep.grid.ReplicateSampling;
-import org.aesweep.grid.ReplicateSplit;
-import org.aesweep.grid.RunConfig;
-import org.aesweep.grid.StoppingSpec;
+import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.LossKind;
+import org.aesweep.spec.NoiseKind;
+import org.aesweep.spec.OptimizerKind;
+import org.aesweep.spec.ReplicateSampling;
+import org.aesweep.spec.ReplicateSplit;
+import org.aesweep.spec.RunConfig;
+import org.aesweep.spec.StoppingSpec;
 
 /** Builds run configs for tests: a small shallow Adam/BCE run unless a setter says otherwise. */
 public final class TestRuns {

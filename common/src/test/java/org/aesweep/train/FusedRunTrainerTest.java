@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.aesweep.grid.LossKind;
-import org.aesweep.grid.NoiseKind;
-import org.aesweep.grid.RunConfig;
+import org.aesweep.spec.LossKind;
+import org.aesweep.spec.NoiseKind;
+import org.aesweep.spec.RunConfig;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
 import org.junit.jupiter.api.Test;

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.aesweep.grid.ArchitectureKind;
-import org.aesweep.grid.LossKind;
-import org.aesweep.grid.NoiseKind;
-import org.aesweep.grid.RunConfig;
 import org.aesweep.model.Autoencoder;
 import org.aesweep.model.AutoencoderFactory;
+import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.LossKind;
+import org.aesweep.spec.NoiseKind;
+import org.aesweep.spec.RunConfig;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
 import org.junit.jupiter.api.Test;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.aesweep.grid.NoiseKind;
-import org.aesweep.grid.OptimizerKind;
-import org.aesweep.grid.RunConfig;
+import org.aesweep.spec.NoiseKind;
+import org.aesweep.spec.OptimizerKind;
+import org.aesweep.spec.RunConfig;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
 import org.junit.jupiter.api.Test;

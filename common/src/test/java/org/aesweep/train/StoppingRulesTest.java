@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.aesweep.grid.StoppingSpec;
+import org.aesweep.spec.StoppingSpec;
 import org.junit.jupiter.api.Test;
 
 class StoppingRulesTest {

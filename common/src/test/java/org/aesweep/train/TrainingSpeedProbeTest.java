@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.aesweep.grid.ArchitectureKind;
-import org.aesweep.grid.RunConfig;
+import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.RunConfig;
 import org.aesweep.testing.TestRuns;
 import org.junit.jupiter.api.Test;
 

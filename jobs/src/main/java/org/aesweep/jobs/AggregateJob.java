@@ -2,13 +2,13 @@ package org.aesweep.jobs;
 
 import java.io.FileNotFoundException;
 
-import org.aesweep.analysis.AggregateRunner;
 import org.aesweep.cli.AggregateArguments;
 import org.aesweep.cli.ExitCodes;
-import org.aesweep.io.QualifiedPaths;
-import org.aesweep.io.TableLayout;
+import org.aesweep.report.AggregateRunner;
+import org.aesweep.spark.SparkSessions;
+import org.aesweep.tables.QualifiedPaths;
+import org.aesweep.tables.TableLayout;
 import org.apache.hadoop.conf.Configuration;
-import org.aesweep.sweep.SparkSessions;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.aesweep.cli.BadInputException;
 import org.aesweep.cli.DecodeArguments;
 import org.aesweep.cli.ExitCodes;
-import org.aesweep.decode.CodeDecoding;
+import org.aesweep.report.CodeDecoding;
 import org.apache.hadoop.conf.Configuration;
 
 /**

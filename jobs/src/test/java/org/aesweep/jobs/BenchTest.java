@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.aesweep.bench.PeerEpochs;
 import org.aesweep.bench.Spread;
+import org.aesweep.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,11 +11,11 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.aesweep.io.avro.BiasVarianceRow;
-import org.aesweep.io.avro.EpochMetricRow;
-import org.aesweep.io.avro.LatentCodeRow;
-import org.aesweep.io.avro.LatentProbeRow;
-import org.aesweep.io.avro.RunRow;
+import org.aesweep.tables.avro.BiasVarianceRow;
+import org.aesweep.tables.avro.EpochMetricRow;
+import org.aesweep.tables.avro.LatentCodeRow;
+import org.aesweep.tables.avro.LatentProbeRow;
+import org.aesweep.tables.avro.RunRow;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.spark.sql.Dataset;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.aesweep.cli.SweepArguments;
-import org.aesweep.sweep.SweepPreflight;
+import org.aesweep.plan.SweepPreflight;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,0 +1,42 @@
+package org.aesweep.analysis;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.aesweep.tables.RunLookup;
+import org.aesweep.tables.Table;
+import org.aesweep.tables.TableLayout;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+
+/** The mean test-set code of each class of a run, from its latent_codes rows. */
+public final class ClassMeanCodes {
+    private ClassMeanCodes() {
+    }
+
+    public static SortedMap<Integer, float[]> of(TableLayout layout, String runId, Configuration conf)
+            throws IOException {
+        SortedMap<Integer, double[]> sums = new TreeMap<>();
+        SortedMap<Integer, Integer> counts = new TreeMap<>();
+        for (GenericRecord row : RunLookup.rows(layout, Table.LATENT_CODES, runId, conf)) {
+            int label = (Integer) row.get("label");
+            List<?> code = (List<?>) row.get("code");
+            double[] sum = sums.computeIfAbsent(label, ignored -> new double[code.size()]);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += (Float) code.get(i);
+            }
+            counts.merge(label, 1, Integer::sum);
+        }
+        SortedMap<Integer, float[]> means = new TreeMap<>();
+        sums.forEach((label, sum) -> {
+            float[] mean = new float[sum.length];
+            for (int i = 0; i < sum.length; i++) {
+                mean[i] = (float) (sum[i] / counts.get(label));
+            }
+            means.put(label, mean);
+        });
+        return means;
+    }
+}

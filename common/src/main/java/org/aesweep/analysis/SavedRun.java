@@ -1,0 +1,53 @@
+package org.aesweep.analysis;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import org.aesweep.model.Autoencoder;
+import org.aesweep.model.AutoencoderFactory;
+import org.aesweep.outputs.RunConfigs;
+import org.aesweep.spec.RunConfig;
+import org.aesweep.tables.RunLookup;
+import org.aesweep.tables.Table;
+import org.aesweep.tables.TableLayout;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * A committed run brought back: its config from the runs table and its trained weights from the
+ * saved model, wrapped as an {@link Autoencoder} so its codes can be decoded.
+ */
+public record SavedRun(RunConfig config, Autoencoder model, int imageRows, int imageCols) {
+
+    public static SavedRun load(TableLayout layout, String runId, Configuration conf) throws IOException {
+        Path modelFile = layout.modelFile(runId);
+        FileSystem fs = modelFile.getFileSystem(conf);
+        List<GenericRecord> runsRows = RunLookup.rows(layout, Table.RUNS, runId, conf);
+        if (runsRows.isEmpty() || !fs.exists(modelFile)) {
+            throw new FileNotFoundException("run " + runId + " of sweep " + layout.sweepId()
+                    + " has no committed row and model (" + layout.tablePartition(Table.RUNS) + ", " + modelFile + ")");
+        }
+        GenericRecord row = runsRows.get(0);
+        RunConfig config = RunConfigs.fromRunsRow(row);
+        // The factory knows the code layer and input layout; the saved file supplies the weights.
+        int rows = (Integer) row.get("image_rows");
+        int cols = (Integer) row.get("image_cols");
+        Autoencoder model = AutoencoderFactory.build(config, rows, cols);
+        try (InputStream in = fs.open(modelFile)) {
+            MultiLayerNetwork saved = ModelSerializer.restoreMultiLayerNetwork(in, false);
+            if (model.hasLayerTypesOf(saved)) {
+                model.network().setParams(saved.params());
+            } else {
+                // Written by an earlier aesweep whose layers (DL4J's own LSTM) lay parameters out otherwise.
+                model = model.withNetwork(saved);
+            }
+        }
+        return new SavedRun(config, model, rows, cols);
+    }
+}

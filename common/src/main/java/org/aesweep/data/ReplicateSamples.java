@@ -1,0 +1,23 @@
+package org.aesweep.data;
+
+import org.aesweep.spec.RunConfig;
+
+/** The training samples one replicate sees under the sweep's replicate split. */
+public final class ReplicateSamples {
+    /** Offsets keep these draws apart from the train/test subset draws, which use the data seed itself. */
+    private static final long PART_SEED_OFFSET = 0x5EED_0002L;
+    private static final long BOOTSTRAP_SEED_OFFSET = 0x5EED_0003L;
+
+    private ReplicateSamples() {
+    }
+
+    public static LabeledImages select(LabeledImages train, RunConfig config) {
+        return switch (config.sampling().split()) {
+            case SEED -> train;
+            // Every replicate cuts with the same seed, so their parts are disjoint.
+            case DISJOINT -> train.part(config.replicate(), config.sampling().replicates(),
+                    config.dataSeed() + PART_SEED_OFFSET);
+            case BOOTSTRAP -> train.bootstrap(config.dataSeed() + BOOTSTRAP_SEED_OFFSET + config.replicate());
+        };
+    }
+}

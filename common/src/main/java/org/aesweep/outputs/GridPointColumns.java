@@ -1,0 +1,25 @@
+package org.aesweep.outputs;
+
+import org.aesweep.spec.RunConfig;
+import org.apache.avro.specific.SpecificRecordBase;
+
+/**
+ * Fills the columns every per-run table repeats (run id and grid point) so BI tools can filter any
+ * table without joining. The field names are the shared contract of the .avsc schemas.
+ */
+final class GridPointColumns {
+    private GridPointColumns() {
+    }
+
+    static <T extends SpecificRecordBase> T fill(T row, RunConfig config) {
+        row.put("run_id", config.runId());
+        row.put("dataset", config.dataset());
+        row.put("architecture", config.architecture());
+        row.put("code_size", config.codeSize());
+        row.put("noise_kind", config.noiseKind().specName());
+        row.put("noise_level", config.noiseLevel());
+        row.put("sparsity_weight", config.sparsityWeight());
+        row.put("replicate", config.replicate());
+        return row;
+    }
+}

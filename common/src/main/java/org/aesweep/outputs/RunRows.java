@@ -1,0 +1,84 @@
+package org.aesweep.outputs;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.aesweep.Version;
+import org.aesweep.spec.RunConfig;
+import org.aesweep.tables.avro.EpochMetricRow;
+import org.aesweep.tables.avro.RunRow;
+import org.aesweep.train.EpochMetrics;
+import org.aesweep.train.TrainedRun;
+
+/** Turns a run's config and outcome into the Avro rows of the runs and epoch_metrics tables. */
+final class RunRows {
+    private RunRows() {
+    }
+
+    static RunRow runRow(TrainedRun trained, RunContext context) {
+        RunConfig config = context.run().config();
+        EpochMetrics last = trained.lastEpoch();
+        return RunRow.newBuilder(GridPointColumns.fill(new RunRow(), config))
+                .setArchitectureKind(config.kind().specName())
+                .setHiddenSizes(new ArrayList<>(config.hiddenSizes()))
+                .setActivation(config.activation())
+                .setEpochs(config.epochs())
+                .setBatchSize(config.batchSize())
+                .setOptimizer(config.optimizer().specName())
+                .setLearningRate(config.learningRate())
+                .setLoss(config.loss().specName())
+                .setSeed(config.seed())
+                .setRunSeed(config.runSeed())
+                .setTrainLimit(config.trainLimit())
+                .setTestLimit(config.testLimit())
+                .setReplicateSplit(config.sampling().split().specName())
+                .setReplicates(config.sampling().replicates())
+                .setDivergenceFactor(config.stopping().divergenceFactor())
+                .setEarlyStoppingPatience(config.stopping().patience())
+                .setImageRows(context.imageRows())
+                .setImageCols(context.imageCols())
+                .setTrainSamples(context.trainSamples())
+                .setTestSamples(context.testSamples())
+                .setTrainingMode(context.run().mode().specName())
+                .setWorkers(context.workers())
+                .setFusedRuns(context.fusedRuns())
+                .setThreads(context.threads())
+                .setBackend(context.device().backend())
+                .setDevice(context.device().device())
+                .setExecutor(context.executor())
+                .setStatus(trained.status().tableValue())
+                .setMessage(trained.message())
+                .setFinalTrainLoss(last == null ? null : last.trainLoss())
+                .setFinalTestLoss(last == null ? null : last.testLoss())
+                .setFullTrainLoss(finiteOrNull(trained.fullTrainLoss()))
+                .setBestEpoch(trained.bestEpoch() == 0 ? null : trained.bestEpoch())
+                .setParameterCount(trained.model() == null ? 0 : trained.model().parameterCount())
+                .setEstimatedCost(finiteOrNull(context.run().estimatedCost()))
+                .setWallSeconds(Duration.between(context.startedAt(), context.finishedAt()).toMillis() / 1000.0)
+                .setStartedAt(context.startedAt())
+                .setFinishedAt(context.finishedAt())
+                .setSoftwareVersion(Version.current())
+                .build();
+    }
+
+    static List<EpochMetricRow> epochRows(RunConfig config, List<EpochMetrics> epochs) {
+        List<EpochMetricRow> rows = new ArrayList<>(epochs.size());
+        for (EpochMetrics metrics : epochs) {
+            rows.add(EpochMetricRow.newBuilder(GridPointColumns.fill(new EpochMetricRow(), config))
+                    .setEpoch(metrics.epoch())
+                    .setTrainLoss(metrics.trainLoss())
+                    .setTestLoss(metrics.testLoss())
+                    .setDenoisingTestLoss(finiteOrNull(metrics.denoisingTestLoss()))
+                    .setSeconds(metrics.seconds())
+                    .setSamplesPerSecond(metrics.samplesPerSecond())
+                    .setEvaluationSeconds(metrics.evaluationSeconds())
+                    .build());
+        }
+        return rows;
+    }
+
+    private static Double finiteOrNull(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

@@ -1,0 +1,121 @@
+package org.aesweep.plan;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.aesweep.cli.BadInputException;
+import org.aesweep.cli.SweepArguments;
+import org.aesweep.data.DataFiles;
+import org.aesweep.data.DatasetLocator;
+import org.aesweep.data.IdxHeader;
+import org.aesweep.data.IdxReader;
+import org.aesweep.spec.RunConfig;
+import org.aesweep.spec.SpecException;
+import org.aesweep.spec.SpecLoader;
+import org.aesweep.spec.SweepSpec;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsAction;
+import org.apache.hadoop.security.AccessControlException;
+
+/**
+ * Everything the driver checks before the first task: the spec parses and validates, the data
+ * set's files exist with sane headers, every code size is smaller than the input, and every
+ * network of the grid builds for the data's image size. Nothing is created under the output root
+ * before these checks pass.
+ */
+public final class SweepPreflight {
+    private SweepPreflight() {
+    }
+
+    /** The checked sweep, planned: every run's network was built once to estimate its cost. */
+    public static SweepPlan check(SweepArguments args, Configuration conf) throws BadInputException {
+        SweepSpec spec = loadSpec(args, conf);
+        DataHeaders data = verifyData(spec.dataset(), args.dataRoot(), conf);
+        IdxHeader header = data.train();
+        checkOutputRoot(args.outRoot(), conf);
+        int inputSize = header.rows() * header.cols();
+        for (int codeSize : spec.codeSizes()) {
+            if (codeSize >= inputSize) {
+                throw new BadInputException(args.grid() + ": code_sizes: " + codeSize
+                        + " must be smaller than the input size " + inputSize + " of dataset " + spec.dataset());
+            }
+        }
+        List<RunConfig> runs = spec.expand();
+        long trainSamples = spec.trainLimit() > 0 ? Math.min(spec.trainLimit(), header.count()) : header.count();
+        long testSamples = spec.testLimit() > 0 ? Math.min(spec.testLimit(), data.test().count()) : data.test().count();
+        try {
+            return SweepPlanner.plan(spec, runs, header.rows(), header.cols(), trainSamples, testSamples);
+        } catch (RuntimeException e) {
+            throw new BadInputException(args.grid() + ": a network of this grid does not fit the "
+                    + header.rows() + "x" + header.cols() + " images of " + spec.dataset() + ": " + e.getMessage());
+        }
+    }
+
+    private static SweepSpec loadSpec(SweepArguments args, Configuration conf) throws BadInputException {
+        Path path = new Path(args.grid());
+        String text;
+        try (InputStream in = path.getFileSystem(conf).open(path)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (FileNotFoundException e) {
+            throw new BadInputException("--grid: spec file " + args.grid() + " not found");
+        } catch (IOException e) {
+            throw new BadInputException("--grid: cannot read spec file " + args.grid() + ": " + e.getMessage());
+        }
+        try {
+            return SpecLoader.load(text, args.grid(), args.overrides());
+        } catch (SpecException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    /** Reads all four IDX files through, so no task trips over a truncated or mismatched one. */
+    private record DataHeaders(IdxHeader train, IdxHeader test) {
+    }
+
+    private static DataHeaders verifyData(String dataset, String dataRoot, Configuration conf) throws BadInputException {
+        try {
+            DataFiles files = DatasetLocator.locate(dataset, dataRoot, conf);
+            IdxHeader train = IdxReader.verify(files.trainImages(), files.trainLabels(), conf);
+            IdxHeader test = IdxReader.verify(files.testImages(), files.testLabels(), conf);
+            if (train.rows() != test.rows() || train.cols() != test.cols()) {
+                throw new BadInputException("--data: " + files.testImages() + " holds " + test.rows() + "x"
+                        + test.cols() + " images but " + files.trainImages() + " holds " + train.rows() + "x"
+                        + train.cols());
+            }
+            if (train.count() == 0 || test.count() == 0) {
+                throw new BadInputException("--data: " + (train.count() == 0 ? files.trainImages() : files.testImages())
+                        + " holds no images");
+            }
+            return new DataHeaders(train, test);
+        } catch (IOException e) {
+            throw new BadInputException("--data: " + e.getMessage());
+        }
+    }
+
+    /** The output root, or its nearest existing ancestor, must be a writable directory. */
+    private static void checkOutputRoot(String outRoot, Configuration conf) throws BadInputException {
+        try {
+            Path existing = new Path(outRoot);
+            FileSystem fs = existing.getFileSystem(conf);
+            while (existing != null && !fs.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null) {
+                return;
+            }
+            if (!fs.getFileStatus(existing).isDirectory()) {
+                throw new BadInputException("--out: " + existing + " is a file, not a directory");
+            }
+            fs.access(existing, FsAction.WRITE);
+        } catch (AccessControlException e) {
+            throw new BadInputException("--out: " + outRoot + " is not writable: " + e.getMessage());
+        } catch (IOException e) {
+            throw new BadInputException("--out: cannot use " + outRoot + ": " + e.getMessage());
+        }
+    }
+}

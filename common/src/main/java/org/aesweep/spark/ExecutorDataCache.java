@@ -1,0 +1,46 @@
+package org.aesweep.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.aesweep.data.DatasetLoader;
+import org.aesweep.data.ReplicateSamples;
+import org.aesweep.data.TrainTestSplit;
+import org.aesweep.spec.ReplicateSampling;
+import org.aesweep.spec.RunConfig;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Keeps the data sets an executor JVM has read, so the runs it trains one after another (or side by
+ * side) read each IDX file once, and each replicate's part or resample is cut once. Keyed by
+ * everything that selects the samples.
+ */
+public final class ExecutorDataCache {
+    private static final Map<String, TrainTestSplit> CACHE = new ConcurrentHashMap<>();
+
+    private ExecutorDataCache() {
+    }
+
+    /** The run's data: the sweep's (limited) sets, with the training set its replicate samples. */
+    public static TrainTestSplit get(String dataRoot, RunConfig config, Configuration conf) {
+        String key = String.join("|", dataRoot, config.dataset(), Integer.toString(config.trainLimit()),
+                Integer.toString(config.testLimit()), Long.toString(config.dataSeed()));
+        TrainTestSplit shared = CACHE.computeIfAbsent(key, ignored -> {
+            try {
+                return DatasetLoader.load(config.dataset(), dataRoot, config.trainLimit(), config.testLimit(),
+                        config.dataSeed(), conf);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        ReplicateSampling sampling = config.sampling();
+        if (sampling.sharesTrainingData()) {
+            return shared;
+        }
+        String replicateKey = key + "|" + sampling.split() + "|" + sampling.replicates() + "|" + config.replicate();
+        return CACHE.computeIfAbsent(replicateKey,
+                ignored -> new TrainTestSplit(ReplicateSamples.select(shared.train(), config), shared.test()));
+    }
+}

@@ -1,0 +1,311 @@
+package org.aesweep.spec;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Parses and validates a sweep spec (YAML, see conf/grids/) with command-line overrides. Every
+ * problem is collected before failing, each with its key and line, so users fix a spec in one go.
+ */
+public final class SpecLoader {
+    static final int NAMED_DATASET_INPUT_SIZE = 28 * 28;
+    static final List<String> NAMED_DATASETS = List.of("mnist", "fashion-mnist");
+    static final List<String> ACTIVATIONS = List.of("relu", "selu", "sigmoid", "tanh", "identity");
+
+    private static final List<String> TOP_KEYS =
+            List.of("dataset", "code_sizes", "architectures", "noise", "sparsity", "replicates", "replicate_split",
+                    "training", "data", "parameter_averaging", "fusion");
+    /** Keras' usual activity-regularisation weight, the study's default. */
+    private static final double DEFAULT_SPARSITY_WEIGHT = 1e-5;
+    private static final List<String> ARCHITECTURE_KEYS = List.of("name", "hidden", "activation", "label", "loss", "training_mode");
+    private static final List<String> NOISE_KEYS = List.of("kind", "levels");
+    private static final List<String> TRAINING_KEYS =
+            List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss", "seed", "divergence_factor",
+                    "early_stopping_patience");
+    private static final List<String> DATA_KEYS = List.of("train_limit", "test_limit");
+    private static final List<String> PARAMETER_AVERAGING_KEYS = List.of("cost_threshold", "workers",
+            "batch_size_per_worker", "averaging_frequency", "prefetch", "repartition");
+    private static final List<String> FUSION_KEYS = List.of("mode", "max_runs");
+    /** The study's settings: deep 784-128-c, conv filters 16/32/64, LSTM(100); sparse is shallow unless given. */
+    private static final Map<ArchitectureKind, List<Integer>> DEFAULT_HIDDEN = Map.of(
+            ArchitectureKind.SPARSE, List.of(),
+            ArchitectureKind.DEEP, List.of(128),
+            ArchitectureKind.CONV, List.of(16, 32, 64),
+            ArchitectureKind.LSTM, List.of(100));
+
+    private final SpecReader reader;
+
+    private SpecLoader(SpecReader reader) {
+        this.reader = reader;
+    }
+
+    /**
+     * @param sourceName shown in problems (the spec's path)
+     * @param overrides  {@code dotted.key=value} replacements applied before validation
+     */
+    public static SweepSpec load(String yamlText, String sourceName, List<String> overrides) throws SpecException {
+        SpecReader reader = new SpecReader(sourceName);
+        Optional<MappingNode> root = reader.parse(yamlText);
+        SweepSpec spec = null;
+        if (root.isPresent()) {
+            reader.applyOverrides(root.get(), overrides);
+            spec = new SpecLoader(reader).bind(root.get());
+        }
+        if (!reader.problems().isEmpty()) {
+            throw new SpecException(reader.problems());
+        }
+        return spec;
+    }
+
+    private SweepSpec bind(MappingNode root) {
+        Map<String, Node> top = reader.entries(root, "", TOP_KEYS);
+        String dataset = required(top, "dataset", root).flatMap(node -> reader.string(node, "dataset")).orElse("");
+        int maxCode = NAMED_DATASETS.contains(dataset) ? NAMED_DATASET_INPUT_SIZE - 1 : Integer.MAX_VALUE;
+        List<Integer> codeSizes = required(top, "code_sizes", root)
+                .map(node -> intList(node, "code_sizes", size -> size > 0 && size <= maxCode,
+                        maxCode == Integer.MAX_VALUE ? "must be > 0" : "must be > 0 and < " + (maxCode + 1)))
+                .orElse(List.of());
+        Map<String, Node> training = section(top, "training", TRAINING_KEYS);
+        Optional<LossKind> trainingLoss = Optional.ofNullable(training.get("loss"))
+                .flatMap(node -> reader.choice(node, "training.loss", LossKind.class));
+        List<ArchitectureSpec> architectures = architectures(top.get("architectures"), trainingLoss);
+
+        Map<String, Node> noise = section(top, "noise", NOISE_KEYS);
+        NoiseKind noiseKind = optional(noise, "noise.kind", NoiseKind.NONE,
+                (node, path) -> reader.choice(node, path, NoiseKind.class));
+        List<Double> levels = noiseLevels(noise.get("levels"), noiseKind);
+        List<Double> sparsity = numberList(top.get("sparsity"), "sparsity", List.of(DEFAULT_SPARSITY_WEIGHT),
+                weight -> Double.isFinite(weight) && weight >= 0, "must be a finite number >= 0");
+
+        int replicates = positiveInt(top, "replicates", 1);
+        ReplicateSplit split = optional(top, "replicate_split", ReplicateSplit.SEED,
+                (node, path) -> reader.choice(node, path, ReplicateSplit.class));
+        int epochs = positiveInt(training, "training.epochs", 5);
+        int batchSize = positiveInt(training, "training.batch_size", 256);
+        OptimizerKind optimizer = optional(training, "training.optimizer", OptimizerKind.ADAM,
+                (node, path) -> reader.choice(node, path, OptimizerKind.class));
+        double learningRate = optional(training, "training.learning_rate", 0.001,
+                (node, path) -> check(node, path, reader.number(node, path), rate -> Double.isFinite(rate) && rate > 0,
+                        "must be a finite number > 0"));
+        long seed = optional(training, "training.seed", 42L, reader::integer);
+        double divergenceFactor = optional(training, "training.divergence_factor",
+                StoppingSpec.DEFAULT_DIVERGENCE_FACTOR,
+                (node, path) -> check(node, path, reader.number(node, path),
+                        factor -> factor == 0 || Double.isFinite(factor) && factor > 1,
+                        "must be a finite number > 1, or 0 to disable"));
+        int patience = nonNegativeInt(training, "training.early_stopping_patience", "0 = no early stopping");
+
+        Map<String, Node> data = section(top, "data", DATA_KEYS);
+        int trainLimit = nonNegativeInt(data, "data.train_limit", "0 = the whole set");
+        int testLimit = nonNegativeInt(data, "data.test_limit", "0 = the whole set");
+
+        return new SweepSpec(dataset, codeSizes, architectures, noiseKind, levels, sparsity, replicates, split, epochs,
+                batchSize, optimizer, learningRate, seed, trainLimit, testLimit,
+                new StoppingSpec(divergenceFactor, patience), parameterAveraging(top), fusion(top));
+    }
+
+    private FusionSpec fusion(Map<String, Node> top) {
+        Map<String, Node> section = section(top, "fusion", FUSION_KEYS);
+        FusionMode mode = optional(section, "fusion.mode", FusionSpec.defaults().mode(),
+                (node, path) -> reader.choice(node, path, FusionMode.class));
+        int maxRuns = optional(section, "fusion.max_runs", (long) FusionSpec.DEFAULT_MAX_RUNS,
+                (node, path) -> check(node, path, reader.integer(node, path), value -> value >= 1 && value <= 64,
+                        "must be a whole number from 1 to 64 (1 = no fusion)")).intValue();
+        return new FusionSpec(mode, maxRuns);
+    }
+
+    private ParameterAveragingSpec parameterAveraging(Map<String, Node> top) {
+        String prefix = "parameter_averaging.";
+        Map<String, Node> section = section(top, "parameter_averaging", PARAMETER_AVERAGING_KEYS);
+        ParameterAveragingSpec defaults = ParameterAveragingSpec.defaults();
+        double threshold = optional(section, prefix + "cost_threshold", defaults.costThreshold(),
+                (node, path) -> check(node, path, reader.number(node, path),
+                        value -> !Double.isNaN(value) && value >= 0,
+                        "must be a number >= 0 (estimated multiply-accumulates; .inf = only runs marked"
+                                + " training_mode: parameter_averaging)"));
+        int workers = optional(section, prefix + "workers", 0L,
+                (node, path) -> check(node, path, reader.integer(node, path), value -> value >= 0 && value <= 4096,
+                        "must be a whole number >= 0 (0 = one per task slot)")).intValue();
+        int batchPerWorker = nonNegativeInt(section, prefix + "batch_size_per_worker", "0 = training.batch_size");
+        int frequency = positiveInt(section, prefix + "averaging_frequency", defaults.averagingFrequency());
+        int prefetch = optional(section, prefix + "prefetch", (long) defaults.prefetch(),
+                (node, path) -> check(node, path, reader.integer(node, path), value -> value >= 0 && value <= 1024,
+                        "must be a whole number >= 0 (0 = no prefetch)")).intValue();
+        RepartitionPolicy repartition = optional(section, prefix + "repartition", defaults.repartition(),
+                (node, path) -> reader.choice(node, path, RepartitionPolicy.class));
+        return new ParameterAveragingSpec(threshold, workers, batchPerWorker, frequency, prefetch, repartition);
+    }
+
+    private Optional<Node> required(Map<String, Node> entries, String key, Node parent) {
+        Node node = entries.get(key);
+        if (node == null) {
+            reader.problem(parent, key, "required key is missing");
+        }
+        return Optional.ofNullable(node);
+    }
+
+    /** The entries of an optional sub-mapping; empty when absent or not a mapping. */
+    private Map<String, Node> section(Map<String, Node> parent, String key, List<String> allowed) {
+        Node node = parent.get(key);
+        if (node == null) {
+            return Map.of();
+        }
+        return reader.mapping(node, key).map(mapping -> reader.entries(mapping, key, allowed)).orElse(Map.of());
+    }
+
+    /** The value under the last segment of {@code path}, or the default when absent or invalid. */
+    private <T> T optional(Map<String, Node> entries, String path, T defaultValue,
+                           BiFunction<Node, String, Optional<T>> read) {
+        Node node = entries.get(path.substring(path.lastIndexOf('.') + 1));
+        return node == null ? defaultValue : read.apply(node, path).orElse(defaultValue);
+    }
+
+    private int positiveInt(Map<String, Node> entries, String path, int defaultValue) {
+        return optional(entries, path, (long) defaultValue,
+                (node, p) -> check(node, p, reader.integer(node, p), value -> value > 0 && value <= Integer.MAX_VALUE,
+                        "must be a whole number > 0")).intValue();
+    }
+
+    private int nonNegativeInt(Map<String, Node> entries, String path, String zeroMeans) {
+        return optional(entries, path, 0L,
+                (node, p) -> check(node, p, reader.integer(node, p), value -> value >= 0 && value <= Integer.MAX_VALUE,
+                        "must be a whole number >= 0 (" + zeroMeans + ")")).intValue();
+    }
+
+    private <T> Optional<T> check(Node node, String path, Optional<T> value, Predicate<T> valid, String rule) {
+        if (value.isPresent() && !valid.test(value.get())) {
+            reader.problem(node, path, rule + " (got " + value.get() + ")");
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    private List<Integer> intList(Node node, String path, Predicate<Long> valid, String rule) {
+        List<Integer> values = new ArrayList<>();
+        reader.sequence(node, path).ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                String itemPath = path + "[" + i + "]";
+                Node item = items.get(i);
+                check(item, itemPath, reader.integer(item, itemPath), valid, rule)
+                        .ifPresent(value -> addUnique(values, value.intValue(), item, itemPath));
+            }
+        });
+        return values;
+    }
+
+    private <T> void addUnique(List<T> values, T value, Node node, String path) {
+        if (values.contains(value)) {
+            reader.problem(node, path, "duplicate value " + value + " on this axis");
+        } else {
+            values.add(value);
+        }
+    }
+
+    private List<Double> noiseLevels(Node node, NoiseKind kind) {
+        return kind == NoiseKind.NONE
+                ? numberList(node, "noise.levels", List.of(0.0), value -> value == 0.0,
+                        "must be 0 when noise.kind is none")
+                : numberList(node, "noise.levels", List.of(0.0), value -> value >= 0.0 && value <= 1.0,
+                        "must be within [0, 1]");
+    }
+
+    /** A non-empty list of distinct numbers that pass {@code valid}; the default when absent. */
+    private List<Double> numberList(Node node, String path, List<Double> defaults, Predicate<Double> valid,
+                                    String rule) {
+        if (node == null) {
+            return defaults;
+        }
+        List<Double> values = new ArrayList<>();
+        reader.sequence(node, path).ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                String itemPath = path + "[" + i + "]";
+                Node item = items.get(i);
+                check(item, itemPath, reader.number(item, itemPath), valid, rule)
+                        .ifPresent(value -> addUnique(values, value, item, itemPath));
+            }
+        });
+        return values;
+    }
+
+    private List<ArchitectureSpec> architectures(Node node, Optional<LossKind> trainingLoss) {
+        if (node == null) {
+            return List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu",
+                    trainingLoss.orElse(LossKind.BCE), TrainingMode.AUTO));
+        }
+        List<ArchitectureSpec> architectures = new ArrayList<>();
+        Set<String> labels = new HashSet<>();
+        reader.sequence(node, "architectures").ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                String path = "architectures[" + i + "]";
+                Node item = items.get(i);
+                architecture(item, path, trainingLoss).ifPresent(spec -> {
+                    if (labels.add(spec.label())) {
+                        architectures.add(spec);
+                    } else {
+                        reader.problem(item, path, "duplicate architecture label '" + spec.label()
+                                + "'; give one of them a distinct label");
+                    }
+                });
+            }
+        });
+        return architectures;
+    }
+
+    /**
+     * An entry is a bare name (defaults for everything) or a mapping with name, hidden, activation,
+     * label and loss. The loss defaults to training.loss, else to MSE for linear (the PCA-equivalent
+     * autoencoder) and BCE for the others.
+     */
+    private Optional<ArchitectureSpec> architecture(Node node, String path, Optional<LossKind> trainingLoss) {
+        Map<String, Node> entries = node instanceof MappingNode mapping
+                ? reader.entries(mapping, path, ARCHITECTURE_KEYS) : Map.of("name", node);
+        String namePath = node instanceof MappingNode ? path + ".name" : path;
+        Optional<ArchitectureKind> kind = Optional.ofNullable(entries.get("name"))
+                .or(() -> {
+                    reader.problem(node, namePath, "required key is missing");
+                    return Optional.empty();
+                })
+                .flatMap(nameNode -> reader.choice(nameNode, namePath, ArchitectureKind.class));
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Integer> hidden = hiddenSizes(kind.get(), entries.get("hidden"), path + ".hidden");
+        String activation = optional(entries, path + ".activation", "relu",
+                (n, p) -> check(n, p, reader.string(n, p), ACTIVATIONS::contains,
+                        "unknown activation (allowed: " + String.join(", ", ACTIVATIONS) + ")"));
+        String label = optional(entries, path + ".label", kind.get().specName(), reader::string);
+        LossKind defaultLoss = trainingLoss.orElse(kind.get() == ArchitectureKind.LINEAR ? LossKind.MSE : LossKind.BCE);
+        LossKind loss = optional(entries, path + ".loss", defaultLoss, (n, p) -> reader.choice(n, p, LossKind.class));
+        TrainingMode mode = optional(entries, path + ".training_mode", TrainingMode.AUTO,
+                (n, p) -> reader.choice(n, p, TrainingMode.class));
+        return Optional.of(new ArchitectureSpec(label, kind.get(), hidden, activation, loss, mode));
+    }
+
+    private List<Integer> hiddenSizes(ArchitectureKind kind, Node node, String path) {
+        List<Integer> defaults = DEFAULT_HIDDEN.get(kind);
+        if (defaults == null) {
+            if (node != null) {
+                reader.problem(node, path, kind.specName() + " has no hidden layers; use deep for stacked layers");
+            }
+            return List.of();
+        }
+        if (node == null) {
+            return defaults;
+        }
+        List<Integer> hidden = intList(node, path, size -> size > 0, "must be > 0");
+        if (kind == ArchitectureKind.LSTM && hidden.size() > 1) {
+            reader.problem(node, path, "lstm takes one hidden size, the width of its recurrent layers");
+        }
+        return hidden;
+    }
+
+}

@@ -1,0 +1,82 @@
+package org.aesweep.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A validated sweep spec: its axes, training settings and how large runs train data-parallel.
+ * {@link #expand()} gives the runs.
+ */
+public record SweepSpec(
+        String dataset,
+        List<Integer> codeSizes,
+        List<ArchitectureSpec> architectures,
+        NoiseKind noiseKind,
+        List<Double> noiseLevels,
+        List<Double> sparsityWeights,
+        int replicates,
+        ReplicateSplit replicateSplit,
+        int epochs,
+        int batchSize,
+        OptimizerKind optimizer,
+        double learningRate,
+        long seed,
+        int trainLimit,
+        int testLimit,
+        StoppingSpec stopping,
+        ParameterAveragingSpec parameterAveraging,
+        FusionSpec fusion) {
+
+    public SweepSpec {
+        codeSizes = List.copyOf(codeSizes);
+        architectures = List.copyOf(architectures);
+        noiseLevels = List.copyOf(noiseLevels);
+        sparsityWeights = List.copyOf(sparsityWeights);
+    }
+
+    /**
+     * Every grid point, in the order architectures x sparsity weights (sparse architectures only)
+     * x noise levels x code sizes x replicates.
+     */
+    public List<RunConfig> expand() {
+        List<RunConfig> runs = new ArrayList<>();
+        for (ArchitectureSpec architecture : architectures) {
+            List<Double> weights = architecture.kind() == ArchitectureKind.SPARSE ? sparsityWeights : List.of(0.0);
+            for (double weight : weights) {
+                for (double level : noiseLevels) {
+                    for (int codeSize : codeSizes) {
+                        for (int replicate = 0; replicate < replicates; replicate++) {
+                            runs.add(new RunConfig(dataset, architecture.label(), architecture.kind(),
+                                    architecture.hidden(), architecture.activation(), codeSize, noiseKind, level,
+                                    weight, replicate, epochs, batchSize, optimizer, learningRate,
+                                    architecture.loss(), seed, trainLimit, testLimit, stopping,
+                                    new ReplicateSampling(replicateSplit, replicates)));
+                        }
+                    }
+                }
+            }
+        }
+        return runs;
+    }
+
+    /** How many runs {@link #expand()} yields. */
+    public int runCount() {
+        int perNoiseAndCode = noiseLevels.size() * codeSizes.size() * replicates;
+        return architectures.stream()
+                .mapToInt(a -> (a.kind() == ArchitectureKind.SPARSE ? sparsityWeights.size() : 1) * perNoiseAndCode)
+                .sum();
+    }
+
+    /** The training mode the spec asks for runs of the architecture labelled {@code label}. */
+    public TrainingMode trainingModeOf(String label) {
+        return architectures.stream().filter(a -> a.label().equals(label)).findFirst()
+                .map(ArchitectureSpec::trainingMode).orElse(TrainingMode.AUTO);
+    }
+
+    public String describe() {
+        return String.format(Locale.ROOT, "%d run(s) on %s: %d architecture(s) x %d noise level(s) (%s) x %d code size(s)"
+                        + " x %d replicate(s), %d epoch(s) each", runCount(), dataset, architectures.size(), noiseLevels.size(),
+                noiseKind.specName(), codeSizes.size(), replicates, epochs);
+    }
+}

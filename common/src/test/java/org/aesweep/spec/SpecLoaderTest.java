@@ -1,0 +1,296 @@
+package org.aesweep.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+class SpecLoaderTest {
+    private static final String MINIMAL = "dataset: mnist\ncode_sizes: [16]\n";
+
+    @Test
+    void theFullExampleBindsEveryKey() throws Exception {
+        SweepSpec spec = SpecLoader.load(resource("full.yaml"), "full.yaml", List.of());
+
+        assertEquals("fashion-mnist", spec.dataset());
+        assertEquals(List.of(2, 8, 32), spec.codeSizes());
+        assertEquals(List.of(
+                new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu", LossKind.MSE,
+                        TrainingMode.AUTO),
+                new ArchitectureSpec("deep-128-64", ArchitectureKind.DEEP, List.of(128, 64), "selu", LossKind.MSE,
+                        TrainingMode.AUTO)),
+                spec.architectures());
+        assertEquals(NoiseKind.GAUSSIAN, spec.noiseKind());
+        assertEquals(List.of(0.0, 0.3), spec.noiseLevels());
+        assertEquals(2, spec.replicates());
+        assertEquals(3, spec.epochs());
+        assertEquals(64, spec.batchSize());
+        assertEquals(OptimizerKind.NESTEROVS, spec.optimizer());
+        assertEquals(0.01, spec.learningRate());
+        assertEquals(7, spec.seed());
+        assertEquals(6000, spec.trainLimit());
+        assertEquals(1000, spec.testLimit());
+    }
+
+    @Test
+    void aMinimalSpecGetsTheDocumentedDefaults() throws Exception {
+        SweepSpec spec = SpecLoader.load(MINIMAL, "min.yaml", List.of());
+
+        assertEquals(List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu", LossKind.BCE,
+                        TrainingMode.AUTO)),
+                spec.architectures());
+        assertEquals(NoiseKind.NONE, spec.noiseKind());
+        assertEquals(List.of(0.0), spec.noiseLevels());
+        assertEquals(1, spec.replicates());
+        assertEquals(5, spec.epochs());
+        assertEquals(256, spec.batchSize());
+        assertEquals(OptimizerKind.ADAM, spec.optimizer());
+        assertEquals(0.001, spec.learningRate());
+        assertEquals(42, spec.seed());
+        assertEquals(0, spec.trainLimit());
+        List<ArchitectureSpec> all = SpecLoader.load(MINIMAL + "architectures: [linear, deep, conv, lstm]\n",
+                "min.yaml", List.of()).architectures();
+        assertEquals(List.of(), all.get(0).hidden());
+        assertEquals(LossKind.MSE, all.get(0).loss(), "linear defaults to MSE, the PCA-equivalent loss");
+        assertEquals(List.of(128), all.get(1).hidden());
+        assertEquals(LossKind.BCE, all.get(1).loss());
+        assertEquals(List.of(16, 32, 64), all.get(2).hidden());
+        assertEquals(List.of(100), all.get(3).hidden());
+        assertEquals(List.of(1e-5), spec.sparsityWeights(), "Keras' usual activity-regularisation weight");
+    }
+
+    @Test
+    void expansionCoversTheGridInArchitectureNoiseCodeReplicateOrder() throws Exception {
+        List<RunConfig> runs = SpecLoader.load(resource("full.yaml"), "full.yaml", List.of()).expand();
+
+        assertEquals(2 * 2 * 3 * 2, runs.size());
+        assertEquals(runs.size(), runs.stream().map(RunConfig::runId).distinct().count());
+        RunConfig first = runs.get(0);
+        assertEquals(List.of("shallow", "0.0", "2", "0"), List.of(first.architecture(),
+                Double.toString(first.noiseLevel()), Integer.toString(first.codeSize()),
+                Integer.toString(first.replicate())));
+        assertEquals(1, runs.get(1).replicate());
+        assertEquals(8, runs.get(2).codeSize());
+        assertEquals(0.3, runs.get(6).noiseLevel());
+        RunConfig last = runs.get(runs.size() - 1);
+        assertEquals("deep-128-64", last.architecture());
+        assertEquals(List.of(128, 64), last.hiddenSizes());
+        assertEquals(ArchitectureKind.DEEP, last.kind());
+        assertEquals("selu", last.activation());
+        assertEquals(6000, last.trainLimit());
+    }
+
+    @Test
+    void overridesReplaceScalarsListsAndNestedKeys() throws Exception {
+        SweepSpec spec = SpecLoader.load(resource("full.yaml"), "full.yaml", List.of(
+                "training.epochs=1", "code_sizes=[4, 5]", "noise.kind=none", "noise.levels=[0]",
+                "architectures=[shallow]", "data.test_limit=10"));
+
+        assertEquals(1, spec.epochs());
+        assertEquals(List.of(4, 5), spec.codeSizes());
+        assertEquals(NoiseKind.NONE, spec.noiseKind());
+        assertEquals(List.of(0.0), spec.noiseLevels());
+        assertEquals(1, spec.architectures().size());
+        assertEquals(10, spec.testLimit());
+        assertEquals(0.01, spec.learningRate(), "untouched keys keep their value");
+        SweepSpec added = SpecLoader.load(MINIMAL, "min.yaml", List.of("training.seed=9"));
+        assertEquals(9, added.seed());
+    }
+
+    @Test
+    void badOverridesAreReportedAgainstTheCommandLine() {
+        List<SpecProblem> problems = problems(MINIMAL, List.of("trainig.epochs=2", "epochs", "training.epochs=x"));
+
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.stream().allMatch(p -> p.source().equals("--set")), problems.toString());
+        assertProblem(problems, "trainig", 0, "did you mean 'training'");
+        assertProblem(problems, "epochs", 0, "key=value");
+        assertProblem(problems, "training.epochs", 0, "expected an integer");
+    }
+
+    @Test
+    void everyProblemOfASpecIsReportedAtOnceWithItsKeyAndLine() throws Exception {
+        List<SpecProblem> problems = problems(resource("many-problems.yaml"), List.of());
+        String all = problems.stream().map(SpecProblem::toString).collect(Collectors.joining("\n"));
+
+        assertProblem(problems, "code_sizes[0]", 2, "must be > 0 and < 784");
+        assertProblem(problems, "code_sizes[2]", 2, "duplicate value 8");
+        assertProblem(problems, "code_sizes[3]", 2, "< 784");
+        assertProblem(problems, "architectures[0]", 4, "did you mean 'shallow'");
+        assertProblem(problems, "architectures[1]", 5, "(allowed: linear, shallow, deep, conv, lstm, sparse)");
+        assertProblem(problems, "architectures[2].hidden[1]", 7, "must be > 0");
+        assertProblem(problems, "noise.levels[0]", 10, "within [0, 1]");
+        assertProblem(problems, "replicates", 11, "> 0");
+        assertProblem(problems, "trainig", 12, "did you mean 'training'");
+        assertProblem(problems, "training.epochs", 15, "> 0");
+        assertProblem(problems, "training.batch_size", 16, "> 0");
+        assertProblem(problems, "training.optimizer", 17, "allowed: adam, sgd, nesterovs");
+        assertProblem(problems, "training.learning_rate", 18, "finite number > 0");
+        assertProblem(problems, "training.loss", 19, "allowed: bce, mse");
+        assertProblem(problems, "data.train_limit", 21, ">= 0");
+        assertEquals(15, problems.size(), all);
+        SpecException exception = assertThrows(SpecException.class,
+                () -> SpecLoader.load(resource("many-problems.yaml"), "many-problems.yaml", List.of()));
+        assertTrue(exception.getMessage().startsWith("15 problem(s) in the sweep spec:"), exception.getMessage());
+        assertTrue(exception.getMessage().contains("many-problems.yaml:16: training.batch_size"),
+                exception.getMessage());
+    }
+
+    @Test
+    void missingKeysWrongTypesAndEmptyAxesAreNamed() {
+        assertProblem(problems("code_sizes: [2]\n", List.of()), "dataset", 1, "required");
+        assertProblem(problems("dataset: mnist\n", List.of()), "code_sizes", 1, "required");
+        assertProblem(problems("dataset: mnist\ncode_sizes: []\n", List.of()), "code_sizes", 2, "must not be empty");
+        assertProblem(problems("dataset: mnist\ncode_sizes: 5\n", List.of()), "code_sizes", 2, "expected a list");
+        assertProblem(problems(MINIMAL + "replicates: two\n", List.of()), "replicates", 3, "expected an integer");
+        assertProblem(problems(MINIMAL + "noise:\n  kind: none\n  levels: [0.1]\n", List.of()), "noise.levels[0]", 5,
+                "must be 0");
+        assertProblem(problems(MINIMAL + "noise:\n  kind: gausian\n", List.of()), "noise.kind", 4,
+                "did you mean 'gaussian'");
+        assertProblem(problems(MINIMAL + "noise:\n  kind: gaussian\n  levels: [0.1, 0.1]\n", List.of()),
+                "noise.levels[1]", 5, "duplicate");
+        assertProblem(problems(MINIMAL + "architectures: [shallow, shallow]\n", List.of()), "architectures[1]", 3,
+                "duplicate architecture label");
+        assertProblem(problems(MINIMAL + "architectures:\n  - name: shallow\n    hidden: [3]\n", List.of()),
+                "architectures[0].hidden", 5, "shallow has no hidden layers");
+        assertProblem(problems(MINIMAL + "architectures:\n  - name: deep\n    activation: gelu\n", List.of()),
+                "architectures[0].activation", 5, "unknown activation");
+        assertProblem(problems(MINIMAL + "training:\n  learning_rate: .inf\n", List.of()), "training.learning_rate", 4,
+                "finite");
+        assertProblem(problems(MINIMAL + "training:\n  learning_rate: 0\n", List.of()), "training.learning_rate", 4,
+                "> 0");
+    }
+
+    @Test
+    void sparsityWeightsAreAnAxisOfSparseArchitecturesOnly() throws Exception {
+        SweepSpec spec = SpecLoader.load(MINIMAL + "architectures: [shallow, sparse, {name: sparse, hidden: [64], "
+                + "label: sparse-deep}]\nsparsity: [0.0, 1e-4, 1e-3]\n", "s.yaml", List.of());
+        List<RunConfig> runs = spec.expand();
+
+        assertEquals(1 + 3 + 3, runs.size());
+        assertEquals(spec.runCount(), runs.size());
+        assertEquals(0.0, runs.get(0).sparsityWeight());
+        assertEquals(List.of(0.0, 1e-4, 1e-3), runs.subList(1, 4).stream().map(RunConfig::sparsityWeight).toList());
+        assertEquals(List.of(64), runs.get(6).hiddenSizes());
+        assertEquals(runs.size(), runs.stream().map(RunConfig::runId).distinct().count());
+        assertProblem(problems(MINIMAL + "training:\n  learning_rate: .nan\n", List.of()), "training.learning_rate", 4,
+                "finite number > 0");
+        assertProblem(problems(MINIMAL + "sparsity: [-1, .nan]\n", List.of()), "sparsity[0]", 3, ">= 0");
+        assertProblem(problems(MINIMAL + "sparsity: [-1, .nan]\n", List.of()), "sparsity[1]", 3, "finite");
+    }
+
+    @Test
+    void customDatasetDirectoriesOnlyNeedPositiveCodeSizes() throws Exception {
+        SweepSpec spec = SpecLoader.load("dataset: /data/my-idx\ncode_sizes: [1000]\n", "x.yaml", List.of());
+        assertEquals(List.of(1000), spec.codeSizes());
+    }
+
+    @Test
+    void malformedYamlIsReportedWithItsLine() {
+        List<SpecProblem> problems = problems("dataset: mnist\ncode_sizes: [2, 4\ntraining:\n  epochs: 1\n", List.of());
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).message().startsWith("malformed YAML"), problems.toString());
+        assertTrue(problems.get(0).line() >= 2, problems.toString());
+        assertProblem(problems("- a\n- b\n", List.of()), "", 1, "must be a mapping");
+    }
+
+    @Test
+    void parameterAveragingSettingsAndTrainingModesBind() throws Exception {
+        SweepSpec spec = SpecLoader.load(MINIMAL + """
+                architectures:
+                  - shallow
+                  - name: conv
+                    training_mode: parameter_averaging
+                  - name: deep
+                    training_mode: local
+                parameter_averaging:
+                  cost_threshold: 2.5e12
+                  workers: 4
+                  batch_size_per_worker: 64
+                  averaging_frequency: 3
+                  prefetch: 0
+                  repartition: never
+                """, "spec.yaml", List.of());
+        assertEquals(new ParameterAveragingSpec(2.5e12, 4, 64, 3, 0, RepartitionPolicy.NEVER),
+                spec.parameterAveraging());
+        assertEquals(TrainingMode.AUTO, spec.trainingModeOf("shallow"));
+        assertEquals(TrainingMode.PARAMETER_AVERAGING, spec.trainingModeOf("conv"));
+        assertEquals(TrainingMode.LOCAL, spec.trainingModeOf("deep"));
+        assertEquals(ParameterAveragingSpec.defaults(), SpecLoader.load(MINIMAL, "spec.yaml", List.of())
+                .parameterAveraging());
+        assertEquals(1e12, SpecLoader.load(MINIMAL, "spec.yaml", List.of("parameter_averaging.cost_threshold=1e12"))
+                .parameterAveraging().costThreshold());
+    }
+
+    @Test
+    void badParameterAveragingSettingsAreNamed() {
+        List<SpecProblem> problems = problems(MINIMAL + """
+                architectures:
+                  - name: conv
+                    training_mode: paralel
+                parameter_averaging:
+                  cost_threshold: lots
+                  workers: -1
+                  averaging_frequency: 0
+                  repartition: sometimes
+                  batch_size: 3
+                """, List.of());
+        assertProblem(problems, "architectures[0].training_mode", 5, "allowed: auto, local, parameter_averaging");
+        assertProblem(problems, "parameter_averaging.cost_threshold", 7, "expected a number");
+        assertProblem(problems, "parameter_averaging.workers", 8, ">= 0");
+        assertProblem(problems, "parameter_averaging.averaging_frequency", 9, "> 0");
+        assertProblem(problems, "parameter_averaging.repartition", 10, "allowed: always, never");
+        assertProblem(problems, "parameter_averaging.batch_size", 11, "valid here: cost_threshold");
+    }
+
+    @Test
+    void fusionIsOffByDefaultAndCanBeTurnedOn() throws Exception {
+        assertEquals(FusionSpec.defaults(), SpecLoader.load(MINIMAL, "spec.yaml", List.of()).fusion());
+        assertFalse(FusionSpec.defaults().enabled());
+        FusionSpec on = SpecLoader.load(MINIMAL + "fusion:\n  mode: on\n", "spec.yaml", List.of()).fusion();
+        assertEquals(FusionMode.ON, on.mode());
+        assertTrue(on.enabled());
+        assertEquals(3, SpecLoader.load(MINIMAL, "spec.yaml", List.of("fusion.max_runs=3")).fusion().maxRuns());
+        List<SpecProblem> problems = problems(MINIMAL + "fusion:\n  mode: sometimes\n  max_runs: 0\n  size: 2\n",
+                List.of());
+        assertProblem(problems, "fusion.mode", 4, "allowed: on, off");
+        assertProblem(problems, "fusion.max_runs", 5, "from 1 to 64");
+        assertProblem(problems, "fusion.size", 6, "valid here: mode, max_runs");
+    }
+
+    @Test
+    void replicateSplitsBindAndReachEveryRun() throws Exception {
+        SweepSpec spec = SpecLoader.load(MINIMAL + "replicates: 4\nreplicate_split: disjoint\n", "spec.yaml", List.of());
+        assertEquals(ReplicateSplit.DISJOINT, spec.replicateSplit());
+        assertTrue(spec.expand().stream()
+                .allMatch(run -> run.sampling().equals(new ReplicateSampling(ReplicateSplit.DISJOINT, 4))));
+        assertEquals(ReplicateSplit.SEED, SpecLoader.load(MINIMAL, "spec.yaml", List.of()).replicateSplit());
+        assertProblem(problems(MINIMAL + "replicate_split: halves\n", List.of()), "replicate_split", 3,
+                "allowed: seed, disjoint, bootstrap");
+    }
+
+    private static void assertProblem(List<SpecProblem> problems, String key, int line, String text) {
+        assertTrue(problems.stream().anyMatch(p -> p.key().equals(key) && p.line() == line
+                        && p.message().contains(text)),
+                "expected " + key + " at line " + line + " with '" + text + "' in\n"
+                        + problems.stream().map(SpecProblem::toString).collect(Collectors.joining("\n")));
+    }
+
+    private static List<SpecProblem> problems(String yaml, List<String> overrides) {
+        return assertThrows(SpecException.class, () -> SpecLoader.load(yaml, "spec.yaml", overrides)).problems();
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = SpecLoaderTest.class.getResourceAsStream("/specs/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.aesweep.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.aesweep.plan.PlannedRun;
+import org.aesweep.plan.SweepPlan;
+import org.aesweep.spark.SparkSessions;
+import org.aesweep.spec.FusionSpec;
+import org.aesweep.spec.NoiseKind;
+import org.aesweep.spec.ParameterAveragingSpec;
+import org.aesweep.spec.RepartitionPolicy;
+import org.aesweep.spec.RunConfig;
+import org.aesweep.spec.TrainingMode;
+import org.aesweep.tables.ParquetFiles;
+import org.aesweep.tables.Table;
+import org.aesweep.tables.TableLayout;
+import org.aesweep.testing.SyntheticImages;
+import org.aesweep.testing.TestRuns;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A denoising run trained with DL4J parameter averaging on two local-mode workers writes the same
+ * tables as a run trained in one task, learns, and leaves no exported data or staging files behind.
+ */
+class ParameterAveragingSweepTest {
+    private static final int TRAIN = 600;
+    private static final int TEST = 60;
+    private static final int EPOCHS = 3;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void parameterAveragedRunFillsEveryTableLikeALocalRun() throws Exception {
+        Path data = work.resolve("synthetic");
+        SyntheticImages.writeDataset(data, TRAIN, TEST);
+        RunConfig averagedConfig = TestRuns.shallow(8).dataset(data.toString()).epochs(EPOCHS).batchSize(32)
+                .noise(NoiseKind.GAUSSIAN, 0.2).build();
+        RunConfig localConfig = TestRuns.shallow(8).dataset(data.toString()).epochs(EPOCHS).batchSize(32)
+                .noise(NoiseKind.GAUSSIAN, 0.2).replicate(1).build();
+        ParameterAveragingSpec settings = new ParameterAveragingSpec(Double.POSITIVE_INFINITY, 2, 16, 2, 1,
+                RepartitionPolicy.ALWAYS);
+        SweepPlan plan = new SweepPlan(
+                List.of(new PlannedRun(averagedConfig, TrainingMode.PARAMETER_AVERAGING, 1e9)),
+                List.of(new PlannedRun(localConfig, TrainingMode.LOCAL, 1e8)), settings, FusionSpec.defaults(),
+                SyntheticImages.SIDE, SyntheticImages.SIDE, TRAIN, TEST);
+        TableLayout layout = new TableLayout(work.resolve("out").toString(), "pa");
+
+        try (SparkSession spark = SparkSessions.create("aesweep-parameter-averaging", "local[2]")) {
+            SweepOutcome outcome = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), plan);
+            assertTrue(outcome.allSucceeded(), outcome.toString());
+        }
+
+        Configuration conf = new Configuration();
+        GenericRecord averaged = onlyRow(layout.runFile(Table.RUNS, averagedConfig.runId()), conf);
+        assertEquals("parameter_averaging", averaged.get("training_mode").toString());
+        assertEquals(2, averaged.get("workers"));
+        assertEquals("cpu", averaged.get("backend").toString());
+        assertEquals(1e9, averaged.get("estimated_cost"));
+        assertEquals("ok", averaged.get("status").toString());
+        assertNotNull(averaged.get("full_train_loss"));
+        GenericRecord local = onlyRow(layout.runFile(Table.RUNS, localConfig.runId()), conf);
+        assertEquals("local", local.get("training_mode").toString());
+        assertEquals(1, local.get("workers"));
+
+        List<GenericRecord> epochs = ParquetFiles.readAll(layout.runFile(Table.EPOCH_METRICS, averagedConfig.runId()),
+                conf);
+        assertEquals(EPOCHS, epochs.size());
+        GenericRecord first = epoch(epochs, 1);
+        GenericRecord last = epoch(epochs, EPOCHS);
+        assertTrue(loss(last, "test_loss") < loss(first, "test_loss"), "test loss falls: " + epochs);
+        assertTrue(loss(last, "train_loss") < loss(first, "train_loss"), "train loss falls: " + epochs);
+        assertNotNull(last.get("denoising_test_loss"), "denoising loss of a noisy run");
+        // Per-element BCE of [0, 1] images is well under 1; a per-image sum would be hundreds.
+        assertTrue(loss(first, "train_loss") < 1.0, "per-element loss scale: " + first);
+
+        assertEquals(TEST, ParquetFiles.readAll(layout.runFile(Table.LATENT_CODES, averagedConfig.runId()), conf).size());
+        assertTrue(Files.exists(Path.of(layout.modelFile(averagedConfig.runId()).toString())));
+        Path staging = work.resolve("out").resolve("_staging");
+        try (Stream<Path> left = Files.exists(staging) ? Files.walk(staging).filter(Files::isRegularFile)
+                : Stream.empty()) {
+            assertFalse(left.findAny().isPresent(), "staging and DL4J export files are removed");
+        }
+    }
+
+    private static GenericRecord onlyRow(org.apache.hadoop.fs.Path file, Configuration conf) throws Exception {
+        List<GenericRecord> rows = ParquetFiles.readAll(file, conf);
+        assertEquals(1, rows.size(), file.toString());
+        return rows.get(0);
+    }
+
+    private static GenericRecord epoch(List<GenericRecord> epochs, int number) {
+        return epochs.stream().filter(e -> (int) e.get("epoch") == number).findFirst().orElseThrow();
+    }
+
+    private static double loss(GenericRecord row, String column) {
+        return (double) row.get(column);
+    }
+}

@@ -1,0 +1,82 @@
+package org.aesweep.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.aesweep.model.Autoencoder;
+import org.aesweep.model.AutoencoderFactory;
+import org.aesweep.spark.SparkSessions;
+import org.aesweep.spec.NoiseKind;
+import org.aesweep.spec.RunConfig;
+import org.aesweep.testing.TestRuns;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The worker hook corrupts inputs only, keeps targets clean, and averages losses as local training does. */
+class WorkerTrainingHookTest {
+    private static final int SIDE = 28;
+    private static SparkSession spark;
+    private static JavaSparkContext jsc;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = SparkSessions.create("aesweep-hook", "local[1]");
+        jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        spark.close();
+    }
+
+    @Test
+    void masksInputsAtTheLevelAndLeavesTargetsClean() {
+        RunConfig config = TestRuns.shallow(4).noise(NoiseKind.MASKING, 0.5).build();
+        Autoencoder model = AutoencoderFactory.build(config, SIDE, SIDE);
+        WorkerTrainingHook hook = WorkerTrainingHook.register(jsc, config, model);
+        INDArray clean = Nd4j.ones(DataType.FLOAT, 200, SIDE * SIDE);
+        DataSet minibatch = new DataSet(clean, clean);
+
+        hook.preUpdate(minibatch, model.network());
+
+        double keptShare = minibatch.getFeatures().meanNumber().doubleValue();
+        assertEquals(0.5, keptShare, 0.01, "share of inputs kept");
+        assertEquals(1.0, minibatch.getLabels().minNumber().doubleValue(), "targets stay clean");
+        assertNotEquals(minibatch.getFeatures(), minibatch.getLabels());
+        assertEquals(1, hook.workersSeen().size(), "the worker recorded itself");
+    }
+
+    @Test
+    void meanLossIsTheSampleWeightedPerElementLossOfTheFittedMinibatches() {
+        RunConfig config = TestRuns.shallow(4).build();
+        Autoencoder model = AutoencoderFactory.build(config, SIDE, SIDE);
+        WorkerTrainingHook hook = WorkerTrainingHook.register(jsc, config, model);
+        double expectedSum = 0;
+        int samples = 0;
+        for (int size : List.of(30, 10)) {
+            INDArray batch = Nd4j.rand(DataType.FLOAT, size, SIDE * SIDE);
+            DataSet minibatch = new DataSet(batch, batch);
+            hook.preUpdate(minibatch, model.network());
+            model.network().fit(minibatch);
+            hook.postUpdate(minibatch, model.network());
+            expectedSum += model.perElementLoss(model.network().score()) * size;
+            samples += size;
+        }
+        assertEquals(expectedSum / samples, hook.meanLoss(), 1e-9);
+        assertEquals(samples, hook.samplesPerEpoch());
+        assertTrue(hook.meanLoss() > 0.1 && hook.meanLoss() < 1.0, "per-element BCE scale: " + hook.meanLoss());
+
+        hook.resetLoss();
+        assertTrue(Double.isNaN(hook.meanLoss()));
+    }
+}
