@@ -6,9 +6,9 @@ import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 
 /**
- * The README's column catalogue, generated from the Avro schemas (every field's type and doc), so
+ * The column catalogue of docs/tables.md, generated from the Avro schemas (every field's type and doc), so
  * the documentation cannot drift from what the jobs write. Run the main to print it; a test checks
- * that the README holds exactly this text.
+ * that docs/tables.md holds exactly this text.
  */
 public final class TableCatalogue {
     private TableCatalogue() {
