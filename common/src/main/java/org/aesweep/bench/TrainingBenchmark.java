@@ -211,7 +211,7 @@ public final class TrainingBenchmark {
         start = System.nanoTime();
         task.execute(new RunBatch(plan.local()));
         double fused = seconds(start);
-        return new FusionRow(runs, plan.local().get(0).config().epochs(), alone,
+        return new FusionRow(runs, plan.local().get(0).config().recipe().epochs(), alone,
                 totalTrainingSeconds("fusion-alone"), fused, totalTrainingSeconds("fusion-fused") / runs);
     }
 
@@ -236,7 +236,7 @@ public final class TrainingBenchmark {
         for (GenericRecord row : RunLookup.allRows(layout(sweepId), Table.RUNS, conf)) {
             runWalls.add((Double) row.get("wall_seconds"));
         }
-        return new SweepRow(SWEEP_CODE_SIZES, replicates, plan.local().get(0).config().epochs(), plan.local().size(),
+        return new SweepRow(SWEEP_CODE_SIZES, replicates, plan.local().get(0).config().recipe().epochs(), plan.local().size(),
                 settings.cores(), wall, Spread.of(runWalls), Spread.of(runTrainingSeconds(sweepId)));
     }
 
@@ -332,13 +332,13 @@ public final class TrainingBenchmark {
         }
         List<ArchitectureRow> rows = new ArrayList<>();
         for (PlannedRun run : plan.local()) {
-            String architecture = run.config().architecture();
+            String architecture = run.config().architecture().label();
             GenericRecord row = runRows.get(architecture);
             long samples = (Integer) row.get("train_samples");
             double flops = 2 * RunCostModel.trainingCost(run.config(), plan.imageRows(), plan.imageCols(), samples)
-                    / run.config().epochs();
+                    / run.config().recipe().epochs();
             List<double[]> times = runTimes.getOrDefault(architecture, List.of());
-            rows.add(new ArchitectureRow(architecture, run.config().epochs(), (Long) row.get("parameter_count"),
+            rows.add(new ArchitectureRow(architecture, run.config().recipe().epochs(), (Long) row.get("parameter_count"),
                     samples, flops,
                     Spread.of(plain.getOrDefault(architecture, List.of())),
                     Spread.of(viaSpark.getOrDefault(architecture, List.of())),

@@ -12,10 +12,10 @@ public final class ReplicateSamples {
     }
 
     public static LabeledImages select(LabeledImages train, RunConfig config) {
-        return switch (config.sampling().split()) {
+        return switch (config.data().sampling().split()) {
             case SEED -> train;
             // Every replicate cuts with the same seed, so their parts are disjoint.
-            case DISJOINT -> train.part(config.replicate(), config.sampling().replicates(),
+            case DISJOINT -> train.part(config.replicate(), config.data().sampling().replicates(),
                     config.dataSeed() + PART_SEED_OFFSET);
             case BOOTSTRAP -> train.bootstrap(config.dataSeed() + BOOTSTRAP_SEED_OFFSET + config.replicate());
         };

@@ -29,7 +29,7 @@ public final class AutoencoderFactory {
     /** Any precision; gradient checks need double. */
     static Autoencoder build(RunConfig config, int rows, int cols, DataType precision) {
         NeuralNetConfiguration.Builder common = common(config, precision);
-        return switch (config.kind()) {
+        return switch (config.architecture().kind()) {
             case LINEAR, SHALLOW, DEEP, SPARSE -> DenseAutoencoder.build(config, rows, cols, common);
             case CONV -> ConvAutoencoder.build(config, rows, cols, common);
             case LSTM -> LstmAutoencoder.build(config, rows, cols, common);
@@ -42,7 +42,7 @@ public final class AutoencoderFactory {
      * its layers reuse the forward pass in backprop and skip the first layer's input gradient.
      */
     public static boolean hasGroupedForm(RunConfig config) {
-        return GROUPED_FORM.contains(config.kind());
+        return GROUPED_FORM.contains(config.architecture().kind());
     }
 
     /**
@@ -59,6 +59,6 @@ public final class AutoencoderFactory {
                 .seed(config.runSeed())
                 .dataType(precision)
                 .weightInit(WeightInit.XAVIER_UNIFORM)
-                .updater(Updaters.of(config.optimizer(), config.learningRate()));
+                .updater(Updaters.of(config.recipe().optimizer(), config.recipe().learningRate()));
     }
 }

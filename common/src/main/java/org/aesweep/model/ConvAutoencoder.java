@@ -46,8 +46,8 @@ final class ConvAutoencoder {
         if (rows % scale != 0 || cols % scale != 0) {
             throw new IllegalArgumentException("conv needs image sides divisible by " + scale + ", got " + rows + "x" + cols);
         }
-        Activation activation = ActivationNames.parse(config.activation());
-        List<Integer> filters = config.hiddenSizes();
+        Activation activation = ActivationNames.parse(config.architecture().activation());
+        List<Integer> filters = config.architecture().hiddenSizes();
         NeuralNetConfiguration.ListBuilder layers = common.list();
         int index = 0;
         for (int channels : filters) {
@@ -56,7 +56,7 @@ final class ConvAutoencoder {
             layers.layer(index++, new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
         }
         int codeLayerIndex = index;
-        layers.layer(index++, new DenseLayer.Builder().nOut(config.codeSize()).activation(activation).build());
+        layers.layer(index++, new DenseLayer.Builder().nOut(config.architecture().codeSize()).activation(activation).build());
 
         int decoderChannels = Math.max(2, filters.get(filters.size() - 1) / 2);
         int smallRows = rows / scale;
@@ -68,7 +68,7 @@ final class ConvAutoencoder {
                 .activation(activation).build());
         layers.layer(index++, new TiledDeconvolution2D.Builder(2, 2).stride(2, 2).nOut(1)
                 .activation(Activation.IDENTITY).build());
-        ReconstructionLoss loss = Losses.of(config.loss());
+        ReconstructionLoss loss = Losses.of(config.recipe().loss());
         layers.layer(index, new CnnLossLayer.Builder(loss.dl4jLoss())
                 .activation(loss.outputLayerActivation(Activation.SIGMOID)).build());
         layers.setInputType(InputType.convolutionalFlat(rows, cols, 1));

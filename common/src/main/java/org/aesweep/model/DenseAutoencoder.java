@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.aesweep.engine.ActivityL1;
 import org.aesweep.engine.ReconstructionLoss;
+import org.aesweep.spec.Architecture;
 import org.aesweep.spec.ArchitectureKind;
 import org.aesweep.spec.LossKind;
 import org.aesweep.spec.RunConfig;
@@ -31,8 +32,8 @@ final class DenseAutoencoder {
         int inputSize = rows * cols;
         Activation hidden = hiddenActivation(config);
         Activation output = outputActivation(config);
-        List<Integer> encoderWidths = new ArrayList<>(config.hiddenSizes());
-        encoderWidths.add(config.codeSize());
+        List<Integer> encoderWidths = new ArrayList<>(config.architecture().hiddenSizes());
+        encoderWidths.add(config.architecture().codeSize());
 
         NeuralNetConfiguration.ListBuilder layers = common.list();
         int layerIndex = 0;
@@ -42,15 +43,15 @@ final class DenseAutoencoder {
             width = next;
         }
         int codeLayerIndex = layerIndex - 1;
-        if (config.kind() == ArchitectureKind.SPARSE) {
-            layers.layer(layerIndex++, new ActivityL1(config.sparsityWeight()));
+        if (config.architecture().kind() == ArchitectureKind.SPARSE) {
+            layers.layer(layerIndex++, new ActivityL1(config.architecture().sparsityWeight()));
         }
-        for (int i = config.hiddenSizes().size() - 1; i >= 0; i--) {
-            int next = config.hiddenSizes().get(i);
+        for (int i = config.architecture().hiddenSizes().size() - 1; i >= 0; i--) {
+            int next = config.architecture().hiddenSizes().get(i);
             layers.layer(layerIndex++, dense(width, next, hidden));
             width = next;
         }
-        ReconstructionLoss loss = Losses.of(config.loss());
+        ReconstructionLoss loss = Losses.of(config.recipe().loss());
         layers.layer(layerIndex, new OutputLayer.Builder(loss.dl4jLoss())
                 .nIn(width).nOut(inputSize).activation(loss.outputLayerActivation(output)).build());
 
@@ -63,29 +64,31 @@ final class DenseAutoencoder {
     /** The fused form of the non-sparse dense networks: layer i of the solo network is layer i here. */
     static MultiLayerNetwork buildFused(RunConfig config, int branches, int rows, int cols,
                                         NeuralNetConfiguration.Builder common) {
-        if (config.kind() == ArchitectureKind.SPARSE) {
+        if (config.architecture().kind() == ArchitectureKind.SPARSE) {
             throw new IllegalArgumentException("sparse networks do not fuse: their activity penalty is per run");
         }
         List<Integer> widths = new ArrayList<>();
         widths.add(rows * cols);
-        widths.addAll(config.hiddenSizes());
-        widths.add(config.codeSize());
-        for (int i = config.hiddenSizes().size() - 1; i >= 0; i--) {
-            widths.add(config.hiddenSizes().get(i));
+        widths.addAll(config.architecture().hiddenSizes());
+        widths.add(config.architecture().codeSize());
+        for (int i = config.architecture().hiddenSizes().size() - 1; i >= 0; i--) {
+            widths.add(config.architecture().hiddenSizes().get(i));
         }
         widths.add(rows * cols);
-        ReconstructionLoss loss = Losses.of(config.loss());
+        ReconstructionLoss loss = Losses.of(config.recipe().loss());
         return FusedDense.build(branches, widths.stream().mapToInt(Integer::intValue).toArray(),
                 hiddenActivation(config), loss.outputLayerActivation(outputActivation(config)), loss, common);
     }
 
     private static Activation hiddenActivation(RunConfig config) {
-        return config.kind() == ArchitectureKind.LINEAR ? Activation.IDENTITY : ActivationNames.parse(config.activation());
+        Architecture architecture = config.architecture();
+        return architecture.kind() == ArchitectureKind.LINEAR ? Activation.IDENTITY
+                : ActivationNames.parse(architecture.activation());
     }
 
     private static Activation outputActivation(RunConfig config) {
-        boolean linear = config.kind() == ArchitectureKind.LINEAR;
-        return linear && config.loss() == LossKind.MSE ? Activation.IDENTITY : Activation.SIGMOID;
+        boolean linear = config.architecture().kind() == ArchitectureKind.LINEAR;
+        return linear && config.recipe().loss() == LossKind.MSE ? Activation.IDENTITY : Activation.SIGMOID;
     }
 
     private static DenseLayer dense(int in, int out, Activation activation) {

@@ -23,11 +23,11 @@ final class LstmAutoencoder {
     }
 
     static Autoencoder build(RunConfig config, int rows, int cols, NeuralNetConfiguration.Builder common) {
-        int hidden = config.hiddenSizes().get(0);
-        ReconstructionLoss loss = Losses.of(config.loss());
+        int hidden = config.architecture().hiddenSizes().get(0);
+        ReconstructionLoss loss = Losses.of(config.recipe().loss());
         NeuralNetConfiguration.ListBuilder layers = common.list()
                 .layer(0, new WholeSequenceLstm.Builder().nOut(hidden).build())
-                .layer(1, new LastTimeStep(new WholeSequenceLstm.Builder().nOut(config.codeSize()).build()))
+                .layer(1, new LastTimeStep(new WholeSequenceLstm.Builder().nOut(config.architecture().codeSize()).build()))
                 .layer(2, new RepeatVector.Builder(rows).build())
                 .layer(3, new WholeSequenceLstm.Builder().nOut(hidden).build())
                 .layer(4, new RnnOutputLayer.Builder(loss.dl4jLoss()).nOut(cols)

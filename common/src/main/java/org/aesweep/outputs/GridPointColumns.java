@@ -13,12 +13,12 @@ final class GridPointColumns {
 
     static <T extends SpecificRecordBase> T fill(T row, RunConfig config) {
         row.put("run_id", config.runId());
-        row.put("dataset", config.dataset());
-        row.put("architecture", config.architecture());
-        row.put("code_size", config.codeSize());
-        row.put("noise_kind", config.noiseKind().specName());
-        row.put("noise_level", config.noiseLevel());
-        row.put("sparsity_weight", config.sparsityWeight());
+        row.put("dataset", config.data().dataset());
+        row.put("architecture", config.architecture().label());
+        row.put("code_size", config.architecture().codeSize());
+        row.put("noise_kind", config.noise().kind().specName());
+        row.put("noise_level", config.noise().level());
+        row.put("sparsity_weight", config.architecture().sparsityWeight());
         row.put("replicate", config.replicate());
         return row;
     }

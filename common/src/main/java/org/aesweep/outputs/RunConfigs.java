@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.aesweep.spec.Architecture;
 import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.DataSelection;
 import org.aesweep.spec.LossKind;
+import org.aesweep.spec.Noise;
 import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.OptimizerKind;
 import org.aesweep.spec.ReplicateSampling;
 import org.aesweep.spec.ReplicateSplit;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.spec.StoppingSpec;
+import org.aesweep.spec.TrainingRecipe;
 import org.apache.avro.generic.GenericRecord;
 
 /** Rebuilds a run's config from its runs-table row, the inverse of {@link RunRows#runRow}. */
@@ -24,14 +28,16 @@ public final class RunConfigs {
         for (Object size : (List<?>) row.get("hidden_sizes")) {
             hidden.add((Integer) size);
         }
-        return new RunConfig(text(row, "dataset"), text(row, "architecture"),
+        DataSelection data = new DataSelection(text(row, "dataset"), (Integer) row.get("train_limit"),
+                (Integer) row.get("test_limit"), sampling(row));
+        Architecture architecture = new Architecture(text(row, "architecture"),
                 ArchitectureKind.valueOf(upper(row, "architecture_kind")), hidden, text(row, "activation"),
-                (Integer) row.get("code_size"), NoiseKind.valueOf(upper(row, "noise_kind")),
-                (Double) row.get("noise_level"), (Double) row.get("sparsity_weight"), (Integer) row.get("replicate"), (Integer) row.get("epochs"),
-                (Integer) row.get("batch_size"), OptimizerKind.valueOf(upper(row, "optimizer")),
-                (Double) row.get("learning_rate"), LossKind.valueOf(upper(row, "loss")), (Long) row.get("seed"),
-                (Integer) row.get("train_limit"), (Integer) row.get("test_limit"), stopping(row),
-                sampling(row));
+                (Integer) row.get("code_size"), (Double) row.get("sparsity_weight"));
+        Noise noise = new Noise(NoiseKind.valueOf(upper(row, "noise_kind")), (Double) row.get("noise_level"));
+        TrainingRecipe recipe = new TrainingRecipe((Integer) row.get("epochs"), (Integer) row.get("batch_size"),
+                OptimizerKind.valueOf(upper(row, "optimizer")), (Double) row.get("learning_rate"),
+                LossKind.valueOf(upper(row, "loss")), stopping(row));
+        return new RunConfig(data, architecture, noise, recipe, (Integer) row.get("replicate"), (Long) row.get("seed"));
     }
 
     /** Rows written before the replicate_split column existed came from seed replicates. */

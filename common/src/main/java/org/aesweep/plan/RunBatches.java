@@ -41,17 +41,13 @@ public final class RunBatches {
     }
 
     static boolean fusible(RunConfig run) {
-        return AutoencoderFactory.hasGroupedForm(run) && run.sampling().sharesTrainingData();
+        return AutoencoderFactory.hasGroupedForm(run) && run.data().sampling().sharesTrainingData();
     }
 
     /** Everything that shapes the network, its training and its data, but the replicate and the noise. */
     static String recipe(RunConfig run) {
-        return String.join("|", run.dataset(), run.architecture(), run.kind().specName(),
-                run.hiddenSizes().toString(), run.activation(), String.valueOf(run.codeSize()),
-                String.valueOf(run.epochs()), String.valueOf(run.batchSize()), run.optimizer().specName(),
-                String.valueOf(run.learningRate()), run.loss().specName(), String.valueOf(run.seed()),
-                String.valueOf(run.trainLimit()), String.valueOf(run.testLimit()), run.stopping().toString(),
-                run.sampling().toString());
+        return String.join("|", run.data().toString(), run.architecture().toString(), run.recipe().toString(),
+                String.valueOf(run.seed()));
     }
 
     private static double sortCost(RunBatch batch) {

@@ -41,7 +41,7 @@ public final class RunCostModel {
     }
 
     static double trainingCost(double forwardMacsPerSample, RunConfig run, long trainSamples) {
-        return TRAINING_PASSES * forwardMacsPerSample * trainSamples * run.epochs();
+        return TRAINING_PASSES * forwardMacsPerSample * trainSamples * run.recipe().epochs();
     }
 
     /**
@@ -57,7 +57,7 @@ public final class RunCostModel {
         List<INDArray> activations = network.feedForward(model.networkInput(oneImage), false);
         long outputs = activations.get(activations.size() - 1).length();
         if (outputs != (long) rows * cols) {
-            throw new IllegalArgumentException(run.architecture() + " with code size " + run.codeSize()
+            throw new IllegalArgumentException(run.architecture().label() + " with code size " + run.architecture().codeSize()
                     + " reconstructs " + outputs + " values per image but the images have " + rows + "x" + cols
                     + " = " + rows * cols + " pixels");
         }

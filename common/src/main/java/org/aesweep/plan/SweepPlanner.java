@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.aesweep.spec.Architecture;
 import org.aesweep.spec.ParameterAveragingSpec;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.spec.SweepSpec;
@@ -32,10 +33,12 @@ public final class SweepPlanner {
         List<PlannedRun> averaged = new ArrayList<>();
         List<PlannedRun> local = new ArrayList<>();
         for (RunConfig run : runs) {
-            String shapeKey = run.kind() + "|" + run.hiddenSizes() + "|" + run.codeSize() + "|" + run.loss();
+            Architecture architecture = run.architecture();
+            String shapeKey = architecture.kind() + "|" + architecture.hiddenSizes() + "|" + architecture.codeSize() + "|"
+                    + run.recipe().loss();
             double macs = forwardMacs.computeIfAbsent(shapeKey, key -> RunCostModel.forwardMacsPerSample(run, rows, cols));
             double cost = RunCostModel.trainingCost(macs, run, trainSamples);
-            TrainingMode mode = decide(spec.trainingModeOf(run.architecture()), cost, settings.costThreshold());
+            TrainingMode mode = decide(spec.trainingModeOf(run.architecture().label()), cost, settings.costThreshold());
             PlannedRun planned = new PlannedRun(run, mode, cost);
             (mode == TrainingMode.PARAMETER_AVERAGING ? averaged : local).add(planned);
         }

@@ -27,7 +27,7 @@ public final class CodeDecoding {
     public static Path run(DecodeArguments request, Configuration conf) throws IOException, BadInputException {
         TableLayout layout = new TableLayout(request.outRoot(), request.sweepId());
         SavedRun saved = SavedRun.load(layout, request.runId(), conf);
-        int codeSize = saved.config().codeSize();
+        int codeSize = saved.config().architecture().codeSize();
         List<float[]> codes = new ArrayList<>();
         List<String> captions = new ArrayList<>();
         for (int i = 0; i < request.points().size(); i++) {

@@ -79,10 +79,10 @@ public final class ReconstructionMontage {
                     float[][] reconstructions = run.model().reconstruct(inputs).toFloatMatrix();
                     for (float[] image : reconstructions) {
                         images.add(image);
-                        captions.add(run.config().architecture());
+                        captions.add(run.config().architecture().label());
                     }
                 }
-                Path png = new Path(reportDir, "reconstructions_code=" + runs.get(0).config().codeSize() + ".png");
+                Path png = new Path(reportDir, "reconstructions_code=" + runs.get(0).config().architecture().codeSize() + ".png");
                 ImageMontage.write(images, captions, runs.get(0).imageRows(), runs.get(0).imageCols(), png,
                         hadoopConf);
                 return png.toString();

@@ -25,17 +25,17 @@ public final class ExecutorDataCache {
 
     /** The run's data: the sweep's (limited) sets, with the training set its replicate samples. */
     public static TrainTestSplit get(String dataRoot, RunConfig config, Configuration conf) {
-        String key = String.join("|", dataRoot, config.dataset(), Integer.toString(config.trainLimit()),
-                Integer.toString(config.testLimit()), Long.toString(config.dataSeed()));
+        String key = String.join("|", dataRoot, config.data().dataset(), Integer.toString(config.data().trainLimit()),
+                Integer.toString(config.data().testLimit()), Long.toString(config.dataSeed()));
         TrainTestSplit shared = CACHE.computeIfAbsent(key, ignored -> {
             try {
-                return DatasetLoader.load(config.dataset(), dataRoot, config.trainLimit(), config.testLimit(),
+                return DatasetLoader.load(config.data().dataset(), dataRoot, config.data().trainLimit(), config.data().testLimit(),
                         config.dataSeed(), conf);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        ReplicateSampling sampling = config.sampling();
+        ReplicateSampling sampling = config.data().sampling();
         if (sampling.sharesTrainingData()) {
             return shared;
         }

@@ -31,6 +31,6 @@ public record ParameterAveragingSpec(double costThreshold, int workers, int batc
     }
 
     public int batchSizeFor(RunConfig run) {
-        return batchSizePerWorker > 0 ? batchSizePerWorker : run.batchSize();
+        return batchSizePerWorker > 0 ? batchSizePerWorker : run.recipe().batchSize();
     }
 }

@@ -5,55 +5,25 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * One grid point, fully resolved: everything a task needs to train a run and nothing else.
  * Its {@link #runId()} is a hash of the normalised fields, so a rerun of the same grid point
  * finds its own rows.
  *
- * @param dataset      "mnist", "fashion-mnist", or the URI of a directory of the four IDX files
- * @param architecture the label used in tables (the kind's name unless the spec gave a label)
- * @param kind         the network family
- * @param hiddenSizes  encoder hidden layer sizes between input and code (mirrored in the decoder)
- * @param activation   hidden-layer activation name (relu, selu, sigmoid, ...)
- * @param sparsityWeight L1 weight on the code's activations; 0 except for sparse runs
- * @param trainLimit   0 for the whole training set, else a seeded subset of that many samples
- * @param testLimit    0 for the whole test set, else a seeded subset of that many samples
- * @param stopping     divergence and early-stopping rules
- * @param sampling     how this run's replicate samples the training set
+ * @param data         the images it trains and is tested on
+ * @param architecture the network
+ * @param noise        the corruption of its training inputs
+ * @param recipe       how it trains
+ * @param replicate    which of the grid point's replicates this is
+ * @param seed         the sweep's seed, from which the run's and the data's seeds derive
  */
-public record RunConfig(
-        String dataset,
-        String architecture,
-        ArchitectureKind kind,
-        List<Integer> hiddenSizes,
-        String activation,
-        int codeSize,
-        NoiseKind noiseKind,
-        double noiseLevel,
-        double sparsityWeight,
-        int replicate,
-        int epochs,
-        int batchSize,
-        OptimizerKind optimizer,
-        double learningRate,
-        LossKind loss,
-        long seed,
-        int trainLimit,
-        int testLimit,
-        StoppingSpec stopping,
-        ReplicateSampling sampling) implements Serializable {
-
-    public RunConfig {
-        hiddenSizes = List.copyOf(hiddenSizes);
-    }
+public record RunConfig(DataSelection data, Architecture architecture, Noise noise, TrainingRecipe recipe,
+                        int replicate, long seed) implements Serializable {
 
     /** The same run for a different number of epochs (the planner's speed probes train a few). */
     public RunConfig withEpochs(int newEpochs) {
-        return new RunConfig(dataset, architecture, kind, hiddenSizes, activation, codeSize, noiseKind, noiseLevel,
-                sparsityWeight, replicate, newEpochs, batchSize, optimizer, learningRate, loss, seed, trainLimit,
-                testLimit, stopping, sampling);
+        return new RunConfig(data, architecture, noise, recipe.withEpochs(newEpochs), replicate, seed);
     }
 
     /** Stable across JVMs and releases: 16 hex digits of SHA-256 over {@link #canonicalForm()}. */
@@ -74,31 +44,32 @@ public record RunConfig(
      */
     public String canonicalForm() {
         String form = String.join(";",
-                "dataset=" + dataset,
-                "architecture=" + architecture,
-                "kind=" + kind.specName(),
-                "hidden=" + hiddenSizes,
-                "activation=" + activation,
-                "code_size=" + codeSize,
-                "noise_kind=" + noiseKind.specName(),
-                "noise_level=" + noiseLevel,
+                "dataset=" + data.dataset(),
+                "architecture=" + architecture.label(),
+                "kind=" + architecture.kind().specName(),
+                "hidden=" + architecture.hiddenSizes(),
+                "activation=" + architecture.activation(),
+                "code_size=" + architecture.codeSize(),
+                "noise_kind=" + noise.kind().specName(),
+                "noise_level=" + noise.level(),
                 "replicate=" + replicate,
-                "epochs=" + epochs,
-                "batch_size=" + batchSize,
-                "optimizer=" + optimizer.specName(),
-                "learning_rate=" + learningRate,
-                "loss=" + loss.specName(),
+                "epochs=" + recipe.epochs(),
+                "batch_size=" + recipe.batchSize(),
+                "optimizer=" + recipe.optimizer().specName(),
+                "learning_rate=" + recipe.learningRate(),
+                "loss=" + recipe.loss().specName(),
                 "seed=" + seed,
-                "train_limit=" + trainLimit,
-                "test_limit=" + testLimit);
-        if (kind == ArchitectureKind.SPARSE) {
-            form += ";sparsity_weight=" + sparsityWeight;
+                "train_limit=" + data.trainLimit(),
+                "test_limit=" + data.testLimit());
+        if (architecture.kind() == ArchitectureKind.SPARSE) {
+            form += ";sparsity_weight=" + architecture.sparsityWeight();
         }
-        if (!sampling.sharesTrainingData()) {
-            form += ";replicate_split=" + sampling.split().specName() + "/" + sampling.replicates();
+        if (!data.sampling().sharesTrainingData()) {
+            form += ";replicate_split=" + data.sampling().split().specName() + "/" + data.sampling().replicates();
         }
-        if (!stopping.isDefault()) {
-            form += ";divergence_factor=" + stopping.divergenceFactor() + ";patience=" + stopping.patience();
+        if (!recipe.stopping().isDefault()) {
+            form += ";divergence_factor=" + recipe.stopping().divergenceFactor() + ";patience="
+                    + recipe.stopping().patience();
         }
         return form;
     }

@@ -41,17 +41,20 @@ public record SweepSpec(
      */
     public List<RunConfig> expand() {
         List<RunConfig> runs = new ArrayList<>();
+        DataSelection data = new DataSelection(dataset, trainLimit, testLimit,
+                new ReplicateSampling(replicateSplit, replicates));
         for (ArchitectureSpec architecture : architectures) {
+            TrainingRecipe recipe = new TrainingRecipe(epochs, batchSize, optimizer, learningRate, architecture.loss(),
+                    stopping);
             List<Double> weights = architecture.kind() == ArchitectureKind.SPARSE ? sparsityWeights : List.of(0.0);
             for (double weight : weights) {
                 for (double level : noiseLevels) {
                     for (int codeSize : codeSizes) {
+                        Architecture network = new Architecture(architecture.label(), architecture.kind(),
+                                architecture.hidden(), architecture.activation(), codeSize, weight);
                         for (int replicate = 0; replicate < replicates; replicate++) {
-                            runs.add(new RunConfig(dataset, architecture.label(), architecture.kind(),
-                                    architecture.hidden(), architecture.activation(), codeSize, noiseKind, level,
-                                    weight, replicate, epochs, batchSize, optimizer, learningRate,
-                                    architecture.loss(), seed, trainLimit, testLimit, stopping,
-                                    new ReplicateSampling(replicateSplit, replicates)));
+                            runs.add(new RunConfig(data, network, new Noise(noiseKind, level), recipe, replicate,
+                                    seed));
                         }
                     }
                 }

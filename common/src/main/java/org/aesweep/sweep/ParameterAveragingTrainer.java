@@ -83,13 +83,13 @@ public final class ParameterAveragingTrainer {
         LOG.info("run {} starting with parameter averaging: {} worker(s), batch {} per worker, averaging every {}: {}",
                 config.runId(), workers, batchSize, spec.averagingFrequency(), RunTask.describe(config));
 
-        StoppingRules rules = new StoppingRules(config.stopping());
+        StoppingRules rules = new StoppingRules(config.recipe().stopping());
         List<EpochMetrics> epochs = new ArrayList<>();
         RunStatus status = RunStatus.OK;
         String message = null;
         float[] params = null;
         try {
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            for (int epoch = 1; epoch <= config.recipe().epochs(); epoch++) {
                 hook.resetLoss();
                 long start = System.nanoTime();
                 network.fit(batches);

@@ -20,6 +20,7 @@ import org.aesweep.spark.ExecutorDataCache;
 import org.aesweep.spark.ExecutorNames;
 import org.aesweep.spark.ExecutorThreads;
 import org.aesweep.spark.TaskDevice;
+import org.aesweep.spec.Architecture;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.tables.RunPublisher.StagedRun;
 import org.aesweep.tables.RunPublisher;
@@ -118,13 +119,15 @@ public final class RunTask implements Serializable {
     public static void logEpoch(RunConfig config, EpochMetrics metrics) {
         // The run's ETA assumes the remaining epochs take as long as this one.
         LOG.info(String.format(Locale.ROOT, "run %s %s epoch %d/%d train_loss=%.5f test_loss=%.5f %.1fs eta=%.0fs",
-                config.runId(), describe(config), metrics.epoch(), config.epochs(), metrics.trainLoss(),
-                metrics.testLoss(), metrics.seconds(), metrics.seconds() * (config.epochs() - metrics.epoch())));
+                config.runId(), describe(config), metrics.epoch(), config.recipe().epochs(), metrics.trainLoss(),
+                metrics.testLoss(), metrics.seconds(),
+                metrics.seconds() * (config.recipe().epochs() - metrics.epoch())));
     }
 
     public static String describe(RunConfig config) {
-        return String.format(Locale.ROOT, "%s/%s code=%d noise=%s:%s%s rep=%d", config.dataset(),
-                config.architecture(), config.codeSize(), config.noiseKind().specName(), config.noiseLevel(),
-                config.sparsityWeight() > 0 ? " l1=" + config.sparsityWeight() : "", config.replicate());
+        Architecture architecture = config.architecture();
+        return String.format(Locale.ROOT, "%s/%s code=%d noise=%s:%s%s rep=%d", config.data().dataset(),
+                architecture.label(), architecture.codeSize(), config.noise().kind().specName(), config.noise().level(),
+                architecture.sparsityWeight() > 0 ? " l1=" + architecture.sparsityWeight() : "", config.replicate());
     }
 }

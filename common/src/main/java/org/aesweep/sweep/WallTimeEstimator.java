@@ -14,6 +14,7 @@ import org.aesweep.plan.WallTimeEstimate;
 import org.aesweep.spark.ExecutorCores;
 import org.aesweep.spark.ExecutorThreads;
 import org.aesweep.spark.LocalStage;
+import org.aesweep.spec.Architecture;
 import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.train.TrainingSpeedProbe.Speed;
@@ -96,18 +97,21 @@ final class WallTimeEstimator {
     private double seconds(RunConfig run, int threads) {
         Speed speed = speeds.computeIfAbsent(speedKey(run) + "|threads=" + threads,
                 key -> source.measure(run, imageRows, imageCols, threads));
-        long train = run.sampling().samplesPerReplicate(trainSamples);
-        double testLossesPerEpoch = run.noiseKind() == NoiseKind.NONE ? 1 : 2;
-        double epochs = run.epochs() * (train * speed.secondsPerTrainingSample()
+        long train = run.data().sampling().samplesPerReplicate(trainSamples);
+        double testLossesPerEpoch = run.noise().kind() == NoiseKind.NONE ? 1 : 2;
+        double epochs = run.recipe().epochs() * (train * speed.secondsPerTrainingSample()
                 + testSamples * testLossesPerEpoch * speed.secondsPerScoredSample());
         return epochs + (2 * train + testSamples) * speed.secondsPerScoredSample();
     }
 
     /** What makes one run's steps slower than another's: its network, minibatch, optimiser and noise. */
     private static String speedKey(RunConfig run) {
-        return String.join("|", run.kind().specName(), run.hiddenSizes().toString(), run.activation(),
-                String.valueOf(run.codeSize()), String.valueOf(run.batchSize()), run.optimizer().specName(),
-                run.loss().specName(), String.valueOf(run.sparsityWeight() > 0), run.noiseKind().specName());
+        Architecture architecture = run.architecture();
+        return String.join("|", architecture.kind().specName(), architecture.hiddenSizes().toString(),
+                architecture.activation(), String.valueOf(architecture.codeSize()),
+                String.valueOf(run.recipe().batchSize()), run.recipe().optimizer().specName(),
+                run.recipe().loss().specName(), String.valueOf(architecture.sparsityWeight() > 0),
+                run.noise().kind().specName());
     }
 
     static String describe(WallTimeEstimate estimate) {

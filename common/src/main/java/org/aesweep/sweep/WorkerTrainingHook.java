@@ -111,6 +111,6 @@ final class WorkerTrainingHook implements TrainingHook {
         // Each worker task of each averaging round draws from its own noise stream.
         long stream = task == null ? 0 : ((long) task.stageId() << 32) ^ ((long) task.partitionId() << 8)
                 ^ task.attemptNumber();
-        noise = NoiseModels.create(config.noiseKind(), config.noiseLevel(), config.runSeed() * 31 + stream);
+        noise = NoiseModels.create(config.noise().kind(), config.noise().level(), config.runSeed() * 31 + stream);
     }
 }

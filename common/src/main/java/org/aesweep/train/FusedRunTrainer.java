@@ -40,9 +40,9 @@ public final class FusedRunTrainer {
             FusedDense.copyIn(runs.get(k).model().network(), fused, k);
         }
         int samples = (int) data.train().rows();
-        for (int epoch = 1; epoch <= first.epochs() && !runs.stream().allMatch(TrainingRun::ended); epoch++) {
+        for (int epoch = 1; epoch <= first.recipe().epochs() && !runs.stream().allMatch(TrainingRun::ended); epoch++) {
             long start = System.nanoTime();
-            double[] trainLoss = fitEpoch(fused, runs, data.train(), first.batchSize());
+            double[] trainLoss = fitEpoch(fused, runs, data.train(), first.recipe().batchSize());
             double seconds = (System.nanoTime() - start) / 1e9;
             for (int k = 0; k < branches; k++) {
                 TrainingRun run = runs.get(k);

@@ -27,9 +27,9 @@ public final class RunTrainer {
     public TrainedRun train(RunConfig config, TrainingArrays data) {
         TrainingRun run = new TrainingRun(config, data, listener);
         int samples = (int) data.train().rows();
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        for (int epoch = 1; epoch <= config.recipe().epochs(); epoch++) {
             long start = System.nanoTime();
-            double trainLoss = fitEpoch(run, data.train(), config.batchSize());
+            double trainLoss = fitEpoch(run, data.train(), config.recipe().batchSize());
             if (run.afterEpoch(epoch, trainLoss, (System.nanoTime() - start) / 1e9, samples)) {
                 break;
             }

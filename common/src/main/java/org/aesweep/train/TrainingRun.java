@@ -43,11 +43,11 @@ final class TrainingRun {
     TrainingRun(RunConfig config, TrainingArrays data, RunTrainer.EpochListener listener) {
         this.config = config;
         this.model = AutoencoderFactory.build(config, data.rows(), data.cols());
-        this.noise = NoiseModels.create(config.noiseKind(), config.noiseLevel(), config.runSeed());
+        this.noise = NoiseModels.create(config.noise().kind(), config.noise().level(), config.runSeed());
         this.order = new Random(config.runSeed());
         this.evaluator = LossEvaluator.forRun(config, model);
         this.testSet = new TestSetEvaluator(evaluator, config, data.test());
-        this.rules = new StoppingRules(config.stopping());
+        this.rules = new StoppingRules(config.recipe().stopping());
         this.listener = listener;
     }
 

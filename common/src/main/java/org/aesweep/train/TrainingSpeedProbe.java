@@ -35,9 +35,9 @@ public final class TrainingSpeedProbe {
 
     /** Probes {@code run}'s network on images of rows x cols with the ND4J threads currently set. */
     public static Speed measure(RunConfig run, int rows, int cols) {
-        int steps = Math.max(MIN_STEPS, (MIN_SAMPLES + run.batchSize() - 1) / run.batchSize());
+        int steps = Math.max(MIN_STEPS, (MIN_SAMPLES + run.recipe().batchSize() - 1) / run.recipe().batchSize());
         Random random = new Random(run.runSeed());
-        try (TrainingArrays arrays = new TrainingArrays(randomImages(steps * run.batchSize(), rows * cols, random),
+        try (TrainingArrays arrays = new TrainingArrays(randomImages(steps * run.recipe().batchSize(), rows * cols, random),
                 randomImages(TEST_SAMPLES, rows * cols, random), rows, cols)) {
             TrainedRun trained = BatchTrainer.train(List.of(run.withEpochs(EPOCHS)), arrays, (config, metrics) -> {
             }).get(0);

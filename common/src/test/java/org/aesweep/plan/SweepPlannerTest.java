@@ -23,7 +23,7 @@ class SweepPlannerTest {
         long params = AutoencoderFactory.build(shallow, SIDE, SIDE).parameterCount();
         assertEquals(50_992, params, "784*32+32 + 32*784+784");
         assertEquals(params, RunCostModel.forwardMacsPerSample(shallow, SIDE, SIDE), 0.0);
-        assertEquals(3.0 * params * 1000 * shallow.epochs(), RunCostModel.trainingCost(shallow, SIDE, SIDE, 1000), 0.0);
+        assertEquals(3.0 * params * 1000 * shallow.recipe().epochs(), RunCostModel.trainingCost(shallow, SIDE, SIDE, 1000), 0.0);
     }
 
     @Test
@@ -72,11 +72,11 @@ class SweepPlannerTest {
         assertEquals(spec.runCount(), plan.size());
         // deep 784-256-c costs >= 3.6e11 MACs, shallow at most 9.1e10 (c=64); linear is marked.
         assertEquals(List.of("deep", "deep", "linear", "linear"),
-                plan.parameterAveraged().stream().map(run -> run.config().architecture()).sorted().toList());
-        assertTrue(plan.local().stream().allMatch(run -> run.config().architecture().equals("shallow")));
+                plan.parameterAveraged().stream().map(run -> run.config().architecture().label()).sorted().toList());
+        assertTrue(plan.local().stream().allMatch(run -> run.config().architecture().label().equals("shallow")));
         assertDescendingCost(plan.parameterAveraged());
         assertDescendingCost(plan.local());
-        assertEquals(64, plan.local().get(0).config().codeSize(), "the bigger shallow run goes first");
+        assertEquals(64, plan.local().get(0).config().architecture().codeSize(), "the bigger shallow run goes first");
     }
 
     private static void assertDescendingCost(List<PlannedRun> runs) {

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class RunConfigTest {
     private static RunConfig run(int codeSize, int replicate, double noise) {
-        return new RunConfig("fashion-mnist", "shallow", ArchitectureKind.SHALLOW, List.of(), "relu", codeSize,
-                NoiseKind.GAUSSIAN, noise, 0.0, replicate, 5, 256, OptimizerKind.ADAM, 0.001, LossKind.BCE, 42, 0, 0,
-                StoppingSpec.defaults(), ReplicateSampling.seeds(1));
+        return new RunConfig(new DataSelection("fashion-mnist", 0, 0, ReplicateSampling.seeds(1)),
+                new Architecture("shallow", ArchitectureKind.SHALLOW, List.of(), "relu", codeSize, 0.0),
+                new Noise(NoiseKind.GAUSSIAN, noise),
+                new TrainingRecipe(5, 256, OptimizerKind.ADAM, 0.001, LossKind.BCE, StoppingSpec.defaults()), replicate, 42);
     }
 
     @Test
@@ -35,11 +36,11 @@ class RunConfigTest {
     @Test
     void stoppingRulesEnterTheIdOnlyWhenTheyDifferFromTheDefaults() {
         RunConfig base = run(32, 0, 0.1);
-        RunConfig patient = new RunConfig(base.dataset(), base.architecture(), base.kind(), base.hiddenSizes(),
-                base.activation(), base.codeSize(), base.noiseKind(), base.noiseLevel(), base.sparsityWeight(),
-                base.replicate(), base.epochs(), base.batchSize(), base.optimizer(), base.learningRate(), base.loss(),
-                base.seed(), base.trainLimit(), base.testLimit(), new StoppingSpec(10.0, 3),
-                base.sampling());
+        TrainingRecipe recipe = base.recipe();
+        RunConfig patient = new RunConfig(base.data(), base.architecture(), base.noise(),
+                new TrainingRecipe(recipe.epochs(), recipe.batchSize(), recipe.optimizer(), recipe.learningRate(),
+                        recipe.loss(), new StoppingSpec(10.0, 3)),
+                base.replicate(), base.seed());
         assertEquals("e3d044793ad4ecaf", base.runId());
         assertTrue(patient.canonicalForm().endsWith(";divergence_factor=10.0;patience=3"), patient.canonicalForm());
         assertNotEquals(base.runId(), patient.runId());

@@ -74,18 +74,18 @@ class SpecLoaderTest {
         assertEquals(2 * 2 * 3 * 2, runs.size());
         assertEquals(runs.size(), runs.stream().map(RunConfig::runId).distinct().count());
         RunConfig first = runs.get(0);
-        assertEquals(List.of("shallow", "0.0", "2", "0"), List.of(first.architecture(),
-                Double.toString(first.noiseLevel()), Integer.toString(first.codeSize()),
+        assertEquals(List.of("shallow", "0.0", "2", "0"), List.of(first.architecture().label(),
+                Double.toString(first.noise().level()), Integer.toString(first.architecture().codeSize()),
                 Integer.toString(first.replicate())));
         assertEquals(1, runs.get(1).replicate());
-        assertEquals(8, runs.get(2).codeSize());
-        assertEquals(0.3, runs.get(6).noiseLevel());
+        assertEquals(8, runs.get(2).architecture().codeSize());
+        assertEquals(0.3, runs.get(6).noise().level());
         RunConfig last = runs.get(runs.size() - 1);
-        assertEquals("deep-128-64", last.architecture());
-        assertEquals(List.of(128, 64), last.hiddenSizes());
-        assertEquals(ArchitectureKind.DEEP, last.kind());
-        assertEquals("selu", last.activation());
-        assertEquals(6000, last.trainLimit());
+        assertEquals("deep-128-64", last.architecture().label());
+        assertEquals(List.of(128, 64), last.architecture().hiddenSizes());
+        assertEquals(ArchitectureKind.DEEP, last.architecture().kind());
+        assertEquals("selu", last.architecture().activation());
+        assertEquals(6000, last.data().trainLimit());
     }
 
     @Test
@@ -177,9 +177,9 @@ class SpecLoaderTest {
 
         assertEquals(1 + 3 + 3, runs.size());
         assertEquals(spec.runCount(), runs.size());
-        assertEquals(0.0, runs.get(0).sparsityWeight());
-        assertEquals(List.of(0.0, 1e-4, 1e-3), runs.subList(1, 4).stream().map(RunConfig::sparsityWeight).toList());
-        assertEquals(List.of(64), runs.get(6).hiddenSizes());
+        assertEquals(0.0, runs.get(0).architecture().sparsityWeight());
+        assertEquals(List.of(0.0, 1e-4, 1e-3), runs.subList(1, 4).stream().map(run -> run.architecture().sparsityWeight()).toList());
+        assertEquals(List.of(64), runs.get(6).architecture().hiddenSizes());
         assertEquals(runs.size(), runs.stream().map(RunConfig::runId).distinct().count());
         assertProblem(problems(MINIMAL + "training:\n  learning_rate: .nan\n", List.of()), "training.learning_rate", 4,
                 "finite number > 0");
@@ -271,7 +271,7 @@ class SpecLoaderTest {
         SweepSpec spec = SpecLoader.load(MINIMAL + "replicates: 4\nreplicate_split: disjoint\n", "spec.yaml", List.of());
         assertEquals(ReplicateSplit.DISJOINT, spec.replicateSplit());
         assertTrue(spec.expand().stream()
-                .allMatch(run -> run.sampling().equals(new ReplicateSampling(ReplicateSplit.DISJOINT, 4))));
+                .allMatch(run -> run.data().sampling().equals(new ReplicateSampling(ReplicateSplit.DISJOINT, 4))));
         assertEquals(ReplicateSplit.SEED, SpecLoader.load(MINIMAL, "spec.yaml", List.of()).replicateSplit());
         assertProblem(problems(MINIMAL + "replicate_split: halves\n", List.of()), "replicate_split", 3,
                 "allowed: seed, disjoint, bootstrap");

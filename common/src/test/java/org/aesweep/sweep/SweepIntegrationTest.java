@@ -91,7 +91,7 @@ class SweepIntegrationTest {
         // Fusion on, so the fused path runs through Spark too: the shallow replicates pair up. The deep
         // run is estimated to cost more than the rest of the sweep per task slot, so it takes both cores.
         List<PlannedRun> planned = runs.stream().map(run -> new PlannedRun(run, TrainingMode.LOCAL,
-                run.architecture().equals("deep") ? 10 : 1)).toList();
+                run.architecture().label().equals("deep") ? 10 : 1)).toList();
         SweepPlan plan = new SweepPlan(List.of(), planned, ParameterAveragingSpec.defaults(),
                 new FusionSpec(FusionMode.ON, FusionSpec.DEFAULT_MAX_RUNS), 0, 0, 0, 0);
         first = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), plan);
@@ -191,7 +191,7 @@ class SweepIntegrationTest {
                 new Configuration());
         assertEquals(TEST, codes.size());
         for (GenericRecord code : codes) {
-            assertEquals(run.codeSize(), ((List<?>) code.get("code")).size());
+            assertEquals(run.architecture().codeSize(), ((List<?>) code.get("code")).size());
             int sample = (Integer) code.get("sample_index");
             assertEquals(sample % 10, code.get("label"));
         }

@@ -62,12 +62,12 @@ class SweepProgressListenerTest {
                     new SweepProgressListener(stage.groupId(), progress, batches, 1, lines::add);
             jsc.sc().addSparkListener(listener);
             jsc.parallelize(batches, batches.size()).map(batch -> {
-                if (batch.runs().get(0).config().codeSize() == 4 && TaskContext.get().attemptNumber() == 0) {
+                if (batch.runs().get(0).config().architecture().codeSize() == 4 && TaskContext.get().attemptNumber() == 0) {
                     throw new IllegalStateException("first attempt dies");
                 }
                 List<RunSummary> summaries = new ArrayList<>();
                 for (PlannedRun run : batch.runs()) {
-                    RunStatus status = run.config().codeSize() == 16 ? RunStatus.DIVERGED : RunStatus.OK;
+                    RunStatus status = run.config().architecture().codeSize() == 16 ? RunStatus.DIVERGED : RunStatus.OK;
                     summaries.add(new RunSummary(run.config(), status, null, 0.1, 0.2, 1.0, "0"));
                 }
                 return statuses.record(summaries);

@@ -2,14 +2,18 @@ package org.aesweep.testing;
 
 import java.util.List;
 
+import org.aesweep.spec.Architecture;
 import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.DataSelection;
 import org.aesweep.spec.LossKind;
+import org.aesweep.spec.Noise;
 import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.OptimizerKind;
 import org.aesweep.spec.ReplicateSampling;
 import org.aesweep.spec.ReplicateSplit;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.spec.StoppingSpec;
+import org.aesweep.spec.TrainingRecipe;
 
 /** Builds run configs for tests: a small shallow Adam/BCE run unless a setter says otherwise. */
 public final class TestRuns {
@@ -107,8 +111,10 @@ public final class TestRuns {
     }
 
     public RunConfig build() {
-        return new RunConfig(dataset, kind.specName(), kind, hidden, activation, codeSize, noise, noiseLevel,
-                kind == ArchitectureKind.SPARSE ? sparsityWeight : 0.0, replicate,
-                epochs, batchSize, optimizer, learningRate, loss, 7, trainLimit, testLimit, stopping, sampling);
+        return new RunConfig(new DataSelection(dataset, trainLimit, testLimit, sampling),
+                new Architecture(kind.specName(), kind, hidden, activation, codeSize,
+                        kind == ArchitectureKind.SPARSE ? sparsityWeight : 0.0),
+                new Noise(noise, noiseLevel), new TrainingRecipe(epochs, batchSize, optimizer, learningRate, loss, stopping),
+                replicate, 7);
     }
 }

@@ -40,11 +40,11 @@ class LossEvaluatorTest {
             LossEvaluator reference = LossEvaluator.throughOwnLayers(model);
             // Cross-entropy sums reach doubles early on both paths; squared errors are summed in floats
             // over 2M elements, in a different order on each path.
-            double tolerance = run.loss() == LossKind.BCE ? 1e-6 : 2e-5;
+            double tolerance = run.recipe().loss() == LossKind.BCE ? 1e-6 : 2e-5;
             trainOneStep(model, clean);
             double before = grouped.evaluate(noisy, clean);
             assertEquals(reference.evaluate(noisy, clean), before, tolerance * before,
-                    run.architecture() + " " + run.loss());
+                    run.architecture().label() + " " + run.recipe().loss());
             assertEquals(reference.evaluate(clean, clean), grouped.evaluate(clean, clean), tolerance * before);
 
             trainOneStep(model, clean);
@@ -69,14 +69,14 @@ class LossEvaluatorTest {
         LossEvaluator.CodedLoss coded = evaluator.evaluateAndEncode(clean);
 
         double reference = evaluator.evaluate(clean, clean);
-        assertEquals(reference, coded.loss(), 1e-6 * reference, run.architecture() + " " + run.loss());
-        assertArrayEquals(new long[] {SAMPLES, run.codeSize()}, coded.codes().shape());
+        assertEquals(reference, coded.loss(), 1e-6 * reference, run.architecture().label() + " " + run.recipe().loss());
+        assertArrayEquals(new long[] {SAMPLES, run.architecture().codeSize()}, coded.codes().shape());
         for (long start : new long[] {0, SAMPLES - 7}) {
             INDArray rows = clean.get(NDArrayIndex.interval(start, start + 7), NDArrayIndex.all());
             INDArray direct = model.network().feedForwardToLayer(model.codeLayerIndex(), model.networkInput(rows), false)
                     .get(model.codeLayerIndex() + 1);
             INDArray fromPass = coded.codes().get(NDArrayIndex.interval(start, start + 7), NDArrayIndex.all());
-            assertTrue(direct.equalsWithEps(fromPass, 1e-5), run.architecture() + " codes of rows from " + start);
+            assertTrue(direct.equalsWithEps(fromPass, 1e-5), run.architecture().label() + " codes of rows from " + start);
         }
     }
 

@@ -17,9 +17,9 @@ class TrainingSpeedProbeTest {
                 TestRuns.shallow(8).kind(ArchitectureKind.LSTM, List.of(16)).batchSize(64).build())) {
             TrainingSpeedProbe.Speed speed = TrainingSpeedProbe.measure(run, 28, 28);
             assertTrue(speed.secondsPerTrainingSample() > 0 && Double.isFinite(speed.secondsPerTrainingSample()),
-                    run.kind() + ": " + speed);
+                    run.architecture().kind() + ": " + speed);
             assertTrue(speed.secondsPerScoredSample() > 0 && Double.isFinite(speed.secondsPerScoredSample()),
-                    run.kind() + ": " + speed);
+                    run.architecture().kind() + ": " + speed);
         }
     }
 }

@@ -1,0 +1,15 @@
+package org.aesweep.spec;
+
+import java.io.Serializable;
+
+/**
+ * The images a run trains and is tested on.
+ *
+ * @param dataset    "mnist", "fashion-mnist", or the URI of a directory of the four IDX files
+ * @param trainLimit 0 for the whole training set, else a seeded subset of that many samples
+ * @param testLimit  0 for the whole test set, else a seeded subset of that many samples
+ * @param sampling   how the sweep's replicates sample the training set
+ */
+public record DataSelection(String dataset, int trainLimit, int testLimit, ReplicateSampling sampling)
+        implements Serializable {
+}
