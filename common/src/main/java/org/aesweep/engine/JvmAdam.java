@@ -9,9 +9,9 @@ import java.util.Map;
 /**
  * ND4J's Adam, with the update computed by a JVM loop instead of libnd4j's {@code adam_updater}.
  * On the contiguous views DL4J hands an updater, that op falls back to per-element index
- * arithmetic and took 1.5 ms a step for the 51k parameters of 784-32-784 (5.5 ms for the deep
- * net's 210k), a fifth to a half of the whole training step; the loop takes about a tenth of
- * that. Same formula, same state layout (first half m, second half v of the state view), so
+ * arithmetic, which made the update a large share of a small dense net's training step; a flat
+ * vectorised loop over the same memory is an order of magnitude cheaper (figures in
+ * docs/performance.md). Same formula, same state layout (first half m, second half v of the state view), so
  * models, saved updater state and parameter averaging are unaffected; it serialises as its own
  * class with Adam's fields.
  */

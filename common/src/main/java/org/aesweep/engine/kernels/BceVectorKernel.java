@@ -12,9 +12,9 @@ import jdk.incubator.vector.VectorOperators;
 
 /**
  * Binary cross-entropy on logits over off-heap float arrays, with the JDK's (incubating) Vector
- * API. libnd4j's {@code sigm_cross_entropy_loss} and {@code sigmoid} took about 2 ms for the 200k
- * elements of a 256 x 784 minibatch, close to half of a 784-32-784 training step; these loops take
- * about a tenth of that.
+ * API. libnd4j's {@code sigm_cross_entropy_loss} and {@code sigmoid} made the loss close to half of
+ * a small dense net's training step; these loops take about a tenth of their time (figures in
+ * docs/performance.md).
  *
  * <p>exp comes from {@link VectorMath} and log1p is computed here, both from exactly rounded
  * operations rather than the Vector API's EXP and LOG1P, whose compiled and interpreted forms

@@ -52,8 +52,8 @@ public final class FlatFloats {
 
     /**
      * Copies rows {@code rows[from..to)} of a c-order matrix into the rows of {@code target}, one
-     * memcpy per row; both must be flat c-order FLOAT matrices of equal width. A 256 x 784 minibatch
-     * from 60,000 rows takes 0.13 ms this way and 0.20-0.23 ms by libnd4j's pullRows.
+     * memcpy per row; both must be flat c-order FLOAT matrices of equal width. Cheaper than libnd4j's
+     * pullRows, which goes through its generic op machinery for every call.
      */
     public static void gatherRows(INDArray source, int[] rows, int from, int to, INDArray target) {
         if (!canGatherRows(source, target) || target.rows() != to - from) {
