@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.aesweep.bench.PeerEpochs;
 import org.aesweep.bench.Spread;
-import org.aesweep.cli.ExitCodes;
+import org.aesweep.jobs.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,7 +81,7 @@ class BenchTest {
         } finally {
             System.setErr(original);
         }
-        assertEquals(org.aesweep.cli.ExitCodes.BAD_INPUT, exit);
+        assertEquals(ExitCodes.BAD_INPUT, exit);
         assertTrue(errors.toString(StandardCharsets.UTF_8).contains("already holds an earlier benchmark's tables"),
                 errors.toString(StandardCharsets.UTF_8));
         assertTrue(Files.notExists(out.resolve("bench.md")));
