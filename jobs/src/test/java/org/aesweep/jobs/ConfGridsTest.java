@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.aesweep.plan.SweepPreflight;
 import org.aesweep.plan.SweepRequest;
+import org.aesweep.testing.RealData;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,4 +1,4 @@
-package org.aesweep.jobs;
+package org.aesweep.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.aesweep.bench.PeerEpochs;
-import org.aesweep.bench.Spread;
 import org.aesweep.jobs.cli.ExitCodes;
+import org.aesweep.testing.RealData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

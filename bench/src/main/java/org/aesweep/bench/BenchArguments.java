@@ -1,4 +1,4 @@
-package org.aesweep.jobs.cli;
+package org.aesweep.bench;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.aesweep.BadInputException;
+import org.aesweep.jobs.cli.JobCommandLine;
+import org.aesweep.jobs.cli.SweepArguments;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;

@@ -1,4 +1,4 @@
-package org.aesweep.jobs;
+package org.aesweep.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.aesweep.BadInputException;
-import org.aesweep.bench.BenchmarkReport;
-import org.aesweep.bench.PeerEpochs;
-import org.aesweep.bench.Spread;
-import org.aesweep.bench.TrainingBenchmark;
-import org.aesweep.jobs.cli.BenchArguments;
 import org.aesweep.jobs.cli.ExitCodes;
 import org.aesweep.jobs.cli.ParsedCommandLine;
 
