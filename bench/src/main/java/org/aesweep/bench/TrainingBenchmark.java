@@ -193,7 +193,7 @@ public final class TrainingBenchmark {
      * holds benchmark tables would time nothing on Spark; it is refused before any training.
      */
     private void refuseEarlierTables() throws IOException, BadInputException {
-        Path tables = new Path(settings.outRoot(), "tables");
+        Path tables = TableLayout.tablesRoot(settings.outRoot());
         if (tables.getFileSystem(conf).exists(tables)) {
             throw new BadInputException("--out " + settings.outRoot() + " already holds an earlier benchmark's tables ("
                     + tables + "): its sweeps would skip the runs committed there and time nothing; give a new"
