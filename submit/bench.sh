@@ -39,5 +39,5 @@ else
   echo "bench: no python3-torch, the table has no PyTorch column" >&2
 fi
 grids=$repo_root/conf/grids/bench.yaml,$repo_root/conf/grids/bench-conv-lstm.yaml,$repo_root/conf/grids/bench-batch32.yaml
-"$repo_root/submit/run-local.sh" org.aesweep.jobs.Bench --grid "$grids" \
+"$repo_root/submit/run-local.sh" org.aesweep.bench.Bench --grid "$grids" \
   --data "$data_dir" --out "$out_dir" "${peer[@]}" "$@"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs an aesweep job class on an embedded Spark in local mode with plain java (no Spark install):
+# Runs an aesweep job class, or the benchmark (org.aesweep.bench.Bench), on an embedded Spark in
+# local mode with plain java (no Spark install):
 #   submit/run-local.sh org.aesweep.jobs.SweepJob --grid conf/grids/quickstart.yaml --sweep-id demo
 # Needs a prior `mvn -DskipTests package`. Environment: AESWEEP_JAVA_OPTS (JVM flags, default
 # -Xmx6g and a 10 GB cap on the process's resident memory, past which JavaCPP collects ND4J's
@@ -10,7 +11,13 @@ set -euo pipefail
 repo_root=$(cd "$(dirname "$0")/.." && pwd)
 main_class=${1:?usage: run-local.sh <main class> [job arguments]}
 shift
-classpath_file=$repo_root/jobs/target/local-classpath.txt
+# A main runs from its module's classes and the classpath Maven wrote there: the benchmark's
+# from bench/, every job's from jobs/.
+case $main_class in
+  org.aesweep.bench.*) module=bench ;;
+  *) module=jobs ;;
+esac
+classpath_file=$repo_root/$module/target/local-classpath.txt
 [[ -f $classpath_file ]] || { echo "run-local: $classpath_file missing; run 'mvn -DskipTests package' first" >&2; exit 2; }
 
 # ND4J's OpenMP threads sleep between ops instead of spinning (libgomp reads this at start).
@@ -20,5 +27,5 @@ export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 exec java ${AESWEEP_JAVA_OPTS:--Xmx6g -Dorg.bytedeco.javacpp.maxphysicalbytes=10g} "@$repo_root/conf/java17-opens.options" \
   -Djava.awt.headless=true \
   -Dorg.bytedeco.javacpp.cachedir="${AESWEEP_JAVACPP_CACHE:-$HOME/.javacpp/cache}" \
-  -cp "$repo_root/jobs/target/classes:$(cat "$classpath_file")" \
+  -cp "$repo_root/$module/target/classes:$(cat "$classpath_file")" \
   "$main_class" "$@"

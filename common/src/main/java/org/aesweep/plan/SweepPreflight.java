@@ -6,8 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.aesweep.cli.BadInputException;
-import org.aesweep.cli.SweepArguments;
+import org.aesweep.BadInputException;
 import org.aesweep.data.DataFiles;
 import org.aesweep.data.DatasetLocator;
 import org.aesweep.data.IdxHeader;
@@ -33,15 +32,15 @@ public final class SweepPreflight {
     }
 
     /** The checked sweep, planned: every run's network was built once to estimate its cost. */
-    public static SweepPlan check(SweepArguments args, Configuration conf) throws BadInputException {
-        SweepSpec spec = loadSpec(args, conf);
-        DataHeaders data = verifyData(spec.dataset(), args.dataRoot(), conf);
+    public static SweepPlan check(SweepRequest request, Configuration conf) throws BadInputException {
+        SweepSpec spec = loadSpec(request, conf);
+        DataHeaders data = verifyData(spec.dataset(), request.dataRoot(), conf);
         IdxHeader header = data.train();
-        checkOutputRoot(args.outRoot(), conf);
+        checkOutputRoot(request.outRoot(), conf);
         int inputSize = header.rows() * header.cols();
         for (int codeSize : spec.codeSizes()) {
             if (codeSize >= inputSize) {
-                throw new BadInputException(args.grid() + ": code_sizes: " + codeSize
+                throw new BadInputException(request.grid() + ": code_sizes: " + codeSize
                         + " must be smaller than the input size " + inputSize + " of dataset " + spec.dataset());
             }
         }
@@ -51,23 +50,23 @@ public final class SweepPreflight {
         try {
             return SweepPlanner.plan(spec, runs, header.rows(), header.cols(), trainSamples, testSamples);
         } catch (RuntimeException e) {
-            throw new BadInputException(args.grid() + ": a network of this grid does not fit the "
+            throw new BadInputException(request.grid() + ": a network of this grid does not fit the "
                     + header.rows() + "x" + header.cols() + " images of " + spec.dataset() + ": " + e.getMessage());
         }
     }
 
-    private static SweepSpec loadSpec(SweepArguments args, Configuration conf) throws BadInputException {
-        Path path = new Path(args.grid());
+    private static SweepSpec loadSpec(SweepRequest request, Configuration conf) throws BadInputException {
+        Path path = new Path(request.grid());
         String text;
         try (InputStream in = path.getFileSystem(conf).open(path)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (FileNotFoundException e) {
-            throw new BadInputException("--grid: spec file " + args.grid() + " not found");
+            throw new BadInputException("--grid: spec file " + request.grid() + " not found");
         } catch (IOException e) {
-            throw new BadInputException("--grid: cannot read spec file " + args.grid() + ": " + e.getMessage());
+            throw new BadInputException("--grid: cannot read spec file " + request.grid() + ": " + e.getMessage());
         }
         try {
-            return SpecLoader.load(text, args.grid(), args.overrides());
+            return SpecLoader.load(text, request.grid(), request.overrides());
         } catch (SpecException e) {
             throw new BadInputException(e.getMessage());
         }

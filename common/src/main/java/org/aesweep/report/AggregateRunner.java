@@ -75,8 +75,9 @@ public final class AggregateRunner {
     /** Writes the table under a fixed name through staging, so a rerun replaces it whole. */
     private static Path writeTable(TableLayout layout, List<BiasVarianceRow> rows, Configuration conf)
             throws IOException {
-        Path table = new Path(layout.tablePartition(Table.BIAS_VARIANCE), "part-00000.parquet");
-        Path staged = new Path(layout.stagingDir("aggregate", UUID.randomUUID().toString()), "bias_variance.parquet");
+        Path table = layout.wholeTableFile(Table.BIAS_VARIANCE);
+        Path staged = TableLayout.stagedTableFile(layout.stagingDir("aggregate", UUID.randomUUID().toString()),
+                Table.BIAS_VARIANCE);
         ParquetFiles.write(staged, BiasVarianceRow.class, BiasVarianceRow.getClassSchema(), rows, conf);
         FileSystem fs = table.getFileSystem(conf);
         FileMoves.replace(fs, staged, table);

@@ -6,10 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.aesweep.BadInputException;
 import org.aesweep.analysis.ClassMeanCodes;
 import org.aesweep.analysis.SavedRun;
-import org.aesweep.cli.BadInputException;
-import org.aesweep.cli.DecodeArguments;
 import org.aesweep.tables.TableLayout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -24,7 +23,7 @@ public final class CodeDecoding {
     }
 
     /** Writes the montage and returns its path. */
-    public static Path run(DecodeArguments request, Configuration conf) throws IOException, BadInputException {
+    public static Path run(DecodeRequest request, Configuration conf) throws IOException, BadInputException {
         TableLayout layout = new TableLayout(request.outRoot(), request.sweepId());
         SavedRun saved = SavedRun.load(layout, request.runId(), conf);
         int codeSize = saved.config().architecture().codeSize();

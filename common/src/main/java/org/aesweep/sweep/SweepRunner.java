@@ -23,7 +23,6 @@ import org.aesweep.spark.SparkStage;
 import org.aesweep.spark.TaskSlots;
 import org.aesweep.tables.CommittedRuns;
 import org.aesweep.tables.PartitionSwap;
-import org.aesweep.tables.Table;
 import org.aesweep.tables.TableLayout;
 import org.aesweep.train.RunStatus;
 import org.apache.hadoop.conf.Configuration;
@@ -216,7 +215,7 @@ public final class SweepRunner {
 
     private static void writeSuccessMarker(TableLayout layout, int gridRuns, SweepOutcome outcome,
                                            Configuration conf) throws IOException {
-        Path marker = new Path(layout.tablePartition(Table.RUNS), "_SUCCESS");
+        Path marker = layout.successMarker();
         String summary = String.format(Locale.ROOT,
                 "{\"sweep_id\":\"%s\",\"grid_runs\":%d,\"skipped\":%d,\"trained\":%d,\"ok\":%d,\"diverged\":%d,\"failed\":%d}%n",
                 layout.sweepId(), gridRuns, outcome.skipped(), outcome.trained().size(),

@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PartitionCompactor {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionCompactor.class);
-    private static final String SUCCESS_MARKER = "_SUCCESS";
 
     private PartitionCompactor() {
     }
@@ -66,10 +65,10 @@ public final class PartitionCompactor {
         }
         String tag = UUID.randomUUID().toString();
         Path fresh = new Path(partition.getParent(), "." + partition.getName() + ".compact-" + tag);
-        long rows = copyRows(sources, new Path(fresh, "part-" + tag + ".parquet"), table.schema(), conf);
-        Path marker = new Path(partition, SUCCESS_MARKER);
+        long rows = copyRows(sources, new Path(fresh, TableLayout.compactedFileName(tag)), table.schema(), conf);
+        Path marker = new Path(partition, TableLayout.SUCCESS_MARKER);
         if (fs.exists(marker)) {
-            FileUtil.copy(fs, marker, fs, new Path(fresh, SUCCESS_MARKER), false, conf);
+            FileUtil.copy(fs, marker, fs, new Path(fresh, TableLayout.SUCCESS_MARKER), false, conf);
         }
         Path aside = new Path(partition.getParent(), "." + partition.getName() + ".replaced-" + tag);
         if (!fs.rename(partition, aside) || !fs.rename(fresh, partition)) {

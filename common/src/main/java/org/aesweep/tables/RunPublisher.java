@@ -47,20 +47,14 @@ public final class RunPublisher {
         fs.delete(staged.directory(), true);
     }
 
-    /** Drops an attempt's staging directory, for runs that failed before committing. */
-    public void discard(StagedRun staged) throws IOException {
-        FileSystem fs = staged.directory().getFileSystem(conf);
-        fs.delete(staged.directory(), true);
-    }
-
     /** The private files of one run attempt before they are committed. */
     public record StagedRun(String runId, Path directory) {
         public Path tableFile(Table table) {
-            return new Path(directory, table.directoryName() + ".parquet");
+            return TableLayout.stagedTableFile(directory, table);
         }
 
         public Path modelFile() {
-            return new Path(directory, "model.zip");
+            return TableLayout.stagedModelFile(directory);
         }
     }
 }

@@ -24,11 +24,6 @@ public enum Table {
         };
     }
 
-    /** Tables with one file per run until they are compacted. */
-    public boolean isPerRun() {
-        return this != BIAS_VARIANCE;
-    }
-
     public String directoryName() {
         return name().toLowerCase(Locale.ROOT);
     }

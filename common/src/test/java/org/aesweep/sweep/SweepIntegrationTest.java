@@ -18,15 +18,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.aesweep.BadInputException;
 import org.aesweep.analysis.SavedRun;
-import org.aesweep.cli.BadInputException;
-import org.aesweep.cli.DecodeArguments;
 import org.aesweep.data.IdxReader;
 import org.aesweep.data.LabeledImages;
 import org.aesweep.plan.PlannedRun;
 import org.aesweep.plan.SweepPlan;
 import org.aesweep.report.AggregateRunner;
 import org.aesweep.report.CodeDecoding;
+import org.aesweep.report.DecodeRequest;
 import org.aesweep.spark.SparkSessions;
 import org.aesweep.spec.FusionMode;
 import org.aesweep.spec.FusionSpec;
@@ -270,7 +270,7 @@ class SweepIntegrationTest {
     void classMeansAndPointsDecodeIntoAMontageAndWrongSizedPointsAreRefused() throws Exception {
         RunConfig run = runs.get(0);
         Path png = work.resolve("decoded.png");
-        DecodeArguments request = new DecodeArguments(layout.root().toString(), layout.sweepId(), run.runId(),
+        DecodeRequest request = new DecodeRequest(layout.root().toString(), layout.sweepId(), run.runId(),
                 List.of(new float[] {1f, 2f, 0f, 0.5f}), true, png.toString());
         CodeDecoding.run(request, new Configuration());
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
@@ -278,7 +278,7 @@ class SweepIntegrationTest {
         assertTrue(image.getWidth() > 10 * 28 * 4 && image.getHeight() > 2 * 28 * 4,
                 image.getWidth() + "x" + image.getHeight());
 
-        DecodeArguments wrong = new DecodeArguments(layout.root().toString(), layout.sweepId(), run.runId(),
+        DecodeRequest wrong = new DecodeRequest(layout.root().toString(), layout.sweepId(), run.runId(),
                 List.of(new float[] {1f, 2f}), false, png.toString());
         BadInputException refused = assertThrows(BadInputException.class,
                 () -> CodeDecoding.run(wrong, new Configuration()));

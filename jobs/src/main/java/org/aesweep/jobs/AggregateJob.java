@@ -2,8 +2,9 @@ package org.aesweep.jobs;
 
 import java.io.FileNotFoundException;
 
-import org.aesweep.cli.AggregateArguments;
-import org.aesweep.cli.ExitCodes;
+import org.aesweep.jobs.cli.AggregateArguments;
+import org.aesweep.jobs.cli.ExitCodes;
+import org.aesweep.jobs.cli.ParsedCommandLine;
 import org.aesweep.report.AggregateRunner;
 import org.aesweep.spark.SparkSessions;
 import org.aesweep.tables.QualifiedPaths;

@@ -3,8 +3,9 @@ package org.aesweep.jobs;
 import java.util.List;
 
 import org.aesweep.analysis.TrainingModeComparison;
-import org.aesweep.cli.CompareArguments;
-import org.aesweep.cli.ExitCodes;
+import org.aesweep.jobs.cli.CompareArguments;
+import org.aesweep.jobs.cli.ExitCodes;
+import org.aesweep.jobs.cli.ParsedCommandLine;
 import org.apache.hadoop.conf.Configuration;
 
 /**

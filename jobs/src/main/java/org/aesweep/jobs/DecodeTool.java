@@ -3,10 +3,12 @@ package org.aesweep.jobs;
 import java.io.FileNotFoundException;
 import java.util.Optional;
 
-import org.aesweep.cli.BadInputException;
-import org.aesweep.cli.DecodeArguments;
-import org.aesweep.cli.ExitCodes;
+import org.aesweep.BadInputException;
+import org.aesweep.jobs.cli.DecodeArguments;
+import org.aesweep.jobs.cli.ExitCodes;
+import org.aesweep.jobs.cli.ParsedCommandLine;
 import org.aesweep.report.CodeDecoding;
+import org.aesweep.report.DecodeRequest;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -28,7 +30,7 @@ public final class DecodeTool {
     /** Runs the tool and returns its exit code (see {@link ExitCodes}); never calls System.exit. */
     public static int run(String[] args) throws Exception {
         try {
-            Optional<DecodeArguments> parsed = DecodeArguments.parse(args, ParsedCommandLine.stdout());
+            Optional<DecodeRequest> parsed = DecodeArguments.parse(args, ParsedCommandLine.stdout());
             if (parsed.isEmpty()) {
                 return ExitCodes.OK;
             }

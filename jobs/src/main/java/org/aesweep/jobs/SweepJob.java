@@ -2,9 +2,10 @@ package org.aesweep.jobs;
 
 import java.util.List;
 
-import org.aesweep.cli.BadInputException;
-import org.aesweep.cli.ExitCodes;
-import org.aesweep.cli.SweepArguments;
+import org.aesweep.BadInputException;
+import org.aesweep.jobs.cli.ExitCodes;
+import org.aesweep.jobs.cli.ParsedCommandLine;
+import org.aesweep.jobs.cli.SweepArguments;
 import org.aesweep.plan.SweepPlan;
 import org.aesweep.plan.SweepPreflight;
 import org.aesweep.spark.SparkSessions;
@@ -46,7 +47,7 @@ public final class SweepJob {
         SweepArguments arguments = line.arguments();
         SweepPlan plan;
         try {
-            plan = SweepPreflight.check(arguments, new Configuration());
+            plan = SweepPreflight.check(arguments.request(), new Configuration());
         } catch (BadInputException e) {
             System.err.println("aesweep: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

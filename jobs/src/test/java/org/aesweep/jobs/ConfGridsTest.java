@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.aesweep.cli.SweepArguments;
 import org.aesweep.plan.SweepPreflight;
+import org.aesweep.plan.SweepRequest;
+import org.aesweep.testing.RealData;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,8 +25,7 @@ class ConfGridsTest {
     @ParameterizedTest
     @MethodSource("grids")
     void shippedGridIsValid(Path grid) throws Exception {
-        SweepArguments arguments = new SweepArguments(grid.toString(), RealData.root().toString(), "unused", "check",
-                List.of(), null);
-        assertTrue(SweepPreflight.check(arguments, new Configuration()).size() > 0);
+        SweepRequest request = new SweepRequest(grid.toString(), RealData.root().toString(), "unused", List.of());
+        assertTrue(SweepPreflight.check(request, new Configuration()).size() > 0);
     }
 }

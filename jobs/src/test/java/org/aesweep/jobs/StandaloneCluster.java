@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.aesweep.testing.RealData;
+
 /**
  * A real Spark standalone cluster (Master and Workers as separate JVMs) started and stopped with
  * submit/spark-cluster.sh, and jobs submitted to it through Spark's own SparkSubmit.

@@ -1,4 +1,4 @@
-package org.aesweep.jobs;
+package org.aesweep.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.aesweep.bench.PeerEpochs;
-import org.aesweep.bench.Spread;
-import org.aesweep.cli.ExitCodes;
+import org.aesweep.jobs.cli.ExitCodes;
+import org.aesweep.testing.RealData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,7 +80,7 @@ class BenchTest {
         } finally {
             System.setErr(original);
         }
-        assertEquals(org.aesweep.cli.ExitCodes.BAD_INPUT, exit);
+        assertEquals(ExitCodes.BAD_INPUT, exit);
         assertTrue(errors.toString(StandardCharsets.UTF_8).contains("already holds an earlier benchmark's tables"),
                 errors.toString(StandardCharsets.UTF_8));
         assertTrue(Files.notExists(out.resolve("bench.md")));

@@ -1,10 +1,13 @@
-package org.aesweep.cli;
+package org.aesweep.bench;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.aesweep.BadInputException;
+import org.aesweep.jobs.cli.JobCommandLine;
+import org.aesweep.jobs.cli.SweepArguments;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;

@@ -1,8 +1,9 @@
-package org.aesweep.cli;
+package org.aesweep.jobs.cli;
 
 import java.io.PrintWriter;
 import java.util.Optional;
 
+import org.aesweep.BadInputException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;

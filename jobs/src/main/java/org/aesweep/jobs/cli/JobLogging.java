@@ -1,10 +1,9 @@
-package org.aesweep.jobs;
+package org.aesweep.jobs.cli;
 
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.util.Arrays;
 
-import org.aesweep.cli.JobCommandLine;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /**

@@ -1,10 +1,11 @@
-package org.aesweep.cli;
+package org.aesweep.jobs.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.aesweep.BadInputException;
 import org.aesweep.tables.TableLayout;
 import org.apache.commons.cli.CommandLine;
 

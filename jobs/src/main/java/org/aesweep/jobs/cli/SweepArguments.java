@@ -1,9 +1,11 @@
-package org.aesweep.cli;
+package org.aesweep.jobs.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 
+import org.aesweep.BadInputException;
+import org.aesweep.plan.SweepRequest;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -30,10 +32,9 @@ public record SweepArguments(String grid, String dataRoot, String outRoot, Strin
         overrides = List.copyOf(overrides);
     }
 
-    /** Arguments of a resuming sweep that fails on failed runs, the usual case. */
-    public SweepArguments(String grid, String dataRoot, String outRoot, String sweepId, List<String> overrides,
-                          String master) {
-        this(grid, dataRoot, outRoot, sweepId, overrides, master, false, false);
+    /** What the library's preflight checks and plans. */
+    public SweepRequest request() {
+        return new SweepRequest(grid, dataRoot, outRoot, overrides);
     }
 
     public static Options options() {

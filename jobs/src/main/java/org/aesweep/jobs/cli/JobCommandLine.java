@@ -1,9 +1,10 @@
-package org.aesweep.cli;
+package org.aesweep.jobs.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Optional;
 
+import org.aesweep.BadInputException;
 import org.aesweep.tables.TableLayout;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;

@@ -1,4 +1,4 @@
-package org.aesweep.jobs;
+package org.aesweep.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +11,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.aesweep.bench.BenchmarkReport;
-import org.aesweep.bench.PeerEpochs;
-import org.aesweep.bench.Spread;
-import org.aesweep.bench.TrainingBenchmark;
-import org.aesweep.cli.BadInputException;
-import org.aesweep.cli.BenchArguments;
-import org.aesweep.cli.ExitCodes;
+import org.aesweep.BadInputException;
+import org.aesweep.jobs.cli.ExitCodes;
+import org.aesweep.jobs.cli.ParsedCommandLine;
 
 /**
  * The training benchmark behind submit/bench.sh: times the bench grid's runs on this machine (see

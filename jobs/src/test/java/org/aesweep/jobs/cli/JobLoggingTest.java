@@ -1,4 +1,4 @@
-package org.aesweep.jobs;
+package org.aesweep.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

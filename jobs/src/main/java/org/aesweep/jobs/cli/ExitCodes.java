@@ -1,4 +1,4 @@
-package org.aesweep.cli;
+package org.aesweep.jobs.cli;
 
 /** Process exit codes shared by every job, so schedulers can tell bad input from failed runs. */
 public final class ExitCodes {

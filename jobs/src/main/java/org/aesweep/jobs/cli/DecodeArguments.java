@@ -1,23 +1,22 @@
-package org.aesweep.cli;
+package org.aesweep.jobs.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.aesweep.BadInputException;
+import org.aesweep.report.DecodeRequest;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-/**
- * The decode tool's command line: which run, and which codes to decode.
- *
- * @param points code vectors given with --point, in order
- * @param png    the output image, or null for the run's default under the sweep's reports
- */
-public record DecodeArguments(String outRoot, String sweepId, String runId, List<float[]> points, boolean classMeans,
-                              String png) {
+/** The decode tool's command line: which run, and which codes to decode, as the library's request. */
+public final class DecodeArguments {
     public static final String COMMAND = "DecodeTool --sweep-id <id> --run-id <run> (--point x,y,.. | --class-means)";
+
+    private DecodeArguments() {
+    }
 
     public static Options options() {
         Options options = JobCommandLine.commonOptions();
@@ -33,7 +32,7 @@ public record DecodeArguments(String outRoot, String sweepId, String runId, List
     }
 
     /** Empty when help was requested and printed. */
-    public static Optional<DecodeArguments> parse(String[] args, PrintWriter out) throws BadInputException {
+    public static Optional<DecodeRequest> parse(String[] args, PrintWriter out) throws BadInputException {
         Optional<CommandLine> parsed = JobCommandLine.parse(COMMAND, options(), args, out);
         if (parsed.isEmpty()) {
             return Optional.empty();
@@ -49,7 +48,7 @@ public record DecodeArguments(String outRoot, String sweepId, String runId, List
             throw new BadInputException("give at least one --point or --class-means\n"
                     + JobCommandLine.usage(COMMAND, options()));
         }
-        return Optional.of(new DecodeArguments(line.getOptionValue(JobCommandLine.OUT, SweepArguments.DEFAULT_OUT),
+        return Optional.of(new DecodeRequest(line.getOptionValue(JobCommandLine.OUT, SweepArguments.DEFAULT_OUT),
                 JobCommandLine.sweepId(line), line.getOptionValue("run-id"), points, classMeans,
                 line.getOptionValue("png")));
     }

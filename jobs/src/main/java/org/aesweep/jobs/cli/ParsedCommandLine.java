@@ -1,23 +1,22 @@
-package org.aesweep.jobs;
+package org.aesweep.jobs.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import org.aesweep.cli.BadInputException;
-import org.aesweep.cli.ExitCodes;
+import org.aesweep.BadInputException;
 
 /**
  * A job's parsed command line, or the exit code to return at once: 0 after printing --help, 2
  * after reporting bad arguments on stderr.
  */
-record ParsedCommandLine<T>(T arguments, int exitCode) {
+public record ParsedCommandLine<T>(T arguments, int exitCode) {
     /** One of the cli package's parse methods. */
-    interface Parser<T> {
+    public interface Parser<T> {
         Optional<T> parse(String[] args, PrintWriter out) throws BadInputException;
     }
 
-    static <T> ParsedCommandLine<T> of(String[] args, Parser<T> parser) {
+    public static <T> ParsedCommandLine<T> of(String[] args, Parser<T> parser) {
         try {
             return parser.parse(args, stdout())
                     .map(arguments -> {
@@ -32,11 +31,11 @@ record ParsedCommandLine<T>(T arguments, int exitCode) {
     }
 
     /** True when the job should return {@link #exitCode()} without running. */
-    boolean finished() {
+    public boolean finished() {
         return arguments == null;
     }
 
-    static PrintWriter stdout() {
+    public static PrintWriter stdout() {
         return new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     }
 }

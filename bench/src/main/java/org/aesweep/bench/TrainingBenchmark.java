@@ -8,13 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.aesweep.cli.BadInputException;
-import org.aesweep.cli.SweepArguments;
+import org.aesweep.BadInputException;
 import org.aesweep.plan.PlannedRun;
 import org.aesweep.plan.RunBatch;
 import org.aesweep.plan.RunCostModel;
 import org.aesweep.plan.SweepPlan;
 import org.aesweep.plan.SweepPreflight;
+import org.aesweep.plan.SweepRequest;
 import org.aesweep.spark.ExecutorDataCache;
 import org.aesweep.spark.ExecutorThreads;
 import org.aesweep.spark.SparkSessions;
@@ -131,13 +131,13 @@ public final class TrainingBenchmark {
         refuseEarlierTables();
         List<SweepPlan> plans = new ArrayList<>();
         for (String grid : settings.grids()) {
-            plans.add(plan(grid, "timed", List.of()));
+            plans.add(plan(grid, List.of()));
         }
         ExecutorThreads.configureForCurrentTask();
         double peak = GemmPeak.flopsPerSecond();
         LOG.info("bench: GEMM peak {} GFLOP/s", Math.round(peak / 1e9));
         for (String grid : settings.grids()) {
-            SweepPlan warmUp = plan(grid, "warm-up", List.of("training.epochs=2"));
+            SweepPlan warmUp = plan(grid, List.of("training.epochs=2"));
             // Data sets are cached per JVM: load them before anything is timed.
             ExecutorDataCache.get(settings.dataRoot(), warmUp.local().get(0).config(), conf);
             // Every path (training, scoring, probes, Parquet) compiled by the JIT before the first timed
@@ -193,7 +193,7 @@ public final class TrainingBenchmark {
      * holds benchmark tables would time nothing on Spark; it is refused before any training.
      */
     private void refuseEarlierTables() throws IOException, BadInputException {
-        Path tables = new Path(settings.outRoot(), "tables");
+        Path tables = TableLayout.tablesRoot(settings.outRoot());
         if (tables.getFileSystem(conf).exists(tables)) {
             throw new BadInputException("--out " + settings.outRoot() + " already holds an earlier benchmark's tables ("
                     + tables + "): its sweeps would skip the runs committed there and time nothing; give a new"
@@ -203,7 +203,7 @@ public final class TrainingBenchmark {
 
     private FusionRow compareFusion(int runs) throws IOException, BadInputException {
         List<String> replicates = List.of("architectures=[shallow]", "replicates=" + runs, "fusion.max_runs=" + runs);
-        SweepPlan plan = plan("fusion-alone", replicates);
+        SweepPlan plan = plan(replicates);
         long start = System.nanoTime();
         trainInPlainLoop(plan, layout("fusion-alone"));
         double alone = seconds(start);
@@ -227,7 +227,7 @@ public final class TrainingBenchmark {
 
     private SweepRow timeSweep(SparkSession spark, int replicates) throws IOException, BadInputException {
         String sweepId = "sweep";
-        SweepPlan plan = plan(sweepId, List.of("architectures=[shallow]", "code_sizes=" + SWEEP_CODE_SIZES,
+        SweepPlan plan = plan(List.of("architectures=[shallow]", "code_sizes=" + SWEEP_CODE_SIZES,
                 "replicates=" + replicates));
         long start = System.nanoTime();
         new SweepRunner(spark).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan);
@@ -244,11 +244,11 @@ public final class TrainingBenchmark {
     private MemoryRow measureDriverHeap(SparkSession spark, int runs) throws IOException, BadInputException {
         int replicates = (runs + TINY_CODE_SIZES - 1) / TINY_CODE_SIZES;
         new SweepRunner(spark).run(new SweepSettings(settings.dataRoot(), layout("memory-warm-up")),
-                plan("memory-warm-up", tinyRuns(2)));
+                plan(tinyRuns(2)));
         double before = liveHeapMib();
         long start = System.nanoTime();
         new SweepRunner(spark).run(new SweepSettings(settings.dataRoot(), layout("memory")),
-                plan("memory", tinyRuns(replicates)));
+                plan(tinyRuns(replicates)));
         double seconds = seconds(start);
         return new MemoryRow(replicates * TINY_CODE_SIZES, seconds, before, liveHeapMib(), ProcessMemory.peakRssMib());
     }
@@ -266,14 +266,12 @@ public final class TrainingBenchmark {
     }
 
     /** A sweep of the first grid's data and training recipe, as the overrides change it. */
-    private SweepPlan plan(String sweepId, List<String> overrides) throws BadInputException {
-        return plan(settings.grids().get(0), sweepId, overrides);
+    private SweepPlan plan(List<String> overrides) throws BadInputException {
+        return plan(settings.grids().get(0), overrides);
     }
 
-    private SweepPlan plan(String grid, String sweepId, List<String> overrides) throws BadInputException {
-        SweepArguments arguments = new SweepArguments(grid, settings.dataRoot(), settings.outRoot(),
-                sweepId, overrides, null);
-        return SweepPreflight.check(arguments, conf);
+    private SweepPlan plan(String grid, List<String> overrides) throws BadInputException {
+        return SweepPreflight.check(new SweepRequest(grid, settings.dataRoot(), settings.outRoot(), overrides), conf);
     }
 
     /** Local mode with {@code taskCpus} threads per task and as many cores as the settings give. */
@@ -304,7 +302,7 @@ public final class TrainingBenchmark {
     private AveragingRow trainWithParameterAveraging(SparkSession spark, int workers)
             throws IOException, BadInputException {
         String sweepId = "paramavg-" + workers;
-        SweepPlan plan = plan(sweepId, List.of("architectures=[shallow]", "parameter_averaging.cost_threshold=0",
+        SweepPlan plan = plan(List.of("architectures=[shallow]", "parameter_averaging.cost_threshold=0",
                 "parameter_averaging.workers=" + workers));
         new SweepRunner(spark).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan);
         List<Double> seconds = new ArrayList<>();
