@@ -29,36 +29,61 @@ final class DenseAutoencoder {
     }
 
     static Autoencoder build(RunConfig config, int rows, int cols, NeuralNetConfiguration.Builder common) {
-        int inputSize = rows * cols;
+        Architecture architecture = config.architecture();
+        int[] widths = widths(architecture, rows * cols);
         Activation hidden = hiddenActivation(config);
-        Activation output = outputActivation(config);
-        List<Integer> encoderWidths = new ArrayList<>(config.architecture().hiddenSizes());
-        encoderWidths.add(config.architecture().codeSize());
-
         NeuralNetConfiguration.ListBuilder layers = common.list();
-        int layerIndex = 0;
-        int width = inputSize;
-        for (int next : encoderWidths) {
-            layers.layer(layerIndex++, dense(width, next, hidden));
-            width = next;
-        }
-        int codeLayerIndex = layerIndex - 1;
-        if (config.architecture().kind() == ArchitectureKind.SPARSE) {
-            layers.layer(layerIndex++, new ActivityL1(config.architecture().sparsityWeight()));
-        }
-        for (int i = config.architecture().hiddenSizes().size() - 1; i >= 0; i--) {
-            int next = config.architecture().hiddenSizes().get(i);
-            layers.layer(layerIndex++, dense(width, next, hidden));
-            width = next;
+        int last = widths.length - 2;
+        for (int i = 0; i < last; i++) {
+            layers.layer(dense(widths[i], widths[i + 1], hidden));
+            if (penalisesCodeAfter(architecture, i)) {
+                layers.layer(new ActivityL1(architecture.sparsityWeight()));
+            }
         }
         ReconstructionLoss loss = Losses.of(config.recipe().loss());
-        layers.layer(layerIndex, new OutputLayer.Builder(loss.dl4jLoss())
-                .nIn(width).nOut(inputSize).activation(loss.outputLayerActivation(output)).build());
+        layers.layer(new OutputLayer.Builder(loss.dl4jLoss()).nIn(widths[last]).nOut(widths[last + 1])
+                .activation(loss.outputLayerActivation(outputActivation(config))).build());
 
         MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
         network.init();
-        return new Autoencoder(network, codeLayerIndex, InputLayout.FLAT, rows, cols,
-                loss.perElementFactor(inputSize));
+        return new Autoencoder(network, codeLayerIndex(architecture), InputLayout.FLAT, rows, cols,
+                loss.perElementFactor(rows * cols));
+    }
+
+    /** The layers {@link #build} lays out, as shapes: dense layers between consecutive widths. */
+    static List<LayerShape> layerShapes(Architecture architecture, int rows, int cols) {
+        int[] widths = widths(architecture, rows * cols);
+        List<LayerShape> shapes = new ArrayList<>();
+        for (int i = 0; i + 1 < widths.length; i++) {
+            shapes.add(LayerShape.dense(widths[i], widths[i + 1]));
+            if (penalisesCodeAfter(architecture, i)) {
+                shapes.add(LayerShape.PARAMETERLESS);
+            }
+        }
+        return shapes;
+    }
+
+    /** Input, hidden sizes, code, hidden sizes mirrored, input: layer i maps widths[i] to widths[i + 1]. */
+    private static int[] widths(Architecture architecture, int inputSize) {
+        List<Integer> widths = new ArrayList<>();
+        widths.add(inputSize);
+        widths.addAll(architecture.hiddenSizes());
+        widths.add(architecture.codeSize());
+        for (int i = architecture.hiddenSizes().size() - 1; i >= 0; i--) {
+            widths.add(architecture.hiddenSizes().get(i));
+        }
+        widths.add(inputSize);
+        return widths.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The dense layer that outputs the code. */
+    private static int codeLayerIndex(Architecture architecture) {
+        return architecture.hiddenSizes().size();
+    }
+
+    /** A sparse net's activity penalty sits right after its code layer, which is dense layer {@code i}. */
+    private static boolean penalisesCodeAfter(Architecture architecture, int i) {
+        return architecture.kind() == ArchitectureKind.SPARSE && i == codeLayerIndex(architecture);
     }
 
     /** The fused form of the non-sparse dense networks: layer i of the solo network is layer i here. */
@@ -67,16 +92,8 @@ final class DenseAutoencoder {
         if (config.architecture().kind() == ArchitectureKind.SPARSE) {
             throw new IllegalArgumentException("sparse networks do not fuse: their activity penalty is per run");
         }
-        List<Integer> widths = new ArrayList<>();
-        widths.add(rows * cols);
-        widths.addAll(config.architecture().hiddenSizes());
-        widths.add(config.architecture().codeSize());
-        for (int i = config.architecture().hiddenSizes().size() - 1; i >= 0; i--) {
-            widths.add(config.architecture().hiddenSizes().get(i));
-        }
-        widths.add(rows * cols);
         ReconstructionLoss loss = Losses.of(config.recipe().loss());
-        return FusedDense.build(branches, widths.stream().mapToInt(Integer::intValue).toArray(),
+        return FusedDense.build(branches, widths(config.architecture(), rows * cols),
                 hiddenActivation(config), loss.outputLayerActivation(outputActivation(config)), loss, common);
     }
 

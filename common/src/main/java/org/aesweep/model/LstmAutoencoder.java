@@ -1,8 +1,11 @@
 package org.aesweep.model;
 
+import java.util.List;
+
 import org.aesweep.engine.ReconstructionLoss;
 import org.aesweep.engine.TimeMajorRnnOutputLayer;
 import org.aesweep.engine.WholeSequenceLstm;
+import org.aesweep.spec.Architecture;
 import org.aesweep.spec.RunConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -23,7 +26,7 @@ final class LstmAutoencoder {
     }
 
     static Autoencoder build(RunConfig config, int rows, int cols, NeuralNetConfiguration.Builder common) {
-        int hidden = config.architecture().hiddenSizes().get(0);
+        int hidden = recurrentWidth(config.architecture());
         ReconstructionLoss loss = Losses.of(config.recipe().loss());
         NeuralNetConfiguration.ListBuilder layers = common.list()
                 .layer(0, new WholeSequenceLstm.Builder().nOut(hidden).build())
@@ -40,5 +43,25 @@ final class LstmAutoencoder {
         // DL4J scores a sequence as the sum of its per-step losses (each over cols outputs), so the
         // per-step factor is divided by the number of steps.
         return new Autoencoder(network, 1, InputLayout.SEQUENCE, rows, cols, loss.perElementFactor(cols) / rows);
+    }
+
+    /** The layers {@link #build} lays out, as shapes: every layer with parameters runs at each of the rows steps. */
+    static List<LayerShape> layerShapes(Architecture architecture, int rows, int cols) {
+        int hidden = recurrentWidth(architecture);
+        int code = architecture.codeSize();
+        return List.of(
+                LayerShape.lstm(cols, hidden).appliedAt(rows),
+                LayerShape.lstm(hidden, code).appliedAt(rows),
+                LayerShape.PARAMETERLESS,
+                LayerShape.lstm(code, hidden).appliedAt(rows),
+                LayerShape.dense(hidden, cols).appliedAt(rows));
+    }
+
+    /** h, the width of the encoder's first and the decoder's LSTM. */
+    private static int recurrentWidth(Architecture architecture) {
+        if (architecture.hiddenSizes().isEmpty()) {
+            throw new IllegalArgumentException("lstm needs a hidden size, the width of its recurrent layers");
+        }
+        return architecture.hiddenSizes().get(0);
     }
 }

@@ -2,11 +2,8 @@ package org.aesweep.plan;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.aesweep.spec.Architecture;
 import org.aesweep.spec.ParameterAveragingSpec;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.spec.SweepSpec;
@@ -28,16 +25,10 @@ public final class SweepPlanner {
     public static SweepPlan plan(SweepSpec spec, List<RunConfig> runs, int rows, int cols, long trainSamples,
                                  long testSamples) {
         ParameterAveragingSpec settings = spec.parameterAveraging();
-        // Runs that differ only in noise, replicate or training settings share a network shape.
-        Map<String, Double> forwardMacs = new HashMap<>();
         List<PlannedRun> averaged = new ArrayList<>();
         List<PlannedRun> local = new ArrayList<>();
         for (RunConfig run : runs) {
-            Architecture architecture = run.architecture();
-            String shapeKey = architecture.kind() + "|" + architecture.hiddenSizes() + "|" + architecture.codeSize() + "|"
-                    + run.recipe().loss();
-            double macs = forwardMacs.computeIfAbsent(shapeKey, key -> RunCostModel.forwardMacsPerSample(run, rows, cols));
-            double cost = RunCostModel.trainingCost(macs, run, trainSamples);
+            double cost = RunCostModel.trainingCost(run, rows, cols, trainSamples);
             TrainingMode mode = decide(spec.trainingModeOf(run.architecture().label()), cost, settings.costThreshold());
             PlannedRun planned = new PlannedRun(run, mode, cost);
             (mode == TrainingMode.PARAMETER_AVERAGING ? averaged : local).add(planned);

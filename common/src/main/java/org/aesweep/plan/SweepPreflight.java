@@ -24,14 +24,15 @@ import org.apache.hadoop.security.AccessControlException;
 /**
  * Everything the driver checks before the first task: the spec parses and validates, the data
  * set's files exist with sane headers, every code size is smaller than the input, and every
- * network of the grid builds for the data's image size. Nothing is created under the output root
+ * network of the grid fits the data's image size (its cost estimate works that out from the
+ * layers' shapes, see {@link RunCostModel}). Nothing is created under the output root
  * before these checks pass.
  */
 public final class SweepPreflight {
     private SweepPreflight() {
     }
 
-    /** The checked sweep, planned: every run's network was built once to estimate its cost. */
+    /** The checked sweep, planned: every run's cost estimated from its network's shapes. */
     public static SweepPlan check(SweepRequest request, Configuration conf) throws BadInputException {
         SweepSpec spec = loadSpec(request, conf);
         DataHeaders data = verifyData(spec.dataset(), request.dataRoot(), conf);
