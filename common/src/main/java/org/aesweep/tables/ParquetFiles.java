@@ -65,14 +65,19 @@ public final class ParquetFiles {
         }
     }
 
-    /** Opens a writer of generic records under {@code schema} (compaction copies rows of older schemas). */
-    public static ParquetWriter<GenericRecord> genericWriter(Path path, Schema schema, Configuration conf)
+    /**
+     * Opens a reader of a table file that returns {@code type}'s records in today's schema, whatever
+     * schema wrote the file (see {@link TableReadSupport}).
+     */
+    public static <T extends SpecificRecord> ParquetReader<T> reader(Path path, Class<T> type, Configuration conf)
             throws IOException {
-        return AvroParquetWriter.<GenericRecord>builder(HadoopOutputFile.fromPath(path, conf))
-                .withSchema(schema)
-                .withDataModel(GenericData.get())
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+        return reader(path, type, FilterCompat.NOOP, conf);
+    }
+
+    private static <T extends SpecificRecord> ParquetReader<T> reader(Path path, Class<T> type,
+                                                                      FilterCompat.Filter filter, Configuration conf)
+            throws IOException {
+        return ParquetReader.builder(new TableReadSupport<>(path, type), path).withConf(conf).withFilter(filter)
                 .build();
     }
 
