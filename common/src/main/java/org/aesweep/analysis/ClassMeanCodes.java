@@ -6,9 +6,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.aesweep.tables.RunLookup;
-import org.aesweep.tables.Table;
 import org.aesweep.tables.TableLayout;
-import org.apache.avro.generic.GenericRecord;
+import org.aesweep.tables.avro.LatentCodeRow;
 import org.apache.hadoop.conf.Configuration;
 
 /** The mean test-set code of each class of a run, from its latent_codes rows. */
@@ -20,14 +19,13 @@ public final class ClassMeanCodes {
             throws IOException {
         SortedMap<Integer, double[]> sums = new TreeMap<>();
         SortedMap<Integer, Integer> counts = new TreeMap<>();
-        for (GenericRecord row : RunLookup.rows(layout, Table.LATENT_CODES, runId, conf)) {
-            int label = (Integer) row.get("label");
-            List<?> code = (List<?>) row.get("code");
-            double[] sum = sums.computeIfAbsent(label, ignored -> new double[code.size()]);
+        for (LatentCodeRow row : RunLookup.rows(layout, LatentCodeRow.class, runId, conf)) {
+            List<Float> code = row.getCode();
+            double[] sum = sums.computeIfAbsent(row.getLabel(), ignored -> new double[code.size()]);
             for (int i = 0; i < sum.length; i++) {
-                sum[i] += (Float) code.get(i);
+                sum[i] += code.get(i);
             }
-            counts.merge(label, 1, Integer::sum);
+            counts.merge(row.getLabel(), 1, Integer::sum);
         }
         SortedMap<Integer, float[]> means = new TreeMap<>();
         sums.forEach((label, sum) -> {

@@ -12,7 +12,7 @@ import org.aesweep.spec.RunConfig;
 import org.aesweep.tables.RunLookup;
 import org.aesweep.tables.Table;
 import org.aesweep.tables.TableLayout;
-import org.apache.avro.generic.GenericRecord;
+import org.aesweep.tables.avro.RunRow;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -28,16 +28,16 @@ public record SavedRun(RunConfig config, Autoencoder model, int imageRows, int i
     public static SavedRun load(TableLayout layout, String runId, Configuration conf) throws IOException {
         Path modelFile = layout.modelFile(runId);
         FileSystem fs = modelFile.getFileSystem(conf);
-        List<GenericRecord> runsRows = RunLookup.rows(layout, Table.RUNS, runId, conf);
+        List<RunRow> runsRows = RunLookup.rows(layout, RunRow.class, runId, conf);
         if (runsRows.isEmpty() || !fs.exists(modelFile)) {
             throw new FileNotFoundException("run " + runId + " of sweep " + layout.sweepId()
                     + " has no committed row and model (" + layout.tablePartition(Table.RUNS) + ", " + modelFile + ")");
         }
-        GenericRecord row = runsRows.get(0);
+        RunRow row = runsRows.get(0);
         RunConfig config = RunConfigs.fromRunsRow(row);
         // The factory knows the code layer and input layout; the saved file supplies the weights.
-        int rows = (Integer) row.get("image_rows");
-        int cols = (Integer) row.get("image_cols");
+        int rows = row.getImageRows();
+        int cols = row.getImageCols();
         Autoencoder model = AutoencoderFactory.build(config, rows, cols);
         try (InputStream in = fs.open(modelFile)) {
             MultiLayerNetwork saved = ModelSerializer.restoreMultiLayerNetwork(in, false);

@@ -11,9 +11,9 @@ import java.util.Map;
 
 import org.aesweep.tables.CommittedRuns;
 import org.aesweep.tables.RunLookup;
-import org.aesweep.tables.Table;
 import org.aesweep.tables.TableLayout;
-import org.apache.avro.generic.GenericRecord;
+import org.aesweep.tables.avro.EpochMetricRow;
+import org.aesweep.tables.avro.RunRow;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -35,14 +35,13 @@ public final class TrainingModeComparison {
         for (String sweepId : sweepIds) {
             TableLayout layout = new TableLayout(outRoot, sweepId);
             for (String runId : CommittedRuns.list(layout, conf)) {
-                GenericRecord run = RunLookup.rows(layout, Table.RUNS, runId, conf).get(0);
-                List<GenericRecord> epochs = RunLookup.rows(layout, Table.EPOCH_METRICS, runId, conf);
-                double seconds = epochs.stream().mapToDouble(e -> (double) e.get("seconds")).average()
+                RunRow run = RunLookup.rows(layout, RunRow.class, runId, conf).get(0);
+                List<EpochMetricRow> epochs = RunLookup.rows(layout, EpochMetricRow.class, runId, conf);
+                double seconds = epochs.stream().mapToDouble(EpochMetricRow::getSeconds).average()
                         .orElse(Double.NaN);
-                Object testLoss = run.get("final_test_loss");
-                rows.add(new Row(sweepId, runId, run.get("architecture").toString(), (int) run.get("code_size"),
-                        run.get("training_mode").toString(), (int) run.get("workers"), epochs.size(), seconds,
-                        testLoss == null ? Double.NaN : (double) testLoss));
+                Double testLoss = run.getFinalTestLoss();
+                rows.add(new Row(sweepId, runId, run.getArchitecture(), run.getCodeSize(), run.getTrainingMode(),
+                        run.getWorkers(), epochs.size(), seconds, testLoss == null ? Double.NaN : testLoss));
             }
         }
         rows.sort(Comparator.comparing(Row::runId).thenComparing(row -> sweepIds.indexOf(row.sweepId())));

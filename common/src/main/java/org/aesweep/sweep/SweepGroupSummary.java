@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.avro.generic.GenericRecord;
+import org.aesweep.tables.avro.RunRow;
 
 /**
  * The end-of-sweep view of a runs table: one line per curve of the study (dataset x architecture x
@@ -18,42 +18,37 @@ public record SweepGroupSummary(String dataset, String architecture, String nois
                                 int ok, int diverged, int failed, Double bestTestLoss, Integer bestCodeSize) {
 
     /** Groups {@code runsRows} (rows of the runs table) in a stable order. */
-    public static List<SweepGroupSummary> of(List<GenericRecord> runsRows) {
-        Map<String, List<GenericRecord>> groups = new TreeMap<>();
-        for (GenericRecord row : runsRows) {
-            String key = String.join("\u0000", text(row, "dataset"), text(row, "architecture"), noise(row),
-                    String.format(Locale.ROOT, "%.3e", (Double) row.get("sparsity_weight")));
+    public static List<SweepGroupSummary> of(List<RunRow> runsRows) {
+        Map<String, List<RunRow>> groups = new TreeMap<>();
+        for (RunRow row : runsRows) {
+            String key = String.join("\u0000", row.getDataset(), row.getArchitecture(), noise(row),
+                    String.format(Locale.ROOT, "%.3e", row.getSparsityWeight()));
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         }
         List<SweepGroupSummary> summaries = new ArrayList<>();
-        for (List<GenericRecord> rows : groups.values()) {
+        for (List<RunRow> rows : groups.values()) {
             summaries.add(summarise(rows));
         }
         return summaries;
     }
 
-    private static SweepGroupSummary summarise(List<GenericRecord> rows) {
-        GenericRecord first = rows.get(0);
-        int ok = count(rows, "ok");
-        GenericRecord best = rows.stream()
-                .filter(row -> "ok".equals(text(row, "status")) && row.get("final_test_loss") != null)
-                .min(Comparator.comparingDouble(row -> (Double) row.get("final_test_loss")))
+    private static SweepGroupSummary summarise(List<RunRow> rows) {
+        RunRow first = rows.get(0);
+        RunRow best = rows.stream()
+                .filter(row -> "ok".equals(row.getStatus()) && row.getFinalTestLoss() != null)
+                .min(Comparator.comparingDouble(RunRow::getFinalTestLoss))
                 .orElse(null);
-        return new SweepGroupSummary(text(first, "dataset"), text(first, "architecture"), noise(first),
-                (Double) first.get("sparsity_weight"), rows.size(), ok, count(rows, "diverged"), count(rows, "failed"),
-                best == null ? null : (Double) best.get("final_test_loss"),
-                best == null ? null : (Integer) best.get("code_size"));
+        return new SweepGroupSummary(first.getDataset(), first.getArchitecture(), noise(first),
+                first.getSparsityWeight(), rows.size(), count(rows, "ok"), count(rows, "diverged"),
+                count(rows, "failed"), best == null ? null : best.getFinalTestLoss(),
+                best == null ? null : best.getCodeSize());
     }
 
-    private static int count(List<GenericRecord> rows, String status) {
-        return (int) rows.stream().filter(row -> status.equals(text(row, "status"))).count();
+    private static int count(List<RunRow> rows, String status) {
+        return (int) rows.stream().filter(row -> status.equals(row.getStatus())).count();
     }
 
-    private static String noise(GenericRecord row) {
-        return text(row, "noise_kind") + ":" + row.get("noise_level");
-    }
-
-    private static String text(GenericRecord row, String field) {
-        return String.valueOf(row.get(field));
+    private static String noise(RunRow row) {
+        return row.getNoiseKind() + ":" + row.getNoiseLevel();
     }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.avro.generic.GenericRecord;
+import org.aesweep.tables.avro.RunRow;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -33,8 +33,8 @@ public final class CommittedRuns {
             }
         }
         for (Path compacted : RunLookup.compactedFiles(layout, Table.RUNS, conf)) {
-            for (GenericRecord row : ParquetFiles.readAll(compacted, conf)) {
-                runIds.add(row.get("run_id").toString());
+            for (RunRow row : ParquetFiles.read(compacted, RunRow.class, conf)) {
+                runIds.add(row.getRunId());
             }
         }
         return runIds;

@@ -5,13 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.filter2.predicate.FilterApi;
@@ -19,7 +16,6 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.api.Binary;
 
@@ -65,41 +61,41 @@ public final class ParquetFiles {
         }
     }
 
-    /** Opens a writer of generic records under {@code schema} (compaction copies rows of older schemas). */
-    public static ParquetWriter<GenericRecord> genericWriter(Path path, Schema schema, Configuration conf)
+    /**
+     * Opens a reader of a table file that returns {@code type}'s records in today's schema, whatever
+     * schema wrote the file (see {@link TableReadSupport}).
+     */
+    public static <T extends SpecificRecord> ParquetReader<T> reader(Path path, Class<T> type, Configuration conf)
             throws IOException {
-        return AvroParquetWriter.<GenericRecord>builder(HadoopOutputFile.fromPath(path, conf))
-                .withSchema(schema)
-                .withDataModel(GenericData.get())
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .build();
+        return reader(path, type, FilterCompat.NOOP, conf);
+    }
+
+    /** Every record of a table file, as {@link #reader(Path, Class, Configuration)} reads them. */
+    public static <T extends SpecificRecord> List<T> read(Path path, Class<T> type, Configuration conf)
+            throws IOException {
+        return readAll(reader(path, type, conf));
     }
 
     /** The records of a file whose string column {@code column} equals {@code value}, filtered while reading. */
-    public static List<GenericRecord> readMatching(Path path, String column, String value, Configuration conf)
+    public static <T extends SpecificRecord> List<T> readMatching(Path path, Class<T> type, String column,
+                                                                  String value, Configuration conf)
             throws IOException {
-        List<GenericRecord> records = new ArrayList<>();
         FilterCompat.Filter filter = FilterCompat.get(FilterApi.eq(FilterApi.binaryColumn(column),
                 Binary.fromString(value)));
-        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
-                HadoopInputFile.fromPath(path, conf)).withDataModel(GenericData.get()).withFilter(filter).build()) {
-            for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
-                records.add(record);
-            }
-        }
-        return records;
+        return readAll(reader(path, type, filter, conf));
     }
 
-    /**
-     * Reads every record of a file as generic records under the file's own schema (what any
-     * Avro-aware reader sees), never as the generated classes, whose fields may have moved on.
-     */
-    public static List<GenericRecord> readAll(Path path, Configuration conf) throws IOException {
-        List<GenericRecord> records = new ArrayList<>();
-        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
-                HadoopInputFile.fromPath(path, conf)).withDataModel(GenericData.get()).build()) {
-            for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
+    private static <T extends SpecificRecord> ParquetReader<T> reader(Path path, Class<T> type,
+                                                                      FilterCompat.Filter filter, Configuration conf)
+            throws IOException {
+        return ParquetReader.builder(new TableReadSupport<>(path, type), path).withConf(conf).withFilter(filter)
+                .build();
+    }
+
+    private static <T> List<T> readAll(ParquetReader<T> reader) throws IOException {
+        List<T> records = new ArrayList<>();
+        try (reader) {
+            for (T record = reader.read(); record != null; record = reader.read()) {
                 records.add(record);
             }
         }

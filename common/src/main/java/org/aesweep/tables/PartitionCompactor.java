@@ -5,14 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +64,7 @@ public final class PartitionCompactor {
         }
         String tag = UUID.randomUUID().toString();
         Path fresh = new Path(partition.getParent(), "." + partition.getName() + ".compact-" + tag);
-        long rows = copyRows(sources, new Path(fresh, TableLayout.compactedFileName(tag)), table.schema(), conf);
+        long rows = copyRows(sources, new Path(fresh, TableLayout.compactedFileName(tag)), table.rowType(), conf);
         Path marker = new Path(partition, TableLayout.SUCCESS_MARKER);
         if (fs.exists(marker)) {
             FileUtil.copy(fs, marker, fs, new Path(fresh, TableLayout.SUCCESS_MARKER), false, conf);
@@ -79,27 +78,24 @@ public final class PartitionCompactor {
         return true;
     }
 
-    /** Streams every row into one file under the current schema; fields older files lack get their defaults. */
-    private static long copyRows(List<Path> sources, Path target, Schema schema, Configuration conf)
-            throws IOException {
+    /**
+     * Streams every row into one file under the current schema. Each source is read with the
+     * current schema as Avro reader schema, so rows of files written under an older one arrive
+     * already resolved (columns the file lacks hold their .avsc defaults).
+     */
+    private static <T extends SpecificRecordBase> long copyRows(List<Path> sources, Path target, Class<T> rowType,
+                                                                Configuration conf) throws IOException {
         long rows = 0;
-        try (ParquetWriter<GenericRecord> writer = ParquetFiles.genericWriter(target, schema, conf)) {
+        try (ParquetWriter<T> writer = ParquetFiles.writer(target, rowType, Table.of(rowType).schema(), conf)) {
             for (Path source : sources) {
-                for (GenericRecord row : ParquetFiles.readAll(source, conf)) {
-                    writer.write(conform(row, schema));
-                    rows++;
+                try (ParquetReader<T> reader = ParquetFiles.reader(source, rowType, conf)) {
+                    for (T row = reader.read(); row != null; row = reader.read()) {
+                        writer.write(row);
+                        rows++;
+                    }
                 }
             }
         }
         return rows;
-    }
-
-    private static GenericRecord conform(GenericRecord row, Schema schema) {
-        GenericData.Record copy = new GenericData.Record(schema);
-        for (Schema.Field field : schema.getFields()) {
-            copy.put(field.pos(), row.hasField(field.name()) ? row.get(field.name())
-                    : GenericData.get().getDefaultValue(field));
-        }
-        return copy;
     }
 }

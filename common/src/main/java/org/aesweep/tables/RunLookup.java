@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -18,36 +19,47 @@ public final class RunLookup {
     private RunLookup() {
     }
 
-    /** Empty when the run has no rows in the table. */
-    public static List<GenericRecord> rows(TableLayout layout, Table table, String runId, Configuration conf)
-            throws IOException {
+    /** The rows of one run in the table of {@code rowType}; empty when the run has none. */
+    public static <T extends SpecificRecordBase> List<T> rows(TableLayout layout, Class<T> rowType, String runId,
+                                                              Configuration conf) throws IOException {
+        Table table = Table.of(rowType);
         Path own = layout.runFile(table, runId);
         if (own.getFileSystem(conf).exists(own)) {
-            return ParquetFiles.readAll(own, conf);
+            return ParquetFiles.read(own, rowType, conf);
         }
-        List<GenericRecord> rows = new ArrayList<>();
+        List<T> rows = new ArrayList<>();
         for (Path compacted : compactedFiles(layout, table, conf)) {
-            rows.addAll(ParquetFiles.readMatching(compacted, "run_id", runId, conf));
+            rows.addAll(ParquetFiles.readMatching(compacted, rowType, "run_id", runId, conf));
         }
         return rows;
     }
 
-    /** Every row of a table's partition, per-run and compacted files alike. */
-    public static List<GenericRecord> allRows(TableLayout layout, Table table, Configuration conf)
-            throws IOException {
-        Path partition = layout.tablePartition(table);
+    /** Every row of the partition of {@code rowType}'s table, per-run and compacted files alike. */
+    public static <T extends SpecificRecordBase> List<T> allRows(TableLayout layout, Class<T> rowType,
+                                                                 Configuration conf) throws IOException {
+        Path partition = layout.tablePartition(Table.of(rowType));
         FileSystem fs = partition.getFileSystem(conf);
-        List<GenericRecord> rows = new ArrayList<>();
+        List<T> rows = new ArrayList<>();
         if (!fs.exists(partition)) {
             return rows;
         }
         for (FileStatus status : fs.listStatus(partition)) {
             String name = status.getPath().getName();
             if (TableLayout.runIdOf(name) != null || TableLayout.isCompactedFile(name)) {
-                rows.addAll(ParquetFiles.readAll(status.getPath(), conf));
+                rows.addAll(ParquetFiles.read(status.getPath(), rowType, conf));
             }
         }
         return rows;
+    }
+
+    /**
+     * As {@link #allRows(TableLayout, Class, Configuration)}, typed only as Avro records: for
+     * {@code org.aesweep.bench.TrainingBenchmark}, which still reads columns by name (it is moving
+     * to its own module; it can take the typed call there).
+     */
+    public static List<? extends GenericRecord> allRows(TableLayout layout, Table table, Configuration conf)
+            throws IOException {
+        return allRows(layout, table.rowType(), conf);
     }
 
     static List<Path> compactedFiles(TableLayout layout, Table table, Configuration conf) throws IOException {

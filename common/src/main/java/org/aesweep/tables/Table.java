@@ -8,20 +8,37 @@ import org.aesweep.tables.avro.LatentCodeRow;
 import org.aesweep.tables.avro.LatentProbeRow;
 import org.aesweep.tables.avro.RunRow;
 import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecordBase;
 
 /** The tables aesweep writes; the lower-case name is the directory under {@code <out>/tables/}. */
 public enum Table {
     RUNS, EPOCH_METRICS, LATENT_CODES, LATENT_PROBES, BIAS_VARIANCE;
 
-    /** The Avro schema the table's files are written with. */
-    public Schema schema() {
+    /** The class generated from the table's .avsc: what its rows are written and read as. */
+    public Class<? extends SpecificRecordBase> rowType() {
         return switch (this) {
-            case RUNS -> RunRow.getClassSchema();
-            case EPOCH_METRICS -> EpochMetricRow.getClassSchema();
-            case LATENT_CODES -> LatentCodeRow.getClassSchema();
-            case LATENT_PROBES -> LatentProbeRow.getClassSchema();
-            case BIAS_VARIANCE -> BiasVarianceRow.getClassSchema();
+            case RUNS -> RunRow.class;
+            case EPOCH_METRICS -> EpochMetricRow.class;
+            case LATENT_CODES -> LatentCodeRow.class;
+            case LATENT_PROBES -> LatentProbeRow.class;
+            case BIAS_VARIANCE -> BiasVarianceRow.class;
         };
+    }
+
+    /** The table whose rows are {@code rowType}'s records. */
+    public static Table of(Class<? extends SpecificRecordBase> rowType) {
+        for (Table table : values()) {
+            if (table.rowType() == rowType) {
+                return table;
+            }
+        }
+        throw new IllegalArgumentException(rowType.getName() + " is not the row of any table");
+    }
+
+    /** The Avro schema the table's files are written with, and older files are read with. */
+    public Schema schema() {
+        return SpecificData.get().getSchema(rowType());
     }
 
     public String directoryName() {

@@ -11,8 +11,8 @@ import java.util.Set;
 import org.aesweep.data.LabeledImages;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.tables.ParquetFiles;
+import org.aesweep.tables.avro.LatentCodeRow;
 import org.aesweep.testing.TestRuns;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -44,14 +44,14 @@ class LatentCodeWriterTest {
 
         LatentCodeWriter.write(file, run, codes, test, conf);
 
-        List<GenericRecord> rows = ParquetFiles.readAll(file, conf);
+        List<LatentCodeRow> rows = ParquetFiles.read(file, LatentCodeRow.class, conf);
         assertEquals(samples, rows.size());
-        GenericRecord last = rows.get(samples - 1);
-        assertEquals(run.runId(), last.get("run_id").toString());
-        assertEquals(labels[samples - 1], last.get("label"));
-        List<?> code = (List<?>) last.get("code");
+        LatentCodeRow last = rows.get(samples - 1);
+        assertEquals(run.runId(), last.getRunId());
+        assertEquals(labels[samples - 1], last.getLabel());
+        List<Float> code = last.getCode();
         for (int unit = 0; unit < 6; unit++) {
-            assertEquals(codes.getFloat(samples - 1, unit), ((Number) code.get(unit)).floatValue());
+            assertEquals(codes.getFloat(samples - 1, unit), code.get(unit));
         }
         // The codes skip the dictionary (real codes hardly repeat); the repetitive columns keep it.
         Set<String> checked = new java.util.HashSet<>();

@@ -22,9 +22,11 @@ import org.aesweep.spec.TrainingMode;
 import org.aesweep.tables.ParquetFiles;
 import org.aesweep.tables.Table;
 import org.aesweep.tables.TableLayout;
+import org.aesweep.tables.avro.EpochMetricRow;
+import org.aesweep.tables.avro.LatentCodeRow;
+import org.aesweep.tables.avro.RunRow;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -64,29 +66,30 @@ class ParameterAveragingSweepTest {
         }
 
         Configuration conf = new Configuration();
-        GenericRecord averaged = onlyRow(layout.runFile(Table.RUNS, averagedConfig.runId()), conf);
-        assertEquals("parameter_averaging", averaged.get("training_mode").toString());
-        assertEquals(2, averaged.get("workers"));
-        assertEquals("cpu", averaged.get("backend").toString());
-        assertEquals(1e9, averaged.get("estimated_cost"));
-        assertEquals("ok", averaged.get("status").toString());
-        assertNotNull(averaged.get("full_train_loss"));
-        GenericRecord local = onlyRow(layout.runFile(Table.RUNS, localConfig.runId()), conf);
-        assertEquals("local", local.get("training_mode").toString());
-        assertEquals(1, local.get("workers"));
+        RunRow averaged = onlyRow(layout.runFile(Table.RUNS, averagedConfig.runId()), conf);
+        assertEquals("parameter_averaging", averaged.getTrainingMode());
+        assertEquals(2, averaged.getWorkers());
+        assertEquals("cpu", averaged.getBackend());
+        assertEquals(1e9, averaged.getEstimatedCost());
+        assertEquals("ok", averaged.getStatus());
+        assertNotNull(averaged.getFullTrainLoss());
+        RunRow local = onlyRow(layout.runFile(Table.RUNS, localConfig.runId()), conf);
+        assertEquals("local", local.getTrainingMode());
+        assertEquals(1, local.getWorkers());
 
-        List<GenericRecord> epochs = ParquetFiles.readAll(layout.runFile(Table.EPOCH_METRICS, averagedConfig.runId()),
-                conf);
+        List<EpochMetricRow> epochs = ParquetFiles.read(layout.runFile(Table.EPOCH_METRICS, averagedConfig.runId()),
+                EpochMetricRow.class, conf);
         assertEquals(EPOCHS, epochs.size());
-        GenericRecord first = epoch(epochs, 1);
-        GenericRecord last = epoch(epochs, EPOCHS);
-        assertTrue(loss(last, "test_loss") < loss(first, "test_loss"), "test loss falls: " + epochs);
-        assertTrue(loss(last, "train_loss") < loss(first, "train_loss"), "train loss falls: " + epochs);
-        assertNotNull(last.get("denoising_test_loss"), "denoising loss of a noisy run");
+        EpochMetricRow first = epoch(epochs, 1);
+        EpochMetricRow last = epoch(epochs, EPOCHS);
+        assertTrue(last.getTestLoss() < first.getTestLoss(), "test loss falls: " + epochs);
+        assertTrue(last.getTrainLoss() < first.getTrainLoss(), "train loss falls: " + epochs);
+        assertNotNull(last.getDenoisingTestLoss(), "denoising loss of a noisy run");
         // Per-element BCE of [0, 1] images is well under 1; a per-image sum would be hundreds.
-        assertTrue(loss(first, "train_loss") < 1.0, "per-element loss scale: " + first);
+        assertTrue(first.getTrainLoss() < 1.0, "per-element loss scale: " + first);
 
-        assertEquals(TEST, ParquetFiles.readAll(layout.runFile(Table.LATENT_CODES, averagedConfig.runId()), conf).size());
+        assertEquals(TEST, ParquetFiles.read(layout.runFile(Table.LATENT_CODES, averagedConfig.runId()),
+                LatentCodeRow.class, conf).size());
         assertTrue(Files.exists(Path.of(layout.modelFile(averagedConfig.runId()).toString())));
         Path staging = work.resolve("out").resolve("_staging");
         try (Stream<Path> left = Files.exists(staging) ? Files.walk(staging).filter(Files::isRegularFile)
@@ -95,17 +98,13 @@ class ParameterAveragingSweepTest {
         }
     }
 
-    private static GenericRecord onlyRow(org.apache.hadoop.fs.Path file, Configuration conf) throws Exception {
-        List<GenericRecord> rows = ParquetFiles.readAll(file, conf);
+    private static RunRow onlyRow(org.apache.hadoop.fs.Path file, Configuration conf) throws Exception {
+        List<RunRow> rows = ParquetFiles.read(file, RunRow.class, conf);
         assertEquals(1, rows.size(), file.toString());
         return rows.get(0);
     }
 
-    private static GenericRecord epoch(List<GenericRecord> epochs, int number) {
-        return epochs.stream().filter(e -> (int) e.get("epoch") == number).findFirst().orElseThrow();
-    }
-
-    private static double loss(GenericRecord row, String column) {
-        return (double) row.get(column);
+    private static EpochMetricRow epoch(List<EpochMetricRow> epochs, int number) {
+        return epochs.stream().filter(e -> e.getEpoch() == number).findFirst().orElseThrow();
     }
 }

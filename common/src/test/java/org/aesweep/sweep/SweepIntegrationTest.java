@@ -47,7 +47,6 @@ import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
 import org.aesweep.train.TrainingArrays;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -135,7 +134,7 @@ class SweepIntegrationTest {
     @Test
     void endOfSweepSummaryHasOneLinePerCurveWithItsBestRunAndThePaths() throws IOException {
         List<SweepGroupSummary> groups =
-                SweepGroupSummary.of(RunLookup.allRows(layout, Table.RUNS, new Configuration()));
+                SweepGroupSummary.of(RunLookup.allRows(layout, RunRow.class, new Configuration()));
         assertEquals(List.of("deep", "shallow"), groups.stream().map(SweepGroupSummary::architecture).toList());
         SweepGroupSummary shallow = groups.get(1);
         assertEquals(4, shallow.runs());
@@ -187,13 +186,12 @@ class SweepIntegrationTest {
     @Test
     void latentCodesHaveTheRunsCodeSizeAndTestLabels() throws IOException {
         RunConfig run = runs.get(0);
-        List<GenericRecord> codes = ParquetFiles.readAll(layout.runFile(Table.LATENT_CODES, run.runId()),
-                new Configuration());
+        List<LatentCodeRow> codes = ParquetFiles.read(layout.runFile(Table.LATENT_CODES, run.runId()),
+                LatentCodeRow.class, new Configuration());
         assertEquals(TEST, codes.size());
-        for (GenericRecord code : codes) {
-            assertEquals(run.architecture().codeSize(), ((List<?>) code.get("code")).size());
-            int sample = (Integer) code.get("sample_index");
-            assertEquals(sample % 10, code.get("label"));
+        for (LatentCodeRow code : codes) {
+            assertEquals(run.architecture().codeSize(), code.getCode().size());
+            assertEquals(code.getSampleIndex() % 10, code.getLabel());
         }
     }
 
@@ -259,10 +257,10 @@ class SweepIntegrationTest {
                 new org.apache.hadoop.fs.Path(work.resolve("synthetic/t10k-labels-idx1-ubyte").toString()),
                 new Configuration());
         float[] code = saved.model().encode(TrainingArrays.toMatrix(test)).getRow(0).toFloatVector();
-        GenericRecord stored = ParquetFiles.readAll(layout.runFile(Table.LATENT_CODES, run.runId()),
-                new Configuration()).get(0);
+        LatentCodeRow stored = ParquetFiles.read(layout.runFile(Table.LATENT_CODES, run.runId()),
+                LatentCodeRow.class, new Configuration()).get(0);
         for (int i = 0; i < code.length; i++) {
-            assertEquals((Float) ((List<?>) stored.get("code")).get(i), code[i], 1e-5);
+            assertEquals(stored.getCode().get(i), code[i], 1e-5);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.aesweep.analysis.ClassMeanCodes;
 import org.aesweep.analysis.SavedRun;
+import org.aesweep.analysis.TrainingModeComparison;
 import org.aesweep.plan.SweepPlan;
 import org.aesweep.spark.SparkSessions;
 import org.aesweep.spec.RunConfig;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compaction leaves one file per table partition with every row once, and everything that reads a
- * run back (resume, saved runs, class-mean codes) still finds it; runs added later are merged by
- * the next compaction without duplicates.
+ * run back (resume, saved runs, class-mean codes, the training-mode comparison) still finds it; runs
+ * added later are merged by the next compaction without duplicates.
  */
 class PartitionCompactorTest {
     private static final int TEST = 30;
@@ -65,6 +66,15 @@ class PartitionCompactorTest {
                     .select("run_id").distinct().count());
             assertEquals(3 * TEST, spark.read().parquet(layout.tablePartition(Table.LATENT_CODES).toString()).count());
             assertEquals(3, spark.read().parquet(layout.tablePartition(Table.EPOCH_METRICS).toString()).count());
+            List<TrainingModeComparison.Row> compared = TrainingModeComparison.read(layout.root().toString(),
+                    List.of(layout.sweepId()), conf);
+            assertEquals(List.of(first.runId(), second.runId(), later.runId()).stream().sorted().toList(),
+                    compared.stream().map(TrainingModeComparison.Row::runId).toList());
+            for (TrainingModeComparison.Row row : compared) {
+                assertEquals("local", row.trainingMode());
+                assertEquals(1, row.epochs());
+                assertTrue(row.secondsPerEpoch() > 0 && Double.isFinite(row.finalTestLoss()), row.toString());
+            }
         }
         assertTrue(Files.exists(Path.of(layout.tablePartition(Table.RUNS).toString(), "_SUCCESS")));
     }

@@ -17,8 +17,8 @@ import org.aesweep.sweep.SweepSettings;
 import org.aesweep.tables.PartitionCompactor;
 import org.aesweep.tables.QualifiedPaths;
 import org.aesweep.tables.RunLookup;
-import org.aesweep.tables.Table;
 import org.aesweep.tables.TableLayout;
+import org.aesweep.tables.avro.RunRow;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
@@ -63,7 +63,7 @@ public final class SweepJob {
                     ? runner.overwrite(settings, plan) : runner.run(settings, plan);
             // Nothing trains now: merge the per-run files so BI tools open a handful per partition.
             PartitionCompactor.compact(layout, hadoopConf);
-            List<SweepGroupSummary> groups = SweepGroupSummary.of(RunLookup.allRows(layout, Table.RUNS, hadoopConf));
+            List<SweepGroupSummary> groups = SweepGroupSummary.of(RunLookup.allRows(layout, RunRow.class, hadoopConf));
             SweepReport.print(outcome, groups, layout, System.out);
             return outcome.allSucceeded() || arguments.allowFailures() ? ExitCodes.OK : ExitCodes.RUNS_FAILED;
         }
