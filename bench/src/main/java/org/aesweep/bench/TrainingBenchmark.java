@@ -22,9 +22,9 @@ import org.aesweep.sweep.RunTask;
 import org.aesweep.sweep.SweepRunner;
 import org.aesweep.sweep.SweepSettings;
 import org.aesweep.tables.RunLookup;
-import org.aesweep.tables.Table;
 import org.aesweep.tables.TableLayout;
-import org.apache.avro.generic.GenericRecord;
+import org.aesweep.tables.avro.EpochMetricRow;
+import org.aesweep.tables.avro.RunRow;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -233,8 +233,8 @@ public final class TrainingBenchmark {
         new SweepRunner(spark).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan);
         double wall = seconds(start);
         List<Double> runWalls = new ArrayList<>();
-        for (GenericRecord row : RunLookup.allRows(layout(sweepId), Table.RUNS, conf)) {
-            runWalls.add((Double) row.get("wall_seconds"));
+        for (RunRow row : RunLookup.allRows(layout(sweepId), RunRow.class, conf)) {
+            runWalls.add(row.getWallSeconds());
         }
         return new SweepRow(SWEEP_CODE_SIZES, replicates, plan.local().get(0).config().recipe().epochs(), plan.local().size(),
                 settings.cores(), wall, Spread.of(runWalls), Spread.of(runTrainingSeconds(sweepId)));
@@ -309,34 +309,34 @@ public final class TrainingBenchmark {
         for (List<Double> perArchitecture : steadyEpochSeconds(List.of(sweepId)).values()) {
             seconds.addAll(perArchitecture);
         }
-        GenericRecord run = RunLookup.allRows(layout(sweepId), Table.RUNS, conf).get(0);
-        return new AveragingRow(workers, Spread.of(seconds), (Double) run.get("final_test_loss"));
+        RunRow run = RunLookup.allRows(layout(sweepId), RunRow.class, conf).get(0);
+        return new AveragingRow(workers, Spread.of(seconds), run.getFinalTestLoss());
     }
 
     private List<ArchitectureRow> architectureRows(SweepPlan plan, List<String> plainSweeps, List<String> sparkSweeps)
             throws IOException {
         Map<String, List<Double>> plain = steadyEpochSeconds(plainSweeps);
         Map<String, List<Double>> viaSpark = steadyEpochSeconds(sparkSweeps);
-        Map<String, GenericRecord> runRows = new HashMap<>();
+        Map<String, RunRow> runRows = new HashMap<>();
         Map<String, double[]> epochTimes = epochTimesByRun(plainSweeps);
         Map<String, List<double[]>> runTimes = new HashMap<>();
         for (String sweepId : plainSweeps) {
-            for (GenericRecord row : RunLookup.allRows(layout(sweepId), Table.RUNS, conf)) {
-                runRows.put(row.get("architecture").toString(), row);
-                double[] epochs = epochTimes.getOrDefault(sweepId + "/" + row.get("run_id"), new double[2]);
-                runTimes.computeIfAbsent(row.get("architecture").toString(), k -> new ArrayList<>())
-                        .add(new double[] {(Double) row.get("wall_seconds"), epochs[0], epochs[1]});
+            for (RunRow row : RunLookup.allRows(layout(sweepId), RunRow.class, conf)) {
+                runRows.put(row.getArchitecture(), row);
+                double[] epochs = epochTimes.getOrDefault(sweepId + "/" + row.getRunId(), new double[2]);
+                runTimes.computeIfAbsent(row.getArchitecture(), k -> new ArrayList<>())
+                        .add(new double[] {row.getWallSeconds(), epochs[0], epochs[1]});
             }
         }
         List<ArchitectureRow> rows = new ArrayList<>();
         for (PlannedRun run : plan.local()) {
             String architecture = run.config().architecture().label();
-            GenericRecord row = runRows.get(architecture);
-            long samples = (Integer) row.get("train_samples");
+            RunRow row = runRows.get(architecture);
+            long samples = row.getTrainSamples();
             double flops = 2 * RunCostModel.trainingCost(run.config(), plan.imageRows(), plan.imageCols(), samples)
                     / run.config().recipe().epochs();
             List<double[]> times = runTimes.getOrDefault(architecture, List.of());
-            rows.add(new ArchitectureRow(architecture, run.config().recipe().epochs(), (Long) row.get("parameter_count"),
+            rows.add(new ArchitectureRow(architecture, run.config().recipe().epochs(), row.getParameterCount(),
                     samples, flops,
                     Spread.of(plain.getOrDefault(architecture, List.of())),
                     Spread.of(viaSpark.getOrDefault(architecture, List.of())),
@@ -353,10 +353,9 @@ public final class TrainingBenchmark {
     private Map<String, List<Double>> steadyEpochSeconds(List<String> sweepIds) throws IOException {
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         for (String sweepId : sweepIds) {
-            for (GenericRecord row : RunLookup.allRows(layout(sweepId), Table.EPOCH_METRICS, conf)) {
-                if ((Integer) row.get("epoch") >= FIRST_STEADY_EPOCH) {
-                    seconds.computeIfAbsent(row.get("architecture").toString(), k -> new ArrayList<>())
-                            .add((Double) row.get("seconds"));
+            for (EpochMetricRow row : RunLookup.allRows(layout(sweepId), EpochMetricRow.class, conf)) {
+                if (row.getEpoch() >= FIRST_STEADY_EPOCH) {
+                    seconds.computeIfAbsent(row.getArchitecture(), k -> new ArrayList<>()).add(row.getSeconds());
                 }
             }
         }
@@ -370,11 +369,11 @@ public final class TrainingBenchmark {
     private Map<String, double[]> epochTimesByRun(List<String> sweepIds) throws IOException {
         Map<String, double[]> byRun = new HashMap<>();
         for (String sweepId : sweepIds) {
-            for (GenericRecord row : RunLookup.allRows(layout(sweepId), Table.EPOCH_METRICS, conf)) {
-                double[] sums = byRun.computeIfAbsent(sweepId + "/" + row.get("run_id"), k -> new double[2]);
-                sums[0] += (Double) row.get("seconds");
-                Object evaluation = row.get("evaluation_seconds");
-                sums[1] += evaluation == null ? 0 : (Double) evaluation;
+            for (EpochMetricRow row : RunLookup.allRows(layout(sweepId), EpochMetricRow.class, conf)) {
+                double[] sums = byRun.computeIfAbsent(sweepId + "/" + row.getRunId(), k -> new double[2]);
+                sums[0] += row.getSeconds();
+                Double evaluation = row.getEvaluationSeconds();
+                sums[1] += evaluation == null ? 0 : evaluation;
             }
         }
         return byRun;

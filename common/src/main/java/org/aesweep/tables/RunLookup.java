@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -50,16 +49,6 @@ public final class RunLookup {
             }
         }
         return rows;
-    }
-
-    /**
-     * As {@link #allRows(TableLayout, Class, Configuration)}, typed only as Avro records: for
-     * {@code org.aesweep.bench.TrainingBenchmark}, which still reads columns by name (it is moving
-     * to its own module; it can take the typed call there).
-     */
-    public static List<? extends GenericRecord> allRows(TableLayout layout, Table table, Configuration conf)
-            throws IOException {
-        return allRows(layout, table.rowType(), conf);
     }
 
     static List<Path> compactedFiles(TableLayout layout, Table table, Configuration conf) throws IOException {
