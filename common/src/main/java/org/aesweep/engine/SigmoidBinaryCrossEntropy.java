@@ -110,14 +110,14 @@ public final class SigmoidBinaryCrossEntropy implements ILossFunction {
         return SigmoidBinaryCrossEntropy.class.getName().hashCode();
     }
 
-    /** The loss of every element, unreduced; the grouped loss of fused runs uses it with masks. */
+    /** The loss of every element, unreduced; {@link FusedReconstructionLoss} uses it with masks. */
     static INDArray elementLosses(INDArray labels, INDArray logits) {
         return crossEntropy(cast(labels, logits), logits, REDUCE_NONE);
     }
 
     /**
      * For a c-order {@code [batch, K*n]} output of K fused runs: the loss summed over each run's
-     * block of n columns, unmasked. The grouped loss of fused runs reports these per run.
+     * block of n columns, unmasked. {@link FusedReconstructionLoss} reports these per run.
      */
     static double[] blockSums(INDArray labels, INDArray logits, int blocks) {
         INDArray y = cast(labels, logits);

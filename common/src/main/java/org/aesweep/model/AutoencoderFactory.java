@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * the study's Keras figures) and the updater.
  */
 public final class AutoencoderFactory {
-    private static final Set<ArchitectureKind> GROUPED_FORM =
+    private static final Set<ArchitectureKind> FUSED_FORM =
             EnumSet.of(ArchitectureKind.LINEAR, ArchitectureKind.SHALLOW, ArchitectureKind.DEEP);
     private AutoencoderFactory() {
     }
@@ -41,8 +41,8 @@ public final class AutoencoderFactory {
      * net's activity penalty is per run). Their runs train through that form even one at a time:
      * its layers reuse the forward pass in backprop and skip the first layer's input gradient.
      */
-    public static boolean hasGroupedForm(RunConfig config) {
-        return GROUPED_FORM.contains(config.architecture().kind());
+    public static boolean hasFusedForm(RunConfig config) {
+        return FUSED_FORM.contains(config.architecture().kind());
     }
 
     /**

@@ -6,9 +6,9 @@ import org.aesweep.model.AutoencoderFactory;
 import org.aesweep.spec.RunConfig;
 
 /**
- * Trains the runs of one batch the way a sweep's task does: a dense network through its grouped
- * layers (fused with the batch's other runs, or alone, since the grouped layers skip work DL4J's
- * dense layers repeat), any other network alone through DL4J's layers.
+ * Trains the runs of one batch the way a sweep's task does: a dense network through fused dense
+ * layers (with the batch's other runs, or alone, since those layers skip work DL4J's dense layers
+ * repeat), any other network alone through DL4J's layers.
  */
 public final class BatchTrainer {
     private BatchTrainer() {
@@ -17,7 +17,7 @@ public final class BatchTrainer {
     /** @param configs one run, or runs that fuse (see plan.RunBatches) */
     public static List<TrainedRun> train(List<RunConfig> configs, TrainingArrays arrays,
                                          RunTrainer.EpochListener listener) {
-        if (configs.size() == 1 && !AutoencoderFactory.hasGroupedForm(configs.get(0))) {
+        if (configs.size() == 1 && !AutoencoderFactory.hasFusedForm(configs.get(0))) {
             return List.of(new RunTrainer(listener).train(configs.get(0), arrays));
         }
         return new FusedRunTrainer(listener).train(configs, arrays);

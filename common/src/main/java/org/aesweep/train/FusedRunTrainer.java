@@ -3,7 +3,7 @@ package org.aesweep.train;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.aesweep.engine.GroupedDenseImpl;
+import org.aesweep.engine.FusedDenseImpl;
 import org.aesweep.model.AutoencoderFactory;
 import org.aesweep.model.FusedDense;
 import org.aesweep.spec.RunConfig;
@@ -13,8 +13,8 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Trains one or more runs of one dense network shape in one pass, as the branches of a fused
- * network (see {@link FusedDense}); a single run trains this way too, since the grouped layers skip
- * work DL4J's dense layers repeat (see {@link org.aesweep.engine.GroupedDenseImpl}). Every step
+ * network (see {@link FusedDense}); a single run trains this way too, since the fused dense layers skip
+ * work DL4J's dense layers repeat (see {@link org.aesweep.engine.FusedDenseImpl}). Every step
  * fits all branches at once, each on its own minibatch, drawn from its own minibatch order and
  * noise stream exactly as {@link RunTrainer} draws them for the run alone, from the run's own
  * initial parameters. After each epoch every branch's parameters go to its run's solo network,

@@ -1,6 +1,6 @@
 package org.aesweep.train;
 
-import org.aesweep.engine.GroupedReconstructionLoss;
+import org.aesweep.engine.FusedReconstructionLoss;
 import org.aesweep.model.Autoencoder;
 import org.aesweep.model.AutoencoderFactory;
 import org.aesweep.model.FusedDense;
@@ -16,10 +16,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Scores a network on a whole set in chunks, as a per-element mean loss over every sample, with
  * the same loss function and conversion as the training loss so the two compare.
  *
- * <p>Dense runs (those with a grouped form) are scored through a one-branch copy of their network
- * in grouped form, given the solo network's parameters before every evaluation: DL4J's dense output
+ * <p>Dense runs (those with a fused form) are scored through a one-branch copy of their network
+ * in fused form, given the solo network's parameters before every evaluation: DL4J's dense output
  * layer writes each chunk's output column-major into a fresh off-heap array and copies it, and a
- * fresh array costs about as much here as filling it, while the grouped copy writes row-major into
+ * fresh array costs about as much here as filling it, while the fused copy writes row-major into
  * the network's reused output workspace and scores with the JVM kernels. The losses are the same
  * (see the test); scoring 60,000 training images went from 0.33 to 0.18 s for a shallow run and
  * from 0.49 to 0.29 s for a deep one.
@@ -28,20 +28,20 @@ public final class LossEvaluator {
     private static final int CHUNK = Autoencoder.SAMPLES_PER_PASS;
 
     private final Autoencoder model;
-    private final MultiLayerNetwork groupedCopy;
+    private final MultiLayerNetwork fusedCopy;
 
-    private LossEvaluator(Autoencoder model, MultiLayerNetwork groupedCopy) {
+    private LossEvaluator(Autoencoder model, MultiLayerNetwork fusedCopy) {
         this.model = model;
-        this.groupedCopy = groupedCopy;
+        this.fusedCopy = fusedCopy;
     }
 
-    /** Scores {@code model}, the network of {@code config}'s run, through its grouped form where it has one. */
+    /** Scores {@code model}, the network of {@code config}'s run, through its fused form where it has one. */
     public static LossEvaluator forRun(RunConfig config, Autoencoder model) {
-        return new LossEvaluator(model, AutoencoderFactory.hasGroupedForm(config)
+        return new LossEvaluator(model, AutoencoderFactory.hasFusedForm(config)
                 ? AutoencoderFactory.buildFused(config, 1, model.rows(), model.cols()) : null);
     }
 
-    /** Scores through the model's own DL4J layers, whatever its kind (the reference for the grouped path). */
+    /** Scores through the model's own DL4J layers, whatever its kind (the reference for the fused path). */
     static LossEvaluator throughOwnLayers(Autoencoder model) {
         return new LossEvaluator(model, null);
     }
@@ -52,24 +52,24 @@ public final class LossEvaluator {
 
     /** Mean loss of reconstructing flat {@code targets} from flat {@code inputs} (one row per sample). */
     public double evaluate(INDArray inputs, INDArray targets) {
-        if (groupedCopy != null) {
-            FusedDense.copyIn(model.network(), groupedCopy, 0);
+        if (fusedCopy != null) {
+            FusedDense.copyIn(model.network(), fusedCopy, 0);
         }
         return meanOverChunks(inputs.rows(), (start, end) -> {
             INDArray in = rows(inputs, start, end);
             INDArray target = rows(targets, start, end);
-            return groupedCopy != null ? groupedLoss(in, target) : soloLoss(in, target);
+            return fusedCopy != null ? fusedLoss(in, target) : soloLoss(in, target);
         });
     }
 
     /**
      * The loss of reconstructing the clean {@code images} from themselves, and their codes. Through
      * the network's own layers both come from one forward pass, the encoder's output being the
-     * decoder's input (a convolutional encoder is most of its network's work); a dense run's grouped
+     * decoder's input (a convolutional encoder is most of its network's work); a dense run's fused
      * copy scores the set faster than that, and encoding it again is the small half of a dense net.
      */
     public CodedLoss evaluateAndEncode(INDArray images) {
-        if (groupedCopy != null) {
+        if (fusedCopy != null) {
             return new CodedLoss(evaluate(images, images), model.encode(images));
         }
         INDArray[] codes = new INDArray[(int) ((images.rows() + CHUNK - 1) / CHUNK)];
@@ -105,10 +105,10 @@ public final class LossEvaluator {
         return model.perElementLoss(score);
     }
 
-    /** The grouped copy's output lives only while the adapter runs, in the network's output workspace. */
-    private double groupedLoss(INDArray in, INDArray target) {
-        GroupedReconstructionLoss loss = GroupedReconstructionLoss.of(groupedCopy);
-        return groupedCopy.output(in, null, null, outputs -> {
+    /** The fused copy's output lives only while the adapter runs, in the network's output workspace. */
+    private double fusedLoss(INDArray in, INDArray target) {
+        FusedReconstructionLoss loss = FusedReconstructionLoss.of(fusedCopy);
+        return fusedCopy.output(in, null, null, outputs -> {
             loss.computeScore(target, outputs[0], new ActivationIdentity(), null, false);
             return loss.lastBranchLosses()[0];
         });
