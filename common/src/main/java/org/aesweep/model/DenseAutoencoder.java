@@ -61,12 +61,12 @@ final class DenseAutoencoder {
                 loss.perElementFactor(inputSize));
     }
 
-    /** The fused form of the non-sparse dense networks: layer i of the solo network is layer i here. */
+    /**
+     * The fused form of the non-sparse dense networks (the factory says which have one): layer i of
+     * the solo network is layer i here.
+     */
     static MultiLayerNetwork buildFused(RunConfig config, int branches, int rows, int cols,
                                         NeuralNetConfiguration.Builder common) {
-        if (config.architecture().kind() == ArchitectureKind.SPARSE) {
-            throw new IllegalArgumentException("sparse networks do not fuse: their activity penalty is per run");
-        }
         List<Integer> widths = new ArrayList<>();
         widths.add(rows * cols);
         widths.addAll(config.architecture().hiddenSizes());

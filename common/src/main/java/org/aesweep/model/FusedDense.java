@@ -67,6 +67,14 @@ public final class FusedDense {
         }
     }
 
+    /** Sets branch j of one fused network to branch k of another of the same shape. */
+    public static void copyBranch(MultiLayerNetwork from, int k, MultiLayerNetwork to, int j) {
+        for (int i = 0; i < to.getnLayers() - 1; i++) { // every layer but the LossLayer
+            FusedDenseImpl source = fusedLayer(from, i);
+            fusedLayer(to, i).setBranchParams(j, source.branchWeights(k), source.branchBias(k));
+        }
+    }
+
     /** Each run's mean per-element loss on the minibatch of the fused network's last score. */
     public static double[] branchLosses(MultiLayerNetwork fused) {
         return FusedReconstructionLoss.of(fused).lastBranchLosses();
