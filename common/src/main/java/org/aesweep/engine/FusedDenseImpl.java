@@ -35,11 +35,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code inputGradient(false)} skips the epsilon for its input.
  *
  * <p>Activations and epsilons are c-order, like DL4J's: labels, inputs and DL4J's loss functions
- * are c-order, and element-wise ops mixing c- and f-order arrays take a slow path in ND4J. With
- * f-order activations (contiguous column blocks, which {@code Nd4j.gemm} also accepts) fused
- * training of 8 784-32-784 nets ran 1.7x slower than with c-order ones. libnd4j's
- * {@code batched_gemm} op was 4-18x slower than K matmuls on CPU (one noisy run) (it falls back to plain loops
- * without MKL), so it is not used.
+ * are c-order, and element-wise ops mixing c- and f-order arrays take a slow path in ND4J, which
+ * made f-order activations (contiguous column blocks, which {@code Nd4j.gemm} also accepts) the
+ * slower choice. libnd4j's {@code batched_gemm} op is not used: without MKL it falls back to plain
+ * loops, slower on CPU than K matmuls (docs/performance.md has both measurements).
  *
  * <p>Workspaces follow DL4J's dense layer: the output is created as an ACTIVATIONS array, the
  * epsilon as an ACTIVATION_GRAD array, and the parameter gradients are written into the views DL4J

@@ -25,8 +25,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * with respect to p followed by the sigmoid's backprop.
  *
  * <p>Without a mask, on contiguous single-precision arrays, and with the Vector API module present
- * ({@link VectorApi}), score and gradient run in {@link BceVectorKernel} instead of libnd4j, about
- * ten times faster; the results agree to float rounding.
+ * ({@link VectorApi}), score and gradient run in {@link BceVectorKernel}, which is faster than
+ * libnd4j's op (docs/performance.md); the results agree to float rounding.
  *
  * <p>Follows the {@link ILossFunction} contract like DL4J's own losses: per-example scores are sums
  * over the outputs, shape [n, 1]; {@code average} divides the total by the number of rows; a mask
