@@ -66,9 +66,9 @@ final class TrainingRun {
 
     /**
      * Rows {@code [start, end)} of the epoch's order as network input (freshly noised) and clean
-     * target, gathered a memcpy per row ({@link FlatFloats#gatherRows}; getRows had taken a third
-     * of a small epoch). The clean rows land in a buffer this run reuses ({@link StepBuffers}), so the
-     * returned arrays are valid until the next call.
+     * target, gathered a memcpy per row ({@link FlatFloats#gatherRows}; ND4J's getRows and
+     * pullRows are slower, see docs/performance.md). The clean rows land in a buffer this run reuses
+     * ({@link StepBuffers}), so the returned arrays are valid until the next call.
      */
     DataSet minibatch(INDArray train, int[] epochOrder, int start, int end) {
         INDArray clean = batchBuffers.get(train.dataType(), end - start, train.columns());
