@@ -11,7 +11,7 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The element-wise work of {@link GroupedDenseImpl} around its matrix products: bias add,
+ * The element-wise work of {@link FusedDenseImpl} around its matrix products: bias add,
  * activation, and activation backprop with the bias gradient. ReLU and identity on contiguous
  * c-order float arrays go to {@link DenseVectorKernel} when the Vector API is there; everything
  * else (other activations, masks, double precision) to ND4J's ops, with the same results.

@@ -25,8 +25,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * with respect to p followed by the sigmoid's backprop.
  *
  * <p>Without a mask, on contiguous single-precision arrays, and with the Vector API module present
- * ({@link VectorApi}), score and gradient run in {@link BceVectorKernel} instead of libnd4j, about
- * ten times faster; the results agree to float rounding.
+ * ({@link VectorApi}), score and gradient run in {@link BceVectorKernel}, which is faster than
+ * libnd4j's op (docs/performance.md); the results agree to float rounding.
  *
  * <p>Follows the {@link ILossFunction} contract like DL4J's own losses: per-example scores are sums
  * over the outputs, shape [n, 1]; {@code average} divides the total by the number of rows; a mask
@@ -110,14 +110,14 @@ public final class SigmoidBinaryCrossEntropy implements ILossFunction {
         return SigmoidBinaryCrossEntropy.class.getName().hashCode();
     }
 
-    /** The loss of every element, unreduced; the grouped loss of fused runs uses it with masks. */
+    /** The loss of every element, unreduced; {@link FusedReconstructionLoss} uses it with masks. */
     static INDArray elementLosses(INDArray labels, INDArray logits) {
         return crossEntropy(cast(labels, logits), logits, REDUCE_NONE);
     }
 
     /**
      * For a c-order {@code [batch, K*n]} output of K fused runs: the loss summed over each run's
-     * block of n columns, unmasked. The grouped loss of fused runs reports these per run.
+     * block of n columns, unmasked. {@link FusedReconstructionLoss} reports these per run.
      */
     static double[] blockSums(INDArray labels, INDArray logits, int blocks) {
         INDArray y = cast(labels, logits);

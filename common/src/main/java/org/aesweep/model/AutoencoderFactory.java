@@ -16,8 +16,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * the study's Keras figures) and the updater.
  */
 public final class AutoencoderFactory {
-    private static final Set<ArchitectureKind> GROUPED_FORM =
+    private static final Set<ArchitectureKind> FUSED_FORM =
             EnumSet.of(ArchitectureKind.LINEAR, ArchitectureKind.SHALLOW, ArchitectureKind.DEEP);
+
     private AutoencoderFactory() {
     }
 
@@ -37,12 +38,14 @@ public final class AutoencoderFactory {
     }
 
     /**
-     * True for the architectures {@link #buildFused} builds (linear, shallow and deep; a sparse
-     * net's activity penalty is per run). Their runs train through that form even one at a time:
-     * its layers reuse the forward pass in backprop and skip the first layer's input gradient.
+     * Whether {@code config}'s network has a fused form ({@link #buildFused}), decided here alone:
+     * linear, shallow and deep do; a sparse net does not, its activity penalty being per run, nor
+     * conv or LSTM. The planner fuses only such runs, and train.RunEngine trains and scores them
+     * through that form even one at a time: its layers reuse the forward pass in backprop and skip
+     * the first layer's input gradient.
      */
-    public static boolean hasGroupedForm(RunConfig config) {
-        return GROUPED_FORM.contains(config.architecture().kind());
+    public static boolean hasFusedForm(RunConfig config) {
+        return FUSED_FORM.contains(config.architecture().kind());
     }
 
     /**
@@ -51,6 +54,10 @@ public final class AutoencoderFactory {
      * placeholders: each branch gets its run's own from that run's solo network.
      */
     public static MultiLayerNetwork buildFused(RunConfig config, int branches, int rows, int cols) {
+        if (!hasFusedForm(config)) {
+            throw new IllegalArgumentException(
+                    config.architecture().kind().specName() + " networks have no fused form");
+        }
         return DenseAutoencoder.buildFused(config, branches, rows, cols, common(config, DataType.FLOAT));
     }
 

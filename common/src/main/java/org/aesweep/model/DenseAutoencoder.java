@@ -86,12 +86,12 @@ final class DenseAutoencoder {
         return architecture.kind() == ArchitectureKind.SPARSE && i == codeLayerIndex(architecture);
     }
 
-    /** The fused form of the non-sparse dense networks: layer i of the solo network is layer i here. */
+    /**
+     * The fused form of the non-sparse dense networks (the factory says which have one): layer i of
+     * the solo network is layer i here.
+     */
     static MultiLayerNetwork buildFused(RunConfig config, int branches, int rows, int cols,
                                         NeuralNetConfiguration.Builder common) {
-        if (config.architecture().kind() == ArchitectureKind.SPARSE) {
-            throw new IllegalArgumentException("sparse networks do not fuse: their activity penalty is per run");
-        }
         ReconstructionLoss loss = Losses.of(config.recipe().loss());
         return FusedDense.build(branches, widths(config.architecture(), rows * cols),
                 hiddenActivation(config), loss.outputLayerActivation(outputActivation(config)), loss, common);

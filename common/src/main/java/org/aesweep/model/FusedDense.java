@@ -1,8 +1,8 @@
 package org.aesweep.model;
 
-import org.aesweep.engine.GroupedDenseImpl;
-import org.aesweep.engine.GroupedDenseLayer;
-import org.aesweep.engine.GroupedReconstructionLoss;
+import org.aesweep.engine.FusedDenseImpl;
+import org.aesweep.engine.FusedDenseLayer;
+import org.aesweep.engine.FusedReconstructionLoss;
 import org.aesweep.engine.ReconstructionLoss;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -13,12 +13,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Fused training of K runs of one dense network shape: builds the network of
- * {@link GroupedDenseLayer}s that holds all K side by side, moves each run's parameters between it
+ * {@link FusedDenseLayer}s that holds all K side by side, moves each run's parameters between it
  * and a solo network of that shape, and gives each run's block of a fused array.
  *
  * <p>A solo network {@code Dense(w0->w1, hidden) ... Output(w(L-1)->wL, output, loss)} corresponds
- * to {@code GroupedDense(K, w0->w1, hidden) ... GroupedDense(K, w(L-1)->wL, output) ->
- * LossLayer(identity, GroupedReconstructionLoss(K, loss))}: solo layer i is fused layer i. Only
+ * to {@code FusedDenseLayer(K, w0->w1, hidden) ... FusedDenseLayer(K, w(L-1)->wL, output) ->
+ * LossLayer(identity, FusedReconstructionLoss(K, loss))}: solo layer i is fused layer i. Only
  * parameters move between them, not updater state, so copy in before training starts.
  */
 public final class FusedDense {
@@ -37,11 +37,11 @@ public final class FusedDense {
         NeuralNetConfiguration.ListBuilder layers = common.list();
         for (int i = 0; i + 1 < widths.length; i++) {
             boolean last = i + 2 == widths.length;
-            layers.layer(new GroupedDenseLayer.Builder().branches(branches).branchIn(widths[i]).branchOut(widths[i + 1])
+            layers.layer(new FusedDenseLayer.Builder().branches(branches).branchIn(widths[i]).branchOut(widths[i + 1])
                     .activation(last ? output : hidden).inputGradient(i > 0).build());
         }
-        // The output activation sits on the last grouped layer, not the LossLayer: see GroupedReconstructionLoss.
-        layers.layer(new LossLayer.Builder(new GroupedReconstructionLoss(branches, loss))
+        // The output activation sits on the last fused layer, not the LossLayer: see FusedReconstructionLoss.
+        layers.layer(new LossLayer.Builder(new FusedReconstructionLoss(branches, loss))
                 .activation(Activation.IDENTITY).build());
         MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
         network.init();
@@ -52,7 +52,7 @@ public final class FusedDense {
     public static void copyIn(MultiLayerNetwork solo, MultiLayerNetwork fused, int k) {
         for (int i = 0; i < solo.getnLayers(); i++) {
             Layer layer = solo.getLayer(i);
-            grouped(fused, i).setBranchParams(k, layer.getParam("W"), layer.getParam("b"));
+            fusedLayer(fused, i).setBranchParams(k, layer.getParam("W"), layer.getParam("b"));
         }
     }
 
@@ -60,27 +60,36 @@ public final class FusedDense {
     public static void copyOut(MultiLayerNetwork fused, int k, MultiLayerNetwork solo) {
         for (int i = 0; i < solo.getnLayers(); i++) {
             Layer layer = solo.getLayer(i);
-            GroupedDenseImpl g = grouped(fused, i);
+            FusedDenseImpl g = fusedLayer(fused, i);
             layer.getParam("W").assign(g.branchWeights(k));
             INDArray b = layer.getParam("b");
             b.assign(g.branchBias(k).dup().reshape(b.shape()));
         }
     }
 
+    /** Sets branch j of one fused network to branch k of another of the same shape. */
+    public static void copyBranch(MultiLayerNetwork from, int k, MultiLayerNetwork to, int j) {
+        for (int i = 0; i < to.getnLayers() - 1; i++) { // every layer but the LossLayer
+            FusedDenseImpl source = fusedLayer(from, i);
+            fusedLayer(to, i).setBranchParams(j, source.branchWeights(k), source.branchBias(k));
+        }
+    }
+
     /** Each run's mean per-element loss on the minibatch of the fused network's last score. */
     public static double[] branchLosses(MultiLayerNetwork fused) {
-        return GroupedReconstructionLoss.of(fused).lastBranchLosses();
+        return FusedReconstructionLoss.of(fused).lastBranchLosses();
     }
 
     /** Run k's [batch, n] block of a fused [batch, K*n] array, as a view. */
     public static INDArray block(INDArray fused, int k, int branches) {
-        return GroupedDenseImpl.columnBlock(fused, k, fused.size(1) / branches);
+        return FusedDenseImpl.columnBlock(fused, k, fused.size(1) / branches);
     }
 
-    private static GroupedDenseImpl grouped(MultiLayerNetwork fused, int index) {
+    private static FusedDenseImpl fusedLayer(MultiLayerNetwork fused, int index) {
         Layer layer = fused.getLayer(index);
-        if (!(layer instanceof GroupedDenseImpl g)) {
-            throw new IllegalArgumentException("fused layer " + index + " is not a grouped dense layer: " + layer);
+        if (!(layer instanceof FusedDenseImpl g)) {
+            throw new IllegalArgumentException("layer " + index + " of the fused network is not a FusedDenseLayer: "
+                    + layer);
         }
         return g;
     }

@@ -41,7 +41,7 @@ public final class RunBatches {
     }
 
     static boolean fusible(RunConfig run) {
-        return AutoencoderFactory.hasGroupedForm(run) && run.data().sampling().sharesTrainingData();
+        return AutoencoderFactory.hasFusedForm(run) && run.data().sampling().sharesTrainingData();
     }
 
     /** Everything that shapes the network, its training and its data, but the replicate and the noise. */

@@ -7,10 +7,11 @@ import java.io.Serializable;
  * or input noise train in one pass as branches of a single network, each on its own minibatches,
  * so DL4J's fixed cost per step is paid once for all of them.
  *
- * <p>Off by default: every branch trains exactly as its run alone, but on the 2-core CPU measured
- * so far the fused network was about as fast as the runs one after another (0.70x and 1.20x the
- * runs per hour in two runs of submit/bench.sh), so fusion is for trying, and for hardware where
- * it pays.
+ * <p>Off by default: every branch trains exactly as its run alone, but on CPU a lone dense run
+ * already trains through fused dense layers (one branch) and gets what fusion was meant to share,
+ * so what is left in a step is arithmetic and memory traffic that K runs multiply, and the fused
+ * network has measured about as fast as the runs one after another (docs/performance.md). Fusion
+ * is for trying, and for hardware where it pays.
  *
  * @param mode    on: the planner fuses what it can; off: every run trains alone
  * @param maxRuns most runs in one fused network

@@ -22,7 +22,7 @@ import org.aesweep.spec.RunConfig;
 import org.aesweep.tables.RunPublisher.StagedRun;
 import org.aesweep.tables.RunPublisher;
 import org.aesweep.train.EpochMetrics;
-import org.aesweep.train.LossEvaluator;
+import org.aesweep.train.RunEngine;
 import org.aesweep.train.RunStatus;
 import org.aesweep.train.TestSetEvaluator;
 import org.aesweep.train.TrainedRun;
@@ -64,7 +64,7 @@ final class ExecutorSideRun implements Serializable {
             // Only the test set is needed: building the training matrix too would copy it every epoch.
             try (INDArray test = TrainingArrays.toMatrix(data.test())) {
                 TestSetEvaluator evaluator = new TestSetEvaluator(
-                        LossEvaluator.forRun(config, model(config, params, data.train())), config, test);
+                        RunEngine.of(config).evaluator(config, model(config, params, data.train())), config, test);
                 return new double[] {evaluator.testLoss(), evaluator.denoisingTestLoss()};
             }
         });
@@ -84,7 +84,7 @@ final class ExecutorSideRun implements Serializable {
                 Autoencoder model = outcome.params() == null ? null : model(config, outcome.params(), data.train());
                 trained = outcome.status() == RunStatus.OK
                         ? TrainedRun.finished(model, outcome.epochs(), outcome.message(),
-                                LossEvaluator.forRun(config, model).evaluateAndEncode(arrays.train()))
+                                RunEngine.of(config).evaluator(config, model).evaluateAndEncode(arrays.train()))
                         : TrainedRun.unfinished(model, outcome.epochs(), outcome.status(), outcome.message());
                 RunOutputs.stageModelOutputs(staged, config, trained, arrays, data, conf);
             }

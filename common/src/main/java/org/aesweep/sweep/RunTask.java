@@ -24,8 +24,8 @@ import org.aesweep.spec.Architecture;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.tables.RunPublisher.StagedRun;
 import org.aesweep.tables.RunPublisher;
-import org.aesweep.train.BatchTrainer;
 import org.aesweep.train.EpochMetrics;
+import org.aesweep.train.RunEngine;
 import org.aesweep.train.RunStatus;
 import org.aesweep.train.TrainedRun;
 import org.aesweep.train.TrainingArrays;
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains a batch of runs where it is called (a Spark task, or a plain JVM) and publishes each run's
  * rows and model: one run alone, or several compatible runs fused into one network (see
- * {@link BatchTrainer}). Training that throws is recorded as failed runs and the sweep goes on; an
+ * {@link RunEngine}). Training that throws is recorded as failed runs and the sweep goes on; an
  * I/O failure while publishing fails the task, so Spark retries it and nothing partial is
  * visible (every run commits on its own, and a retry replaces what an earlier attempt committed).
  */
@@ -104,7 +104,7 @@ public final class RunTask implements Serializable {
                                                          List<StagedRun> staged, Configuration conf)
             throws IOException {
         try (TrainingArrays arrays = TrainingArrays.of(data.train(), data.test())) {
-            List<TrainedRun> trained = BatchTrainer.train(configs, arrays, RunTask::logEpoch);
+            List<TrainedRun> trained = RunEngine.of(configs.get(0)).train(configs, arrays, RunTask::logEpoch);
             for (int i = 0; i < configs.size(); i++) {
                 RunOutputs.stageModelOutputs(staged.get(i), configs.get(i), trained.get(i), arrays, data, conf);
             }

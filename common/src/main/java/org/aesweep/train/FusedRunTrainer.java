@@ -3,7 +3,6 @@ package org.aesweep.train;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.aesweep.engine.GroupedDenseImpl;
 import org.aesweep.model.AutoencoderFactory;
 import org.aesweep.model.FusedDense;
 import org.aesweep.spec.RunConfig;
@@ -13,14 +12,14 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Trains one or more runs of one dense network shape in one pass, as the branches of a fused
- * network (see {@link FusedDense}); a single run trains this way too, since the grouped layers skip
- * work DL4J's dense layers repeat (see {@link org.aesweep.engine.GroupedDenseImpl}). Every step
+ * network (see {@link FusedDense}); a single run trains this way too, since fused dense layers skip
+ * work DL4J's dense layers repeat (see {@link org.aesweep.engine.FusedDenseImpl}). Every step
  * fits all branches at once, each on its own minibatch, drawn from its own minibatch order and
  * noise stream exactly as {@link RunTrainer} draws them for the run alone, from the run's own
- * initial parameters. After each epoch every branch's parameters go to its run's solo network,
- * which is evaluated and kept by that run's {@link TrainingRun}; a run that ends early keeps the
- * parameters it ended with while the others go on. The branches' epochs are
- * timed together: each run records the fused epoch's seconds.
+ * initial parameters. After each epoch every run is scored on its test set through a one-branch
+ * fused network holding its parameters ({@link FusedEvaluator}); a run that ends early keeps the
+ * parameters it ended with while the others go on. The branches' epochs are timed together: each
+ * run records the fused epoch's seconds.
  */
 public final class FusedRunTrainer {
     private final RunTrainer.EpochListener listener;
@@ -34,10 +33,23 @@ public final class FusedRunTrainer {
         int branches = configs.size();
         RunConfig first = configs.get(0);
         MultiLayerNetwork fused = AutoencoderFactory.buildFused(first, branches, data.rows(), data.cols());
+        // Each run also keeps a plain DL4J network: its seeded initialisation starts the run's
+        // branch, and it takes the run's final parameters when training ends, since saved models,
+        // latent codes and decoding need plain DL4J networks. A lone run is scored through the
+        // network it trains, so nothing is copied between epochs. A run fused with others is scored
+        // through a one-branch network of its own, given its branch's parameters after each epoch:
+        // scoring it inside the fused network would compute every branch, through strided column
+        // blocks, which is slower than the copy and a pass of its own.
         List<TrainingRun> runs = new ArrayList<>();
+        List<MultiLayerNetwork> scoring = new ArrayList<>();
         for (int k = 0; k < branches; k++) {
-            runs.add(new TrainingRun(configs.get(k), data, listener));
-            FusedDense.copyIn(runs.get(k).model().network(), fused, k);
+            MultiLayerNetwork network = branches == 1 ? fused
+                    : AutoencoderFactory.buildFused(first, 1, data.rows(), data.cols());
+            TrainingRun run = new TrainingRun(configs.get(k), data, listener,
+                    model -> new FusedEvaluator(network, model));
+            FusedDense.copyIn(run.model().network(), fused, k);
+            runs.add(run);
+            scoring.add(network);
         }
         int samples = (int) data.train().rows();
         for (int epoch = 1; epoch <= first.recipe().epochs() && !runs.stream().allMatch(TrainingRun::ended); epoch++) {
@@ -47,14 +59,18 @@ public final class FusedRunTrainer {
             for (int k = 0; k < branches; k++) {
                 TrainingRun run = runs.get(k);
                 if (!run.ended()) {
-                    FusedDense.copyOut(fused, k, run.model().network());
+                    if (scoring.get(k) != fused) {
+                        FusedDense.copyBranch(fused, k, scoring.get(k), 0);
+                    }
                     run.afterEpoch(epoch, trainLoss[k], seconds, samples);
                 }
             }
         }
         List<TrainedRun> trained = new ArrayList<>();
-        for (TrainingRun run : runs) {
-            trained.add(run.result(data.train()));
+        for (int k = 0; k < branches; k++) {
+            // Codes come from the plain network, which now takes the run's final parameters.
+            FusedDense.copyOut(scoring.get(k), 0, runs.get(k).model().network());
+            trained.add(runs.get(k).result(data.train()));
         }
         return trained;
     }

@@ -6,11 +6,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * Trains one run on this JVM: shuffled minibatches, fresh input noise per minibatch with clean
- * targets, and after every epoch the clean test loss (and the denoising test loss with a fixed
- * noise draw). The training loss of an epoch is the sample-weighted mean of the minibatch losses
- * seen while training, which is what Keras reports. {@link StoppingRules} end diverging runs and,
- * with patience, runs whose test loss stopped improving.
+ * Trains one run on this JVM through its network's own DL4J layers ({@link RunEngine#OWN_LAYERS}):
+ * shuffled minibatches, fresh input noise per minibatch with clean targets, and after every epoch
+ * the clean test loss (and the denoising test loss with a fixed noise draw). The training loss of
+ * an epoch is the sample-weighted mean of the minibatch losses seen while training, which is what
+ * Keras reports. {@link StoppingRules} end diverging runs and, with patience, runs whose test loss
+ * stopped improving.
  */
 public final class RunTrainer {
     /** Called after every epoch, for progress logs. */
@@ -24,8 +25,9 @@ public final class RunTrainer {
         this.listener = listener;
     }
 
+    /** Trains {@code config}'s run through its network's own DL4J layers, whatever its architecture. */
     public TrainedRun train(RunConfig config, TrainingArrays data) {
-        TrainingRun run = new TrainingRun(config, data, listener);
+        TrainingRun run = new TrainingRun(config, data, listener, OwnLayersEvaluator::new);
         int samples = (int) data.train().rows();
         for (int epoch = 1; epoch <= config.recipe().epochs(); epoch++) {
             long start = System.nanoTime();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 
 import org.aesweep.engine.kernels.FlatFloats;
 import org.aesweep.model.Autoencoder;
@@ -19,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run while it trains, whoever drives the steps (alone, or as a branch of a fused network):
- * its solo network, its minibatch order and noise stream (both seeded by the run), and its book
- * of epochs. After each epoch it evaluates the model on the test set, records the metrics, tells
- * the listener and applies the stopping rules; it says when the run has ended and with what.
+ * its plain DL4J network, its minibatch order and noise stream (both seeded by the run), and its
+ * book of epochs. After each epoch it scores the run on the test set through the evaluator its
+ * trainer gave it, records the metrics, tells the listener and applies the stopping rules; it says
+ * when the run has ended and with what.
  */
 final class TrainingRun {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
@@ -40,12 +42,14 @@ final class TrainingRun {
     private StoppingRules.Stop failure;
     private boolean ended;
 
-    TrainingRun(RunConfig config, TrainingArrays data, RunTrainer.EpochListener listener) {
+    /** @param evaluatorOf the evaluator that scores the run, given its plain network */
+    TrainingRun(RunConfig config, TrainingArrays data, RunTrainer.EpochListener listener,
+                Function<Autoencoder, LossEvaluator> evaluatorOf) {
         this.config = config;
         this.model = AutoencoderFactory.build(config, data.rows(), data.cols());
         this.noise = NoiseModels.create(config.noise().kind(), config.noise().level(), config.runSeed());
         this.order = new Random(config.runSeed());
-        this.evaluator = LossEvaluator.forRun(config, model);
+        this.evaluator = evaluatorOf.apply(model);
         this.testSet = new TestSetEvaluator(evaluator, config, data.test());
         this.rules = new StoppingRules(config.recipe().stopping());
         this.listener = listener;
@@ -62,9 +66,9 @@ final class TrainingRun {
 
     /**
      * Rows {@code [start, end)} of the epoch's order as network input (freshly noised) and clean
-     * target, gathered a memcpy per row ({@link FlatFloats#gatherRows}; getRows had taken a third
-     * of a small epoch). The clean rows land in a buffer this run reuses ({@link StepBuffers}), so the
-     * returned arrays are valid until the next call.
+     * target, gathered a memcpy per row ({@link FlatFloats#gatherRows}; ND4J's getRows and
+     * pullRows are slower, see docs/performance.md). The clean rows land in a buffer this run reuses
+     * ({@link StepBuffers}), so the returned arrays are valid until the next call.
      */
     DataSet minibatch(INDArray train, int[] epochOrder, int start, int end) {
         INDArray clean = batchBuffers.get(train.dataType(), end - start, train.columns());

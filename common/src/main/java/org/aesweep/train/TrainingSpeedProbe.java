@@ -39,7 +39,8 @@ public final class TrainingSpeedProbe {
         Random random = new Random(run.runSeed());
         try (TrainingArrays arrays = new TrainingArrays(randomImages(steps * run.recipe().batchSize(), rows * cols, random),
                 randomImages(TEST_SAMPLES, rows * cols, random), rows, cols)) {
-            TrainedRun trained = BatchTrainer.train(List.of(run.withEpochs(EPOCHS)), arrays, (config, metrics) -> {
+            RunEngine engine = RunEngine.of(run);
+            TrainedRun trained = engine.train(List.of(run.withEpochs(EPOCHS)), arrays, (config, metrics) -> {
             }).get(0);
             if (trained.status() == RunStatus.FAILED || trained.epochs().isEmpty()) {
                 throw new IllegalStateException("run " + run.runId() + " did not train an epoch on random images: "
@@ -48,7 +49,7 @@ public final class TrainingSpeedProbe {
             double fastest = trained.epochs().stream().skip(1).mapToDouble(EpochMetrics::seconds).min()
                     .orElse(trained.lastEpoch().seconds());
             double perTrainingSample = fastest / arrays.train().rows();
-            LossEvaluator evaluator = LossEvaluator.forRun(run, trained.model());
+            LossEvaluator evaluator = engine.evaluator(run, trained.model());
             long start = System.nanoTime();
             evaluator.evaluate(arrays.test(), arrays.test());
             double perScoredSample = (System.nanoTime() - start) / 1e9 / TEST_SAMPLES;

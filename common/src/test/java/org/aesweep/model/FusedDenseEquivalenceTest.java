@@ -74,6 +74,29 @@ class FusedDenseEquivalenceTest {
         trackSolo(ReconstructionLoss.MSE, Nd4j.rand(DataType.FLOAT, 600, N), 1e-5, 1e-6);
     }
 
+    @Test
+    void aBranchMovesBetweenFusedNetworksAsItIs() {
+        ReconstructionLoss loss = ReconstructionLoss.BCE;
+        MultiLayerNetwork fused = FusedDense.build(K, new int[] {N, CODE, N}, Activation.RELU,
+                loss.outputLayerActivation(Activation.SIGMOID), loss, common(99));
+        MultiLayerNetwork other = FusedDense.build(2, new int[] {N, CODE, N}, Activation.RELU,
+                loss.outputLayerActivation(Activation.SIGMOID), loss, common(98));
+        MultiLayerNetwork[] solos = new MultiLayerNetwork[K];
+        for (int k = 0; k < K; k++) {
+            solos[k] = solo(100 + k, loss);
+            FusedDense.copyIn(solos[k], fused, k);
+        }
+        MultiLayerNetwork check = solo(0, loss);
+        FusedDense.copyBranch(fused, 2, other, 1);
+        FusedDense.copyOut(other, 1, check);
+        assertEquals(solos[2].params(), check.params());
+        FusedDense.copyBranch(fused, 3, other, 0);
+        FusedDense.copyOut(other, 0, check);
+        assertEquals(solos[3].params(), check.params());
+        FusedDense.copyOut(other, 1, check);
+        assertEquals(solos[2].params(), check.params(), "the other branch stays");
+    }
+
     private static void trackSolo(ReconstructionLoss loss, INDArray rows, double paramTolerance, double lossTolerance) {
         MultiLayerNetwork[] solos = new MultiLayerNetwork[K];
         MultiLayerNetwork fused = FusedDense.build(K, new int[] {N, CODE, N}, Activation.RELU,

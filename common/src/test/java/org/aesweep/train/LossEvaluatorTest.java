@@ -27,7 +27,7 @@ class LossEvaluatorTest {
     private static final int SAMPLES = 2500;
 
     @Test
-    void groupedFormScoresAsTheRunsOwnLayersDoAndFollowsTheirParameters() {
+    void fusedFormScoresAsTheRunsOwnLayersDoWithTheParametersItWasGiven() {
         INDArray clean = SyntheticImages.matrix(SAMPLES, 21);
         INDArray noisy = NoiseModels.create(NoiseKind.GAUSSIAN, 0.3, 5).corrupt(clean);
         List<RunConfig> runs = List.of(TestRuns.shallow(8).build(),
@@ -36,27 +36,29 @@ class LossEvaluatorTest {
                 TestRuns.shallow(6).kind(ArchitectureKind.LINEAR, List.of()).build());
         for (RunConfig run : runs) {
             Autoencoder model = AutoencoderFactory.build(run, SyntheticImages.SIDE, SyntheticImages.SIDE);
-            LossEvaluator grouped = LossEvaluator.forRun(run, model);
-            LossEvaluator reference = LossEvaluator.throughOwnLayers(model);
+            assertEquals(RunEngine.FUSED, RunEngine.of(run));
+            LossEvaluator reference = RunEngine.OWN_LAYERS.evaluator(run, model);
             // Cross-entropy sums reach doubles early on both paths; squared errors are summed in floats
             // over 2M elements, in a different order on each path.
             double tolerance = run.recipe().loss() == LossKind.BCE ? 1e-6 : 2e-5;
             trainOneStep(model, clean);
-            double before = grouped.evaluate(noisy, clean);
+            LossEvaluator fused = RunEngine.FUSED.evaluator(run, model);
+            double before = fused.evaluate(noisy, clean);
             assertEquals(reference.evaluate(noisy, clean), before, tolerance * before,
                     run.architecture().label() + " " + run.recipe().loss());
-            assertEquals(reference.evaluate(clean, clean), grouped.evaluate(clean, clean), tolerance * before);
+            assertEquals(reference.evaluate(clean, clean), fused.evaluate(clean, clean), tolerance * before);
 
             trainOneStep(model, clean);
-            double after = grouped.evaluate(noisy, clean);
-            assertNotEquals(before, after, "the grouped copy takes the solo network's new parameters");
+            assertEquals(before, fused.evaluate(noisy, clean), "it holds the parameters it was given");
+            double after = RunEngine.FUSED.evaluator(run, model).evaluate(noisy, clean);
+            assertNotEquals(before, after);
             assertEquals(reference.evaluate(noisy, clean), after, tolerance * after);
         }
     }
 
     /**
      * One forward pass gives a set's loss and codes: the loss equals the run's evaluation of the whole
-     * network (DL4J's own score where the run has no grouped form), and the codes equal the code
+     * network (DL4J's own score where the run has no fused form), and the codes equal the code
      * layer's activations as DL4J's feedForwardToLayer gives them.
      */
     @ParameterizedTest
@@ -65,7 +67,7 @@ class LossEvaluatorTest {
         INDArray clean = SyntheticImages.matrix(SAMPLES, 33);
         Autoencoder model = AutoencoderFactory.build(run, SyntheticImages.SIDE, SyntheticImages.SIDE);
         trainOneStep(model, clean);
-        LossEvaluator evaluator = LossEvaluator.forRun(run, model);
+        LossEvaluator evaluator = RunEngine.of(run).evaluator(run, model);
         LossEvaluator.CodedLoss coded = evaluator.evaluateAndEncode(clean);
 
         double reference = evaluator.evaluate(clean, clean);

@@ -31,15 +31,15 @@ import org.nd4j.shade.jackson.annotation.JsonIgnore;
  * then sums of the K blocks of that row), whatever K. Masks are applied to the loss elements as
  * DL4J's losses do, but a branch's recorded mean still divides by batch * n.
  *
- * <p>Use with a {@code LossLayer} after the last {@link GroupedDenseLayer}, and read the losses
+ * <p>Use with a {@code LossLayer} after the last {@link FusedDenseLayer}, and read the losses
  * through {@link #of(MultiLayerNetwork)}. Best put the output activation (sigmoid) on that last
- * grouped layer and leave the LossLayer's identity: a LossLayer scores its input after backprop,
+ * fused dense layer and leave the LossLayer's identity: a LossLayer scores its input after backprop,
  * and DL4J's losses backpropagate through a non-identity activation in place into that input (in
  * DL4J 1.0.0-M2.1 a LossLayer with a sigmoid activation reports a wrong score after {@code fit}
  * for that reason), so with a non-identity activation this loss copies the input first, one op
  * more per step.
  */
-public class GroupedReconstructionLoss implements ILossFunction {
+public class FusedReconstructionLoss implements ILossFunction {
     private static final long serialVersionUID = 1L;
 
     private int branches;
@@ -49,10 +49,10 @@ public class GroupedReconstructionLoss implements ILossFunction {
     private transient double[] lastBranchLosses;
 
     /** For JSON deserialisation. */
-    public GroupedReconstructionLoss() {
+    public FusedReconstructionLoss() {
     }
 
-    public GroupedReconstructionLoss(int branches, ReconstructionLoss kind) {
+    public FusedReconstructionLoss(int branches, ReconstructionLoss kind) {
         if (branches < 1) {
             throw new IllegalArgumentException("need at least one branch, got " + branches);
         }
@@ -68,14 +68,14 @@ public class GroupedReconstructionLoss implements ILossFunction {
         return kind;
     }
 
-    /** The loss of a network's output layer, which must be a LossLayer holding a GroupedReconstructionLoss. */
-    public static GroupedReconstructionLoss of(MultiLayerNetwork network) {
+    /** The loss of a network's output layer, which must be a LossLayer holding a FusedReconstructionLoss. */
+    public static FusedReconstructionLoss of(MultiLayerNetwork network) {
         org.deeplearning4j.nn.conf.layers.Layer conf = network.getOutputLayer().conf().getLayer();
         if (conf instanceof org.deeplearning4j.nn.conf.layers.LossLayer lossLayer
-                && lossLayer.getLossFn() instanceof GroupedReconstructionLoss loss) {
+                && lossLayer.getLossFn() instanceof FusedReconstructionLoss loss) {
             return loss;
         }
-        throw new IllegalArgumentException("output layer has no GroupedReconstructionLoss: " + conf);
+        throw new IllegalArgumentException("output layer has no FusedReconstructionLoss: " + conf);
     }
 
     /**
@@ -123,7 +123,7 @@ public class GroupedReconstructionLoss implements ILossFunction {
 
     private static void requireIdentity(IActivation activationFn) {
         if (!(activationFn instanceof ActivationIdentity)) {
-            throw new IllegalStateException("grouped binary cross-entropy works on logits; the LossLayer's activation"
+            throw new IllegalStateException("fused binary cross-entropy works on logits; the LossLayer's activation"
                     + " must be IDENTITY, not " + activationFn);
         }
     }
@@ -193,12 +193,12 @@ public class GroupedReconstructionLoss implements ILossFunction {
 
     @Override
     public String toString() {
-        return "GroupedReconstructionLoss(" + kind + ", branches=" + branches + ")";
+        return "FusedReconstructionLoss(" + kind + ", branches=" + branches + ")";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GroupedReconstructionLoss other && branches == other.branches && kind == other.kind;
+        return o instanceof FusedReconstructionLoss other && branches == other.branches && kind == other.kind;
     }
 
     @Override

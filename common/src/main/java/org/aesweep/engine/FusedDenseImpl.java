@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Implementation of {@link GroupedDenseLayer}: K independent dense layers computed with batched
+ * Implementation of {@link FusedDenseLayer}: K independent dense layers computed with batched
  * work per op. Per forward pass: K matmul ops, each writing straight into its column block of one
  * {@code [batch, K*nOut]} output (libnd4j's matmul takes strided views for inputs and output, so
  * nothing is copied), then one bias add and one activation over the whole output. Per backward
@@ -35,17 +35,16 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code inputGradient(false)} skips the epsilon for its input.
  *
  * <p>Activations and epsilons are c-order, like DL4J's: labels, inputs and DL4J's loss functions
- * are c-order, and element-wise ops mixing c- and f-order arrays take a slow path in ND4J. With
- * f-order activations (contiguous column blocks, which {@code Nd4j.gemm} also accepts) fused
- * training of 8 784-32-784 nets ran 1.7x slower than with c-order ones. libnd4j's
- * {@code batched_gemm} op was 4-18x slower than K matmuls on CPU (one noisy run) (it falls back to plain loops
- * without MKL), so it is not used.
+ * are c-order, and element-wise ops mixing c- and f-order arrays take a slow path in ND4J, which
+ * made f-order activations (contiguous column blocks, which {@code Nd4j.gemm} also accepts) the
+ * slower choice. libnd4j's {@code batched_gemm} op is not used: without MKL it falls back to plain
+ * loops, slower on CPU than K matmuls (docs/performance.md has both measurements).
  *
  * <p>Workspaces follow DL4J's dense layer: the output is created as an ACTIVATIONS array, the
  * epsilon as an ACTIVATION_GRAD array, and the parameter gradients are written into the views DL4J
  * handed over ({@code gradientViews}).
  */
-public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
+public class FusedDenseImpl extends BaseLayer<FusedDenseLayer> {
     private static final long serialVersionUID = 1L;
     /** Order of the activations and epsilons this layer creates: c, like the loss ops downstream. */
     private static final char ORDER = 'c';
@@ -54,7 +53,7 @@ public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
     private transient INDArray forwardInput;
     private transient INDArray forwardPreActivation;
 
-    public GroupedDenseImpl(NeuralNetConfiguration conf, DataType dataType) {
+    public FusedDenseImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 
@@ -64,13 +63,13 @@ public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
 
     /** Branch k's weights, a live f-order {@code [nIn, nOut]} view of the layer's parameters. */
     public INDArray branchWeights(int k) {
-        return columnBlock(getParam(GroupedDenseParamInitializer.WEIGHT_KEY), k, layerConf().branchOut());
+        return columnBlock(getParam(FusedDenseParamInitializer.WEIGHT_KEY), k, layerConf().branchOut());
     }
 
     /** Branch k's bias, a live view of length nOut of the layer's parameters. */
     public INDArray branchBias(int k) {
         long nOut = layerConf().branchOut();
-        return getParam(GroupedDenseParamInitializer.BIAS_KEY).get(NDArrayIndex.interval(k * nOut, (k + 1) * nOut));
+        return getParam(FusedDenseParamInitializer.BIAS_KEY).get(NDArrayIndex.interval(k * nOut, (k + 1) * nOut));
     }
 
     /** Copies a solo dense layer's {@code W} ([nIn, nOut]) and {@code b} (nOut values, any shape) into branch k. */
@@ -101,8 +100,8 @@ public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
     private INDArray preActivation(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(forBackprop);
         applyDropOutIfNecessary(training, workspaceMgr);
-        INDArray w = getParamWithNoise(GroupedDenseParamInitializer.WEIGHT_KEY, training, workspaceMgr);
-        INDArray b = getParamWithNoise(GroupedDenseParamInitializer.BIAS_KEY, training, workspaceMgr);
+        INDArray w = getParamWithNoise(FusedDenseParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+        INDArray b = getParamWithNoise(FusedDenseParamInitializer.BIAS_KEY, training, workspaceMgr);
         INDArray x = checkedInput();
 
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(),
@@ -122,7 +121,7 @@ public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
     private INDArray checkedInput() {
         INDArray x = input.castTo(dataType);
         if (x.rank() != 2 || x.size(1) != layerConf().getNIn()) {
-            throw new DL4JInvalidInputException("GroupedDenseLayer expects input [batch, " + layerConf().getNIn()
+            throw new DL4JInvalidInputException("FusedDenseLayer expects input [batch, " + layerConf().getNIn()
                     + "] (" + branches() + " branches of " + layerConf().branchIn() + "), got "
                     + Arrays.toString(x.shape()) + " " + layerId());
         }
@@ -150,7 +149,7 @@ public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
         if (z == null) {
             z = preActivation(true, true, workspaceMgr);
         }
-        INDArray biasGrad = gradientViews.get(GroupedDenseParamInitializer.BIAS_KEY);
+        INDArray biasGrad = gradientViews.get(FusedDenseParamInitializer.BIAS_KEY);
         INDArray delta;
         if (maskArray != null) {
             delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
@@ -161,11 +160,11 @@ public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
         }
 
         Gradient gradient = new DefaultGradient();
-        gradient.gradientForVariable().put(GroupedDenseParamInitializer.BIAS_KEY, biasGrad);
+        gradient.gradientForVariable().put(FusedDenseParamInitializer.BIAS_KEY, biasGrad);
 
         INDArray x = checkedInput();
-        INDArray w = getParamWithNoise(GroupedDenseParamInitializer.WEIGHT_KEY, true, workspaceMgr);
-        INDArray weightGrad = gradientViews.get(GroupedDenseParamInitializer.WEIGHT_KEY);
+        INDArray w = getParamWithNoise(FusedDenseParamInitializer.WEIGHT_KEY, true, workspaceMgr);
+        INDArray weightGrad = gradientViews.get(FusedDenseParamInitializer.WEIGHT_KEY);
         boolean inputGradient = layerConf().isInputGradient();
         INDArray epsilonNext = inputGradient
                 ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
@@ -181,7 +180,7 @@ public class GroupedDenseImpl extends BaseLayer<GroupedDenseLayer> {
                 gemm(deltaK, columnBlock(w, k, nOut), columnBlock(epsilonNext, k, nIn), false, true, 1.0, 0.0);
             }
         }
-        gradient.gradientForVariable().put(GroupedDenseParamInitializer.WEIGHT_KEY, weightGrad);
+        gradient.gradientForVariable().put(FusedDenseParamInitializer.WEIGHT_KEY, weightGrad);
 
         weightNoiseParams.clear();
         if (epsilonNext != null) {

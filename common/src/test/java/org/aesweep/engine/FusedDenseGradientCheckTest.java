@@ -25,14 +25,14 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
- * {@link GroupedDenseLayer} in double precision: numerical gradient checks, the forward pass
+ * {@link FusedDenseLayer} in double precision: numerical gradient checks, the forward pass
  * against K separate matrix products, the parameter layout, and a JSON round trip.
  */
 @ExtendWith(DoublePrecision.class)
-class GroupedDenseGradientCheckTest {
+class FusedDenseGradientCheckTest {
     private static final int K = 3;
     private static final int BATCH = 6;
-    /** GroupedDense(K, 5 -> 4, hidden) -> GroupedDense(K, 4 -> 5, output) -> LossLayer(loss). */
+    /** FusedDenseLayer(K, 5 -> 4, hidden) -> FusedDenseLayer(K, 4 -> 5, output) -> LossLayer(loss). */
     private static MultiLayerNetwork net(Activation hidden, Activation output, Activation lossActivation,
             org.nd4j.linalg.lossfunctions.ILossFunction loss) {
         return net(hidden, output, lossActivation, loss, true);
@@ -47,9 +47,9 @@ class GroupedDenseGradientCheckTest {
                 .weightInit(WeightInit.XAVIER)
                 .biasInit(0.1)
                 .list()
-                .layer(new GroupedDenseLayer.Builder().branches(K).branchIn(5).branchOut(4).activation(hidden)
+                .layer(new FusedDenseLayer.Builder().branches(K).branchIn(5).branchOut(4).activation(hidden)
                         .inputGradient(firstInputGradient).build())
-                .layer(new GroupedDenseLayer.Builder().branches(K).branchIn(4).branchOut(5).activation(output).build())
+                .layer(new FusedDenseLayer.Builder().branches(K).branchIn(4).branchOut(5).activation(output).build())
                 .layer(new LossLayer.Builder(loss).activation(lossActivation).build())
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -69,16 +69,16 @@ class GroupedDenseGradientCheckTest {
     @CsvSource({
         "TANH, SIGMOID, IDENTITY, XENT",
         "TANH, IDENTITY, SIGMOID, XENT",
-        "RELU, IDENTITY, IDENTITY, GROUPED_BCE",
+        "RELU, IDENTITY, IDENTITY, FUSED_BCE",
         "TANH, IDENTITY, IDENTITY, MSE",
-        "RELU, IDENTITY, IDENTITY, GROUPED_MSE"})
+        "RELU, IDENTITY, IDENTITY, FUSED_MSE"})
     void analyticGradientMatchesNumericGradient(Activation hidden, Activation output, Activation lossActivation,
             String loss) {
         org.nd4j.linalg.lossfunctions.ILossFunction fn = switch (loss) {
             case "XENT" -> new LossBinaryXENT();
             case "MSE" -> new LossMSE();
-            case "GROUPED_BCE" -> new GroupedReconstructionLoss(K, ReconstructionLoss.BCE);
-            default -> new GroupedReconstructionLoss(K, ReconstructionLoss.MSE);
+            case "FUSED_BCE" -> new FusedReconstructionLoss(K, ReconstructionLoss.BCE);
+            default -> new FusedReconstructionLoss(K, ReconstructionLoss.MSE);
         };
         MultiLayerNetwork net = net(hidden, output, lossActivation, fn);
         Nd4j.getRandom().setSeed(11);
@@ -94,8 +94,8 @@ class GroupedDenseGradientCheckTest {
         Nd4j.getRandom().setSeed(12);
         INDArray x = Nd4j.rand(DataType.DOUBLE, BATCH, K * 5);
         INDArray out = net.output(x);
-        GroupedDenseImpl first = (GroupedDenseImpl) net.getLayer(0);
-        GroupedDenseImpl second = (GroupedDenseImpl) net.getLayer(1);
+        FusedDenseImpl first = (FusedDenseImpl) net.getLayer(0);
+        FusedDenseImpl second = (FusedDenseImpl) net.getLayer(1);
         for (int k = 0; k < K; k++) {
             INDArray xk = FusedDense.block(x, k, K);
             INDArray h = xk.mmul(first.branchWeights(k)).addiRowVector(first.branchBias(k));
@@ -111,7 +111,7 @@ class GroupedDenseGradientCheckTest {
     @Test
     void branchParametersAreContiguousSegmentsOfTheFlatVector() {
         MultiLayerNetwork net = net(Activation.TANH, Activation.SIGMOID, Activation.IDENTITY, new LossBinaryXENT());
-        GroupedDenseImpl first = (GroupedDenseImpl) net.getLayer(0);
+        FusedDenseImpl first = (FusedDenseImpl) net.getLayer(0);
         assertEquals(K * 5 * 4 + K * 4, first.numParams());
         INDArray flat = net.params();
         for (int k = 0; k < K; k++) {
@@ -133,9 +133,9 @@ class GroupedDenseGradientCheckTest {
     @Test
     void aFirstLayerWithoutInputGradientGivesTheSameParameterGradients() {
         MultiLayerNetwork with = net(Activation.TANH, Activation.IDENTITY, Activation.IDENTITY,
-                new GroupedReconstructionLoss(K, ReconstructionLoss.BCE), true);
+                new FusedReconstructionLoss(K, ReconstructionLoss.BCE), true);
         MultiLayerNetwork without = net(Activation.TANH, Activation.IDENTITY, Activation.IDENTITY,
-                new GroupedReconstructionLoss(K, ReconstructionLoss.BCE), false);
+                new FusedReconstructionLoss(K, ReconstructionLoss.BCE), false);
         without.setParams(with.params().dup());
         Nd4j.getRandom().setSeed(21);
         INDArray x = Nd4j.rand(DataType.DOUBLE, BATCH, K * 5);
@@ -152,7 +152,7 @@ class GroupedDenseGradientCheckTest {
     @Test
     void configurationSurvivesJson() {
         MultiLayerNetwork net = net(Activation.RELU, Activation.IDENTITY, Activation.SIGMOID,
-                new GroupedReconstructionLoss(K, ReconstructionLoss.BCE), false);
+                new FusedReconstructionLoss(K, ReconstructionLoss.BCE), false);
         String json = net.getLayerWiseConfigurations().toJson();
         MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(json);
         assertEquals(net.getLayerWiseConfigurations(), back);

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Parameters of a {@link GroupedDenseLayer} as views of DL4J's flat parameter (and gradient)
+ * Parameters of a {@link FusedDenseLayer} as views of DL4J's flat parameter (and gradient)
  * vector, so the updater treats all K branches as one block.
  *
  * <p>Layout, with K branches of {@code nIn -> nOut}: first {@code W}, K*nIn*nOut values, viewed as
@@ -25,22 +25,22 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * then {@code b}, K*nOut values, a vector whose segment k is branch k's bias. The keys are DL4J's
  * usual "W" and "b".
  */
-public final class GroupedDenseParamInitializer implements ParamInitializer {
+public final class FusedDenseParamInitializer implements ParamInitializer {
     public static final String WEIGHT_KEY = DefaultParamInitializer.WEIGHT_KEY;
     public static final String BIAS_KEY = DefaultParamInitializer.BIAS_KEY;
 
-    private static final GroupedDenseParamInitializer INSTANCE = new GroupedDenseParamInitializer();
+    private static final FusedDenseParamInitializer INSTANCE = new FusedDenseParamInitializer();
 
-    private GroupedDenseParamInitializer() {
+    private FusedDenseParamInitializer() {
     }
 
-    public static GroupedDenseParamInitializer getInstance() {
+    public static FusedDenseParamInitializer getInstance() {
         return INSTANCE;
     }
 
-    private static GroupedDenseLayer grouped(Layer layer) {
-        if (!(layer instanceof GroupedDenseLayer g)) {
-            throw new IllegalArgumentException("Not a GroupedDenseLayer: " + layer);
+    private static FusedDenseLayer fused(Layer layer) {
+        if (!(layer instanceof FusedDenseLayer g)) {
+            throw new IllegalArgumentException("Not a FusedDenseLayer: " + layer);
         }
         return g;
     }
@@ -52,7 +52,7 @@ public final class GroupedDenseParamInitializer implements ParamInitializer {
 
     @Override
     public long numParams(Layer layer) {
-        GroupedDenseLayer g = grouped(layer);
+        FusedDenseLayer g = fused(layer);
         return g.getNIn() * g.branchOut() + g.getNOut();
     }
 
@@ -83,7 +83,7 @@ public final class GroupedDenseParamInitializer implements ParamInitializer {
 
     @Override
     public Map<String, INDArray> init(NeuralNetConfiguration conf, INDArray paramsView, boolean initializeParams) {
-        GroupedDenseLayer g = grouped(conf.getLayer());
+        FusedDenseLayer g = fused(conf.getLayer());
         Map<String, INDArray> views = split(g, paramsView);
         if (initializeParams) {
             INDArray flat = paramsView.reshape(paramsView.length());
@@ -105,11 +105,11 @@ public final class GroupedDenseParamInitializer implements ParamInitializer {
 
     @Override
     public Map<String, INDArray> getGradientsFromFlattened(NeuralNetConfiguration conf, INDArray gradientView) {
-        return split(grouped(conf.getLayer()), gradientView);
+        return split(fused(conf.getLayer()), gradientView);
     }
 
     /** The "W" ([nIn, K*nOut], f-order) and "b" ([K*nOut]) views of a layer's flat vector. */
-    private Map<String, INDArray> split(GroupedDenseLayer g, INDArray flatView) {
+    private Map<String, INDArray> split(FusedDenseLayer g, INDArray flatView) {
         long expected = numParams(g);
         if (flatView.length() != expected) {
             throw new IllegalStateException("Expected a parameter view of length " + expected + ", got "

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Configuration of a grouped dense layer: K independent dense layers side by side, so that K runs
+ * Configuration of a fused dense layer: K independent dense layers side by side, so that K runs
  * of one network shape can be trained in a single network ("fused training"), paying DL4J's
  * per-op overhead once for all K instead of once per run.
  *
@@ -26,17 +26,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * builder takes either the totals or the per-branch widths.
  *
  * <pre>{@code
- * new GroupedDenseLayer.Builder().branches(8).branchIn(784).branchOut(32)
+ * new FusedDenseLayer.Builder().branches(8).branchIn(784).branchOut(32)
  *         .activation(Activation.RELU).build()
  * }</pre>
  *
  * <p>Each branch's weights are initialised on their own, with fan-in {@code branchIn} and fan-out
  * {@code branchOut}, as a solo {@code DenseLayer} of that shape would be. Parameters are laid out so
  * that branch k's weights (f-order {@code [branchIn, branchOut]}) and then all biases follow
- * each other in DL4J's flat parameter vector; see {@link GroupedDenseParamInitializer}. Layer
+ * each other in DL4J's flat parameter vector; see {@link FusedDenseParamInitializer}. Layer
  * normalisation, no-bias mode and weight noise other than DL4J's generic one are not supported.
  */
-public class GroupedDenseLayer extends FeedForwardLayer {
+public class FusedDenseLayer extends FeedForwardLayer {
     private static final long serialVersionUID = 1L;
 
     private int branches = 1;
@@ -44,11 +44,11 @@ public class GroupedDenseLayer extends FeedForwardLayer {
     private boolean inputGradient = true;
 
     /** For JSON deserialisation. */
-    public GroupedDenseLayer() {
+    public FusedDenseLayer() {
         super();
     }
 
-    private GroupedDenseLayer(Builder builder) {
+    private FusedDenseLayer(Builder builder) {
         super(builder);
         this.branches = builder.branches;
         this.inputGradient = builder.inputGradient;
@@ -61,7 +61,7 @@ public class GroupedDenseLayer extends FeedForwardLayer {
 
     public void setBranches(int branches) {
         if (branches < 1) {
-            throw new IllegalArgumentException("GroupedDenseLayer needs at least one branch, got " + branches);
+            throw new IllegalArgumentException("FusedDenseLayer needs at least one branch, got " + branches);
         }
         this.branches = branches;
     }
@@ -86,7 +86,7 @@ public class GroupedDenseLayer extends FeedForwardLayer {
 
     private long perBranch(long total, String what) {
         if (total <= 0 || total % branches != 0) {
-            throw new IllegalStateException("GroupedDenseLayer " + getLayerName() + ": " + what + " = " + total
+            throw new IllegalStateException("FusedDenseLayer " + getLayerName() + ": " + what + " = " + total
                     + " is not a positive multiple of the " + branches + " branches");
         }
         return total / branches;
@@ -97,13 +97,13 @@ public class GroupedDenseLayer extends FeedForwardLayer {
             int layerIndex, INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
         branchIn();
         branchOut();
-        return LayerWiring.wire(new GroupedDenseImpl(conf, networkDataType), this, conf, listeners, layerIndex,
+        return LayerWiring.wire(new FusedDenseImpl(conf, networkDataType), this, conf, listeners, layerIndex,
                 layerParamsView, initializeParams);
     }
 
     @Override
     public ParamInitializer initializer() {
-        return GroupedDenseParamInitializer.getInstance();
+        return FusedDenseParamInitializer.getInstance();
     }
 
     @Override
@@ -118,7 +118,7 @@ public class GroupedDenseLayer extends FeedForwardLayer {
         if (getIDropout() != null) {
             trainVariable += inputType.arrayElementsPerExample();
         }
-        return new LayerMemoryReport.Builder(layerName, GroupedDenseLayer.class, inputType, outputType)
+        return new LayerMemoryReport.Builder(layerName, FusedDenseLayer.class, inputType, outputType)
                 .standardMemory(numParams, updaterState)
                 .workingMemory(0, 0, 0, trainVariable)
                 .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
@@ -126,8 +126,8 @@ public class GroupedDenseLayer extends FeedForwardLayer {
     }
 
     @Override
-    public GroupedDenseLayer clone() {
-        return (GroupedDenseLayer) super.clone();
+    public FusedDenseLayer clone() {
+        return (FusedDenseLayer) super.clone();
     }
 
     @Override
@@ -135,7 +135,7 @@ public class GroupedDenseLayer extends FeedForwardLayer {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof GroupedDenseLayer other) || !super.equals(o)) {
+        if (!(o instanceof FusedDenseLayer other) || !super.equals(o)) {
             return false;
         }
         return branches == other.branches && inputGradient == other.inputGradient;
@@ -148,7 +148,7 @@ public class GroupedDenseLayer extends FeedForwardLayer {
 
     @Override
     public String toString() {
-        return "GroupedDenseLayer(branches=" + branches + ", nIn=" + getNIn() + ", nOut=" + getNOut()
+        return "FusedDenseLayer(branches=" + branches + ", nIn=" + getNIn() + ", nOut=" + getNOut()
                 + ", activation=" + getActivationFn() + ", inputGradient=" + inputGradient + ")";
     }
 
@@ -164,7 +164,7 @@ public class GroupedDenseLayer extends FeedForwardLayer {
 
         public Builder branches(int branches) {
             if (branches < 1) {
-                throw new IllegalArgumentException("GroupedDenseLayer needs at least one branch, got " + branches);
+                throw new IllegalArgumentException("FusedDenseLayer needs at least one branch, got " + branches);
             }
             this.branches = branches;
             return this;
@@ -194,14 +194,14 @@ public class GroupedDenseLayer extends FeedForwardLayer {
 
         @Override
         @SuppressWarnings("unchecked")
-        public GroupedDenseLayer build() {
+        public FusedDenseLayer build() {
             if (branchIn > 0) {
                 setNIn(branchIn * branches);
             }
             if (branchOut > 0) {
                 setNOut(branchOut * branches);
             }
-            return new GroupedDenseLayer(this);
+            return new FusedDenseLayer(this);
         }
     }
 }
