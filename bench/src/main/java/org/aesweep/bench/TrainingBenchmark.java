@@ -19,7 +19,7 @@ import org.aesweep.spark.ExecutorDataCache;
 import org.aesweep.spark.ExecutorThreads;
 import org.aesweep.spark.SparkSessions;
 import org.aesweep.sweep.RunTask;
-import org.aesweep.sweep.SweepRunner;
+import org.aesweep.sweep.SweepDriver;
 import org.aesweep.sweep.SweepSettings;
 import org.aesweep.tables.RunLookup;
 import org.aesweep.tables.TableLayout;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Measures what a sweep's runs cost on this machine, through the production code paths: each run
- * of the benchmark's grids trained by a plain loop over {@link RunTask} and by {@link SweepRunner} on
+ * of the benchmark's grids trained by a plain loop over {@link RunTask} and by {@link SweepDriver} on
  * local-mode Spark (one task at a time with all cores, so both use the same threads), alternating,
  * several times, after an untimed two-epoch warm-up of each run; then, on the first grid's data,
  * one shallow run with parameter averaging on 1 and 2 workers. Epoch times come back from the epoch_metrics tables the runs
@@ -230,7 +230,7 @@ public final class TrainingBenchmark {
         SweepPlan plan = plan(List.of("architectures=[shallow]", "code_sizes=" + SWEEP_CODE_SIZES,
                 "replicates=" + replicates));
         long start = System.nanoTime();
-        new SweepRunner(spark).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan);
+        new SweepDriver(spark).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan);
         double wall = seconds(start);
         List<Double> runWalls = new ArrayList<>();
         for (RunRow row : RunLookup.allRows(layout(sweepId), RunRow.class, conf)) {
@@ -243,11 +243,11 @@ public final class TrainingBenchmark {
     /** A sweep of {@code runs} one-epoch shallow runs on 600 images, after a warm-up sweep of 10. */
     private MemoryRow measureDriverHeap(SparkSession spark, int runs) throws IOException, BadInputException {
         int replicates = (runs + TINY_CODE_SIZES - 1) / TINY_CODE_SIZES;
-        new SweepRunner(spark).run(new SweepSettings(settings.dataRoot(), layout("memory-warm-up")),
+        new SweepDriver(spark).run(new SweepSettings(settings.dataRoot(), layout("memory-warm-up")),
                 plan(tinyRuns(2)));
         double before = liveHeapMib();
         long start = System.nanoTime();
-        new SweepRunner(spark).run(new SweepSettings(settings.dataRoot(), layout("memory")),
+        new SweepDriver(spark).run(new SweepSettings(settings.dataRoot(), layout("memory")),
                 plan(tinyRuns(replicates)));
         double seconds = seconds(start);
         return new MemoryRow(replicates * TINY_CODE_SIZES, seconds, before, liveHeapMib(), ProcessMemory.peakRssMib());
@@ -295,7 +295,7 @@ public final class TrainingBenchmark {
 
     private double trainOnSpark(SparkSession spark, SweepPlan plan, TableLayout layout) throws IOException {
         long start = System.nanoTime();
-        new SweepRunner(spark).run(new SweepSettings(settings.dataRoot(), layout), plan);
+        new SweepDriver(spark).run(new SweepSettings(settings.dataRoot(), layout), plan);
         return seconds(start);
     }
 
@@ -304,7 +304,7 @@ public final class TrainingBenchmark {
         String sweepId = "paramavg-" + workers;
         SweepPlan plan = plan(List.of("architectures=[shallow]", "parameter_averaging.cost_threshold=0",
                 "parameter_averaging.workers=" + workers));
-        new SweepRunner(spark).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan);
+        new SweepDriver(spark).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan);
         List<Double> seconds = new ArrayList<>();
         for (List<Double> perArchitecture : steadyEpochSeconds(List.of(sweepId)).values()) {
             seconds.addAll(perArchitecture);

@@ -18,12 +18,12 @@ public enum RunEngine {
     OWN_LAYERS {
         @Override
         public List<TrainedRun> train(List<RunConfig> configs, TrainingArrays data,
-                                      RunTrainer.EpochListener listener) {
+                                      EpochListener listener) {
             if (configs.size() != 1) {
                 throw new IllegalArgumentException("runs without a fused form train one at a time, not "
                         + configs.size() + " together");
             }
-            return List.of(new RunTrainer(listener).train(configs.get(0), data));
+            return List.of(new OwnLayersTrainer(listener).train(configs.get(0), data));
         }
 
         @Override
@@ -36,8 +36,8 @@ public enum RunEngine {
     FUSED {
         @Override
         public List<TrainedRun> train(List<RunConfig> configs, TrainingArrays data,
-                                      RunTrainer.EpochListener listener) {
-            return new FusedRunTrainer(listener).train(configs, data);
+                                      EpochListener listener) {
+            return new FusedTrainer(listener).train(configs, data);
         }
 
         @Override
@@ -52,7 +52,7 @@ public enum RunEngine {
 
     /** Trains a batch's runs (one run, or runs that fuse: see plan.RunBatches), in the batch's order. */
     public abstract List<TrainedRun> train(List<RunConfig> configs, TrainingArrays data,
-                                           RunTrainer.EpochListener listener);
+                                           EpochListener listener);
 
     /** Scores {@code model}, {@code config}'s network as it is now, trained elsewhere or done training. */
     public abstract LossEvaluator evaluator(RunConfig config, Autoencoder model);

@@ -35,7 +35,7 @@ final class TrainingRun {
     private final LossEvaluator evaluator;
     private final TestSetEvaluator testSet;
     private final StoppingRules rules;
-    private final RunTrainer.EpochListener listener;
+    private final EpochListener listener;
     private final List<EpochMetrics> epochs = new ArrayList<>();
     private final StepBuffers batchBuffers = new StepBuffers();
     private String message;
@@ -43,7 +43,7 @@ final class TrainingRun {
     private boolean ended;
 
     /** @param evaluatorOf the evaluator that scores the run, given its plain network */
-    TrainingRun(RunConfig config, TrainingArrays data, RunTrainer.EpochListener listener,
+    TrainingRun(RunConfig config, TrainingArrays data, EpochListener listener,
                 Function<Autoencoder, LossEvaluator> evaluatorOf) {
         this.config = config;
         this.model = AutoencoderFactory.build(config, data.rows(), data.cols());

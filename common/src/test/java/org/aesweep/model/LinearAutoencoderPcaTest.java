@@ -13,7 +13,7 @@ import org.aesweep.spec.ArchitectureKind;
 import org.aesweep.spec.LossKind;
 import org.aesweep.spec.OptimizerKind;
 import org.aesweep.testing.TestRuns;
-import org.aesweep.train.RunTrainer;
+import org.aesweep.train.OwnLayersTrainer;
 import org.aesweep.train.TrainedRun;
 import org.aesweep.train.TrainingArrays;
 import org.apache.hadoop.conf.Configuration;
@@ -65,7 +65,7 @@ class LinearAutoencoderPcaTest {
             }
         }
         INDArray data = Nd4j.create(points, new long[] {n, 3}, DataType.FLOAT);
-        TrainedRun run = new RunTrainer((c, m) -> { }).train(TestRuns.shallow(2).kind(ArchitectureKind.LINEAR,
+        TrainedRun run = new OwnLayersTrainer((c, m) -> { }).train(TestRuns.shallow(2).kind(ArchitectureKind.LINEAR,
                         java.util.List.of()).loss(LossKind.MSE).optimizer(OptimizerKind.ADAM, 0.01).batchSize(60).epochs(300).build(),
                 new TrainingArrays(data, data, 1, 3));
 
@@ -89,7 +89,7 @@ class LinearAutoencoderPcaTest {
         assertTrue(Files.isDirectory(data.resolve("fashion-mnist")), "run submit/fetch-data.sh first");
         TrainTestSplit split = DatasetLoader.load("fashion-mnist", data.toString(), 1000, 10, 5, new Configuration());
         TrainingArrays arrays = TrainingArrays.of(split.train(), split.test());
-        TrainedRun run = new RunTrainer((c, m) -> { }).train(TestRuns.shallow(16).kind(ArchitectureKind.LINEAR,
+        TrainedRun run = new OwnLayersTrainer((c, m) -> { }).train(TestRuns.shallow(16).kind(ArchitectureKind.LINEAR,
                 java.util.List.of()).loss(LossKind.MSE).optimizer(OptimizerKind.ADAM, 0.003).batchSize(100).epochs(150)
                 .build(), arrays);
 

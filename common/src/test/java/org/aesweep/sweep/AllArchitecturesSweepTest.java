@@ -13,7 +13,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.aesweep.plan.SweepPlan;
-import org.aesweep.report.AggregateRunner;
+import org.aesweep.report.Aggregation;
 import org.aesweep.spark.SparkSessions;
 import org.aesweep.spec.ArchitectureKind;
 import org.aesweep.spec.NoiseKind;
@@ -52,7 +52,7 @@ class AllArchitecturesSweepTest {
         }
         TableLayout layout = new TableLayout(work.resolve("out").toString(), "all");
         try (SparkSession spark = SparkSessions.create("aesweep-all-architectures", "local[2]")) {
-            SweepOutcome outcome = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), SweepPlan.allLocal(runs));
+            SweepOutcome outcome = new SweepDriver(spark).run(new SweepSettings(work.toString(), layout), SweepPlan.allLocal(runs));
             assertTrue(outcome.allSucceeded(), outcome.toString());
 
             assertEquals(runs.size(), spark.read().parquet(layout.tablePartition(Table.RUNS).toString())
@@ -69,7 +69,7 @@ class AllArchitecturesSweepTest {
                             .distinct().orderBy("architecture").as(org.apache.spark.sql.Encoders.STRING())
                             .collectAsList());
 
-            AggregateRunner.Outcome aggregated = new AggregateRunner(spark).run(layout, work.toString());
+            Aggregation.Outcome aggregated = new Aggregation(spark).run(layout, work.toString());
             assertEquals(runs.size(), aggregated.rows().size());
             assertTrue(Files.isRegularFile(LocalFiles.of(aggregated.report())));
             for (String architecture : List.of("conv", "deep", "linear", "lstm", "shallow", "sparse")) {
@@ -82,7 +82,7 @@ class AllArchitecturesSweepTest {
     }
 
     /** How many of the aggregation's pictures of this kind show this architecture and read back as images. */
-    private static long readablePictures(AggregateRunner.Outcome aggregated, String prefix, String architecture)
+    private static long readablePictures(Aggregation.Outcome aggregated, String prefix, String architecture)
             throws IOException {
         long count = 0;
         for (org.apache.hadoop.fs.Path picture : aggregated.plots()) {

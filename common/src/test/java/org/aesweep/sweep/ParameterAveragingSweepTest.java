@@ -61,7 +61,7 @@ class ParameterAveragingSweepTest {
         TableLayout layout = new TableLayout(work.resolve("out").toString(), "pa");
 
         try (SparkSession spark = SparkSessions.create("aesweep-parameter-averaging", "local[2]")) {
-            SweepOutcome outcome = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), plan);
+            SweepOutcome outcome = new SweepDriver(spark).run(new SweepSettings(work.toString(), layout), plan);
             assertTrue(outcome.allSucceeded(), outcome.toString());
         }
 

@@ -24,7 +24,7 @@ import org.aesweep.data.IdxReader;
 import org.aesweep.data.LabeledImages;
 import org.aesweep.plan.PlannedRun;
 import org.aesweep.plan.SweepPlan;
-import org.aesweep.report.AggregateRunner;
+import org.aesweep.report.Aggregation;
 import org.aesweep.report.CodeDecoding;
 import org.aesweep.report.DecodeRequest;
 import org.aesweep.spark.SparkSessions;
@@ -93,8 +93,8 @@ class SweepIntegrationTest {
                 run.architecture().label().equals("deep") ? 10 : 1)).toList();
         SweepPlan plan = new SweepPlan(List.of(), planned, ParameterAveragingSpec.defaults(),
                 new FusionSpec(FusionMode.ON, FusionSpec.DEFAULT_MAX_RUNS), 0, 0, 0, 0);
-        first = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), plan);
-        new AggregateRunner(spark).run(layout, work.toString());
+        first = new SweepDriver(spark).run(new SweepSettings(work.toString(), layout), plan);
+        new Aggregation(spark).run(layout, work.toString());
     }
 
     @AfterAll
@@ -239,7 +239,7 @@ class SweepIntegrationTest {
     @Test
     void aRerunSkipsCommittedRunsAndChangesNoFile() throws IOException {
         List<String> before = listing();
-        SweepOutcome rerun = new SweepRunner(spark).run(new SweepSettings(work.toString(), layout), SweepPlan.allLocal(runs));
+        SweepOutcome rerun = new SweepDriver(spark).run(new SweepSettings(work.toString(), layout), SweepPlan.allLocal(runs));
         assertEquals(runs.size(), rerun.skipped());
         assertTrue(rerun.trained().isEmpty());
         assertEquals(before, listing());

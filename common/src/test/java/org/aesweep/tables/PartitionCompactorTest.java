@@ -14,8 +14,8 @@ import org.aesweep.analysis.TrainingModeComparison;
 import org.aesweep.plan.SweepPlan;
 import org.aesweep.spark.SparkSessions;
 import org.aesweep.spec.RunConfig;
+import org.aesweep.sweep.SweepDriver;
 import org.aesweep.sweep.SweepOutcome;
-import org.aesweep.sweep.SweepRunner;
 import org.aesweep.sweep.SweepSettings;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
@@ -47,7 +47,7 @@ class PartitionCompactorTest {
         SweepSettings settings = new SweepSettings(work.toString(), layout);
 
         try (SparkSession spark = SparkSessions.create("aesweep-compaction", "local[2]")) {
-            assertTrue(new SweepRunner(spark).run(settings, SweepPlan.allLocal(List.of(first, second))).allSucceeded());
+            assertTrue(new SweepDriver(spark).run(settings, SweepPlan.allLocal(List.of(first, second))).allSucceeded());
             assertEquals(4, PartitionCompactor.compact(layout, conf));
             assertOneFilePerTable(layout);
             assertEquals(java.util.Set.of(first.runId(), second.runId()), CommittedRuns.list(layout, conf));
@@ -55,7 +55,7 @@ class PartitionCompactorTest {
             assertTrue(ClassMeanCodes.of(layout, second.runId(), conf).size() > 1);
             assertEquals(0, PartitionCompactor.compact(layout, conf), "nothing new to compact");
 
-            SweepOutcome resumed = new SweepRunner(spark).run(settings,
+            SweepOutcome resumed = new SweepDriver(spark).run(settings,
                     SweepPlan.allLocal(List.of(first, second, later)));
             assertEquals(2, resumed.skipped(), "compacted runs count as committed");
             assertEquals(1, resumed.trained().size());

@@ -5,7 +5,7 @@ import java.io.FileNotFoundException;
 import org.aesweep.jobs.cli.AggregateArguments;
 import org.aesweep.jobs.cli.ExitCodes;
 import org.aesweep.jobs.cli.ParsedCommandLine;
-import org.aesweep.report.AggregateRunner;
+import org.aesweep.report.Aggregation;
 import org.aesweep.spark.SparkSessions;
 import org.aesweep.tables.QualifiedPaths;
 import org.aesweep.tables.TableLayout;
@@ -37,7 +37,7 @@ public final class AggregateJob {
             Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
             TableLayout layout = new TableLayout(QualifiedPaths.of(arguments.outRoot(), hadoopConf),
                     arguments.sweepId());
-            AggregateRunner.Outcome outcome = new AggregateRunner(spark).run(layout,
+            Aggregation.Outcome outcome = new Aggregation(spark).run(layout,
                     QualifiedPaths.of(arguments.dataRoot(), hadoopConf));
             System.out.printf("%naggregate %s: %d group(s)%n", layout.sweepId(), outcome.rows().size());
             System.out.println("  bias_variance: " + outcome.table());

@@ -9,10 +9,10 @@ import org.aesweep.jobs.cli.SweepArguments;
 import org.aesweep.plan.SweepPlan;
 import org.aesweep.plan.SweepPreflight;
 import org.aesweep.spark.SparkSessions;
+import org.aesweep.sweep.SweepDriver;
 import org.aesweep.sweep.SweepGroupSummary;
 import org.aesweep.sweep.SweepOutcome;
 import org.aesweep.sweep.SweepReport;
-import org.aesweep.sweep.SweepRunner;
 import org.aesweep.sweep.SweepSettings;
 import org.aesweep.tables.PartitionCompactor;
 import org.aesweep.tables.QualifiedPaths;
@@ -57,7 +57,7 @@ public final class SweepJob {
             Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
             TableLayout layout = new TableLayout(QualifiedPaths.of(arguments.outRoot(), hadoopConf),
                     arguments.sweepId());
-            SweepRunner runner = new SweepRunner(spark, true);
+            SweepDriver runner = new SweepDriver(spark, true);
             SweepSettings settings = new SweepSettings(QualifiedPaths.of(arguments.dataRoot(), hadoopConf), layout);
             SweepOutcome outcome = arguments.overwrite()
                     ? runner.overwrite(settings, plan) : runner.run(settings, plan);

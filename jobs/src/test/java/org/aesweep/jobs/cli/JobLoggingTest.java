@@ -40,9 +40,9 @@ class JobLoggingTest {
         Configurator.setRootLevel(Level.INFO);
         JobLogging.configure(new String[] {"--sweep-id", "x"});
         assertEquals(Level.WARN, current().getRootLogger().getLevel());
-        assertEquals(Level.INFO, current().getLoggerConfig("org.aesweep.sweep.SweepRunner").getLevel());
+        assertEquals(Level.INFO, current().getLoggerConfig("org.aesweep.sweep.SweepDriver").getLevel());
         assertFalse(LogManager.getLogger("org.apache.spark.SparkContext").isInfoEnabled());
-        assertTrue(LogManager.getLogger("org.aesweep.sweep.SweepRunner").isInfoEnabled());
+        assertTrue(LogManager.getLogger("org.aesweep.sweep.SweepDriver").isInfoEnabled());
     }
 
     @Test

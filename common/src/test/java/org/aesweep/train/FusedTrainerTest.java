@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fused training is each run's own training: every branch's per-epoch train, test and denoising
- * losses, full training loss and final parameters equal those of {@link RunTrainer} training the
+ * losses, full training loss and final parameters equal those of {@link OwnLayersTrainer} training the
  * run alone, for replicates and noise levels of one network, and a branch that stops early ends
  * like its solo run while the others go on.
  */
-class FusedRunTrainerTest {
+class FusedTrainerTest {
     private static TrainingArrays data() {
         // 300 = 4 x 64 + 44: the last minibatch is short.
         return new TrainingArrays(SyntheticImages.matrix(300, 21), SyntheticImages.matrix(60, 22),
@@ -55,9 +55,9 @@ class FusedRunTrainerTest {
     }
 
     private static void assertFusedMatchesSolo(List<RunConfig> runs, double tolerance) {
-        List<TrainedRun> fused = new FusedRunTrainer((c, m) -> { }).train(runs, data());
+        List<TrainedRun> fused = new FusedTrainer((c, m) -> { }).train(runs, data());
         for (int k = 0; k < runs.size(); k++) {
-            TrainedRun solo = new RunTrainer((c, m) -> { }).train(runs.get(k), data());
+            TrainedRun solo = new OwnLayersTrainer((c, m) -> { }).train(runs.get(k), data());
             TrainedRun branch = fused.get(k);
             String name = "branch " + k;
             assertEquals(solo.status(), branch.status(), name);

@@ -23,10 +23,10 @@ import org.apache.spark.sql.SparkSession;
  * the bias_variance table (staged, then moved into place under a fixed name, so a rerun replaces
  * it), the curve plots and a self-contained index.html report.
  */
-public final class AggregateRunner {
+public final class Aggregation {
     private final SparkSession spark;
 
-    public AggregateRunner(SparkSession spark) {
+    public Aggregation(SparkSession spark) {
         this.spark = spark;
     }
 

@@ -13,15 +13,10 @@ import org.nd4j.linalg.dataset.DataSet;
  * Keras reports. {@link StoppingRules} end diverging runs and, with patience, runs whose test loss
  * stopped improving.
  */
-public final class RunTrainer {
-    /** Called after every epoch, for progress logs. */
-    public interface EpochListener {
-        void onEpoch(RunConfig config, EpochMetrics metrics);
-    }
-
+public final class OwnLayersTrainer {
     private final EpochListener listener;
 
-    public RunTrainer(EpochListener listener) {
+    public OwnLayersTrainer(EpochListener listener) {
         this.listener = listener;
     }
 

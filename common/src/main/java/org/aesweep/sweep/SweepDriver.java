@@ -42,13 +42,13 @@ import org.slf4j.LoggerFactory;
  * with a {@code _SUCCESS} file in its runs partition. Executors read the data themselves; only
  * run configs, parameters and small summaries cross the wire.
  */
-public final class SweepRunner {
-    private static final Logger LOG = LoggerFactory.getLogger(SweepRunner.class);
+public final class SweepDriver {
+    private static final Logger LOG = LoggerFactory.getLogger(SweepDriver.class);
 
     private final SparkSession spark;
     private final boolean estimateWallTime;
 
-    public SweepRunner(SparkSession spark) {
+    public SweepDriver(SparkSession spark) {
         this(spark, false);
     }
 
@@ -56,7 +56,7 @@ public final class SweepRunner {
      * @param estimateWallTime whether to time each pending network on the driver and log the
      *                         attempt's estimated wall time before training (see {@link WallTimeEstimator})
      */
-    public SweepRunner(SparkSession spark, boolean estimateWallTime) {
+    public SweepDriver(SparkSession spark, boolean estimateWallTime) {
         this.spark = spark;
         this.estimateWallTime = estimateWallTime;
     }

@@ -14,7 +14,7 @@ import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
 import org.junit.jupiter.api.Test;
 
-class RunTrainerTest {
+class OwnLayersTrainerTest {
     private static TrainingArrays data(int train, int test) {
         return new TrainingArrays(SyntheticImages.matrix(train, 11), SyntheticImages.matrix(test, 12),
                 SyntheticImages.SIDE, SyntheticImages.SIDE);
@@ -23,7 +23,7 @@ class RunTrainerTest {
     @Test
     void testLossFallsOverEpochsAndEveryEpochIsReported() {
         List<EpochMetrics> seen = new ArrayList<>();
-        TrainedRun run = new RunTrainer((config, metrics) -> seen.add(metrics))
+        TrainedRun run = new OwnLayersTrainer((config, metrics) -> seen.add(metrics))
                 .train(TestRuns.shallow(16).epochs(4).build(), data(400, 100));
 
         assertEquals(RunStatus.OK, run.status());
@@ -41,7 +41,7 @@ class RunTrainerTest {
         // must equal the loss of the same model over the whole training set, including the short
         // last batch (100 = 3 x 32 + 4).
         RunConfig frozen = TestRuns.shallow(8).epochs(1).optimizer(OptimizerKind.SGD, 0.0).build();
-        TrainedRun run = new RunTrainer((config, metrics) -> { }).train(frozen, data(100, 20));
+        TrainedRun run = new OwnLayersTrainer((config, metrics) -> { }).train(frozen, data(100, 20));
 
         // Float32 sums in different chunkings agree to about 1e-6 relative.
         assertEquals(run.fullTrainLoss(), run.epochs().get(0).trainLoss(), 1e-5);
@@ -50,8 +50,8 @@ class RunTrainerTest {
     @Test
     void sameConfigTrainsToTheSameLosses() {
         RunConfig config = TestRuns.shallow(8).epochs(2).replicate(1).build();
-        TrainedRun first = new RunTrainer((c, m) -> { }).train(config, data(200, 50));
-        TrainedRun second = new RunTrainer((c, m) -> { }).train(config, data(200, 50));
+        TrainedRun first = new OwnLayersTrainer((c, m) -> { }).train(config, data(200, 50));
+        TrainedRun second = new OwnLayersTrainer((c, m) -> { }).train(config, data(200, 50));
 
         for (int i = 0; i < 2; i++) {
             assertEquals(first.epochs().get(i).trainLoss(), second.epochs().get(i).trainLoss(), 0.0);
@@ -62,8 +62,8 @@ class RunTrainerTest {
     @Test
     void noisyRunsReportARepeatableDenoisingLossBesideTheCleanOne() {
         RunConfig noisy = TestRuns.shallow(16).noise(NoiseKind.GAUSSIAN, 0.5).build();
-        EpochMetrics first = new RunTrainer((c, m) -> { }).train(noisy, data(300, 100)).lastEpoch();
-        EpochMetrics second = new RunTrainer((c, m) -> { }).train(noisy, data(300, 100)).lastEpoch();
+        EpochMetrics first = new OwnLayersTrainer((c, m) -> { }).train(noisy, data(300, 100)).lastEpoch();
+        EpochMetrics second = new OwnLayersTrainer((c, m) -> { }).train(noisy, data(300, 100)).lastEpoch();
 
         assertTrue(Double.isFinite(first.denoisingTestLoss()));
         assertNotEquals(first.testLoss(), first.denoisingTestLoss(), 1e-4);
@@ -74,7 +74,7 @@ class RunTrainerTest {
     @Test
     void aRunWhoseLossBecomesNonFiniteStopsAsDiverged() {
         RunConfig exploding = TestRuns.shallow(16).epochs(5).optimizer(OptimizerKind.SGD, 1e38).build();
-        TrainedRun run = new RunTrainer((c, m) -> { }).train(exploding, data(200, 50));
+        TrainedRun run = new OwnLayersTrainer((c, m) -> { }).train(exploding, data(200, 50));
 
         assertEquals(RunStatus.DIVERGED, run.status());
         assertTrue(run.message().contains("epoch"), run.message());
@@ -84,7 +84,7 @@ class RunTrainerTest {
     void patienceEndsARunWhoseTestLossStopsFallingAndKeepsItsEpochs() {
         // Frozen weights: every epoch's test loss equals the first, so with patience 1 epoch 2 is the last.
         RunConfig frozen = TestRuns.shallow(8).epochs(10).optimizer(OptimizerKind.SGD, 0.0).stopping(10, 1).build();
-        TrainedRun run = new RunTrainer((c, m) -> { }).train(frozen, data(100, 20));
+        TrainedRun run = new OwnLayersTrainer((c, m) -> { }).train(frozen, data(100, 20));
 
         assertEquals(RunStatus.OK, run.status());
         assertEquals(2, run.epochs().size());

@@ -3,6 +3,7 @@ package org.aesweep.train;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.aesweep.engine.FusedDenseImpl;
 import org.aesweep.model.AutoencoderFactory;
 import org.aesweep.model.FusedDense;
 import org.aesweep.spec.RunConfig;
@@ -15,16 +16,16 @@ import org.nd4j.linalg.dataset.DataSet;
  * network (see {@link FusedDense}); a single run trains this way too, since fused dense layers skip
  * work DL4J's dense layers repeat (see {@link org.aesweep.engine.FusedDenseImpl}). Every step
  * fits all branches at once, each on its own minibatch, drawn from its own minibatch order and
- * noise stream exactly as {@link RunTrainer} draws them for the run alone, from the run's own
+ * noise stream exactly as {@link OwnLayersTrainer} draws them for the run alone, from the run's own
  * initial parameters. After each epoch every run is scored on its test set through a one-branch
  * fused network holding its parameters ({@link FusedEvaluator}); a run that ends early keeps the
  * parameters it ended with while the others go on. The branches' epochs are timed together: each
  * run records the fused epoch's seconds.
  */
-public final class FusedRunTrainer {
-    private final RunTrainer.EpochListener listener;
+public final class FusedTrainer {
+    private final EpochListener listener;
 
-    public FusedRunTrainer(RunTrainer.EpochListener listener) {
+    public FusedTrainer(EpochListener listener) {
         this.listener = listener;
     }
 
