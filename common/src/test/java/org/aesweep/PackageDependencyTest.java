@@ -22,7 +22,7 @@ class PackageDependencyTest {
     static final List<String[]> LAYERS = List.of(
             new String[] {"kernels", "org.aesweep.engine.kernels.."},
             new String[] {"engine", "org.aesweep.engine"},
-            new String[] {"version", "org.aesweep"},
+            new String[] {"root", "org.aesweep"},
             new String[] {"spec", "org.aesweep.spec.."},
             new String[] {"data", "org.aesweep.data.."},
             new String[] {"tables", "org.aesweep.tables.."},
