@@ -26,8 +26,8 @@ public final class Bench {
     private Bench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+    public static void main(String[] args) {
+        System.exit(ExitCodes.of(() -> run(args)));
     }
 
     public static int run(String[] args) throws Exception {

@@ -21,8 +21,8 @@ public final class AggregateJob {
     private AggregateJob() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+    public static void main(String[] args) {
+        System.exit(ExitCodes.of(() -> run(args)));
     }
 
     /** Runs the job and returns its exit code (see {@link ExitCodes}); never calls System.exit. */

@@ -17,8 +17,8 @@ public final class CompareSweeps {
     private CompareSweeps() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+    public static void main(String[] args) {
+        System.exit(ExitCodes.of(() -> run(args)));
     }
 
     public static int run(String[] args) throws Exception {

@@ -23,8 +23,8 @@ public final class DecodeTool {
     private DecodeTool() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+    public static void main(String[] args) {
+        System.exit(ExitCodes.of(() -> run(args)));
     }
 
     /** Runs the tool and returns its exit code (see {@link ExitCodes}); never calls System.exit. */

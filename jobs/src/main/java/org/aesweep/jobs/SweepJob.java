@@ -14,6 +14,7 @@ import org.aesweep.sweep.SweepGroupSummary;
 import org.aesweep.sweep.SweepOutcome;
 import org.aesweep.sweep.SweepReport;
 import org.aesweep.sweep.SweepSettings;
+import org.aesweep.sweep.SweepState;
 import org.aesweep.tables.PartitionCompactor;
 import org.aesweep.tables.QualifiedPaths;
 import org.aesweep.tables.RunLookup;
@@ -34,8 +35,8 @@ public final class SweepJob {
     private SweepJob() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+    public static void main(String[] args) {
+        System.exit(ExitCodes.of(() -> run(args)));
     }
 
     /** Runs the job and returns its exit code (see {@link ExitCodes}); never calls System.exit. */
@@ -63,9 +64,13 @@ public final class SweepJob {
                     ? runner.overwrite(settings, plan) : runner.run(settings, plan);
             // Nothing trains now: merge the per-run files so BI tools open a handful per partition.
             PartitionCompactor.compact(layout, hadoopConf);
-            List<SweepGroupSummary> groups = SweepGroupSummary.of(RunLookup.allRows(layout, RunRow.class, hadoopConf));
-            SweepReport.print(outcome, groups, layout, System.out);
-            return outcome.allSucceeded() || arguments.allowFailures() ? ExitCodes.OK : ExitCodes.RUNS_FAILED;
+            List<RunRow> rows = RunLookup.allRows(layout, RunRow.class, hadoopConf);
+            SweepReport.print(outcome, SweepGroupSummary.of(rows), layout, System.out);
+            // The exit code is the sweep's state, not this attempt's: a retry that trains nothing
+            // still fails while an earlier attempt's runs stand failed or diverged.
+            SweepState state = SweepState.of(plan, rows);
+            System.out.println("sweep " + arguments.sweepId() + " now: " + state.describe());
+            return state.allOk() || arguments.allowFailures() ? ExitCodes.OK : ExitCodes.RUNS_FAILED;
         }
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reruns in local mode: a rerun of a finished sweep changes nothing, leftovers of killed attempts
  * are cleared, --overwrite retrains everything and swaps it in whole, and diverged runs give exit
- * code 1 unless --allow-failures.
+ * code 1 unless --allow-failures, on the attempt that trained them and on every retry after it.
  */
 class SweepJobRerunTest {
     @TempDir
@@ -85,10 +85,17 @@ class SweepJobRerunTest {
             return 0;
         });
         assertTrue(report.contains("diverged"), report);
+        // A scheduler's retry trains nothing new, and still reports the sweep's diverged runs.
+        String retry = stdoutOf(() -> {
+            assertEquals(1, sweep(grid, out, "d"));
+            return 0;
+        });
+        assertTrue(retry.contains("0 run(s) trained now") && retry.contains("2 skipped as already committed"), retry);
+        assertTrue(retry.contains("sweep d now: 0 ok, 2 diverged, 0 failed, 0 not committed"), retry);
         assertEquals(0, sweep(grid, out, "d2", "--allow-failures"));
         try (SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate()) {
             List<Row> runs = spark.read().parquet(out.resolve("tables/runs").toString()).collectAsList();
-            assertEquals(4, runs.size());
+            assertEquals(4, runs.size(), "2 runs in each of two sweep ids, none duplicated by the retry");
             assertTrue(runs.stream().allMatch(row -> "diverged".equals(row.getAs("status"))), runs.toString());
         }
     }
