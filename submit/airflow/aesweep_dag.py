@@ -2,46 +2,58 @@
 
 The sweep id is the run's logical date (ds_nodash), so every table partition, model and report of
 a DAG run is keyed by it. A retry or a backfill reruns the same sweep id: aesweep skips the runs
-already committed and trains only the missing ones, so retries are idempotent.
+already committed and trains only the missing ones.
 
-Expects:
-  - an Airflow connection `aesweep_spark` (type Spark) pointing at the cluster's master
-    (spark://host:7077, yarn, or k8s://...), with deploy mode in its extra if not client;
-  - Airflow variables `aesweep_jar` (the shaded jobs jar), `aesweep_repo` (a checkout holding conf/,
-    whose spark-defaults.conf both jobs get, as submit/sweep.sh passes it),
-    `aesweep_data` and `aesweep_out` (data root and output root, e.g. hdfs:///datasets, hdfs:///aesweep)
-    and optionally `aesweep_grid` (default conf/grids/seed-code-size.yaml under the checkout).
-Needs the apache-airflow-providers-apache-spark package.
+Nothing is read at parse time: the scheduler needs neither a checkout nor the Variables. At run
+time each task reads
+  - the Airflow connection `aesweep_spark` (type Spark): host (spark://host, yarn, k8s://...),
+    port, and `deploy-mode` in its extra (default client, where the jobs' exit codes reach Airflow);
+  - the Variables `aesweep_repo` (a checkout on the worker, default /opt/aesweep; its submit/
+    wrappers pass conf/spark-defaults.conf), `aesweep_jar` (default the shaded jar under the
+    checkout's jobs/target), `aesweep_data`, `aesweep_out` and `aesweep_grid`.
+Retries happen only where they can help (see aesweep_jobs.outcome): bad input and failed or
+diverged runs fail the task at once, a crash is retried. Copy this file and aesweep_jobs.py into
+the DAG folder.
 """
+import os
+import subprocess
 from datetime import datetime, timedelta
 
 from airflow import DAG
+from airflow.exceptions import AirflowException, AirflowFailException
+from airflow.hooks.base import BaseHook
 from airflow.models import Variable
-from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+from airflow.operators.python import PythonOperator
 
-SWEEP_ID = "{{ ds_nodash }}"
-REPO = Variable.get("aesweep_repo", default_var="/opt/aesweep")
-JAR = Variable.get("aesweep_jar", default_var=REPO + "/jobs/target/aesweep-jobs-0.1.0-SNAPSHOT-spark.jar")
-DATA = Variable.get("aesweep_data", default_var="hdfs:///datasets")
-OUT = Variable.get("aesweep_out", default_var="hdfs:///aesweep")
-GRID = Variable.get("aesweep_grid", default_var=REPO + "/conf/grids/seed-code-size.yaml")
+import aesweep_jobs
 
 
+def run_job(script, arguments, sweep_id):
+    repo = Variable.get("aesweep_repo", default_var="/opt/aesweep")
+    jar = Variable.get("aesweep_jar", default_var=repo + "/jobs/target/aesweep-jobs-0.1.0-SNAPSHOT-spark.jar")
+    connection = BaseHook.get_connection("aesweep_spark")
+    environment = aesweep_jobs.job_environment(
+        os.environ, aesweep_jobs.master_url(connection.host, connection.port),
+        connection.extra_dejson.get("deploy-mode", "client"), jar)
+    command = aesweep_jobs.job_command(
+        repo, script, arguments, Variable.get("aesweep_out", default_var="hdfs:///aesweep"), sweep_id,
+        Variable.get("aesweep_data", default_var="hdfs:///datasets"))
+    exit_code = subprocess.run(command, env=environment, cwd=repo, check=False).returncode
+    verdict = aesweep_jobs.outcome(exit_code)
+    if verdict == aesweep_jobs.FAIL:
+        raise AirflowFailException("%s exited %d: a retry would not change it" % (script, exit_code))
+    if verdict == aesweep_jobs.RETRY:
+        raise AirflowException("%s exited %d" % (script, exit_code))
 
-def spark_defaults(path):
-    """The settings of a spark-defaults.conf file (key, whitespace, value per line), as
-    SparkSubmitOperator takes them; one file serves spark-submit and this DAG."""
-    settings = {}
-    with open(path, encoding="utf-8") as lines:
-        for line in lines:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                key, value = line.split(None, 1)
-                settings[key] = value.strip()
-    return settings
+
+def run_sweep(ds_nodash):
+    grid = Variable.get("aesweep_grid", default_var="conf/grids/seed-code-size.yaml")
+    run_job("sweep.sh", ["--grid", grid], ds_nodash)
 
 
-SPARK_CONF = spark_defaults(REPO + "/conf/spark-defaults.conf")
+def run_aggregation(ds_nodash):
+    run_job("aggregate.sh", [], ds_nodash)
+
 
 default_args = {
     "owner": "aesweep",
@@ -61,17 +73,8 @@ with DAG(
     default_args=default_args,
     tags=["aesweep", "spark"],
 ) as dag:
-    def aesweep_job(name, java_class, arguments):
-        return SparkSubmitOperator(
-            task_id=name,
-            conn_id="aesweep_spark",
-            application=JAR,
-            java_class=java_class,
-            conf=SPARK_CONF,
-            application_args=arguments + ["--out", OUT, "--sweep-id", SWEEP_ID, "--data", DATA],
-            name="aesweep-" + name + "-" + SWEEP_ID,
-        )
-
-    sweep = aesweep_job("sweep", "org.aesweep.jobs.SweepJob", ["--grid", GRID])
-    aggregate = aesweep_job("aggregate", "org.aesweep.jobs.AggregateJob", [])
+    sweep = PythonOperator(task_id="sweep", python_callable=run_sweep,
+                           op_kwargs={"ds_nodash": "{{ ds_nodash }}"}, execution_timeout=timedelta(hours=24))
+    aggregate = PythonOperator(task_id="aggregate", python_callable=run_aggregation,
+                               op_kwargs={"ds_nodash": "{{ ds_nodash }}"}, execution_timeout=timedelta(hours=2))
     sweep >> aggregate
