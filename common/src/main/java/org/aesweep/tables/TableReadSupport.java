@@ -1,6 +1,5 @@
 package org.aesweep.tables;
 
-import java.util.Map;
 
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
@@ -8,6 +7,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.hadoop.api.InitContext;
 import org.apache.parquet.io.InvalidRecordException;
 import org.apache.parquet.schema.MessageType;
 
@@ -28,8 +28,13 @@ final class TableReadSupport<T extends SpecificRecord> extends AvroReadSupport<T
         this.schema = SpecificData.get().getSchema(rowType);
     }
 
+    /**
+     * Every Parquet release calls this first (the overloads it then delegates to differ between
+     * releases), so the checks and the reader schema go here.
+     */
     @Override
-    public ReadContext init(Configuration conf, Map<String, String> keyValueMetaData, MessageType fileSchema) {
+    public ReadContext init(InitContext context) {
+        MessageType fileSchema = context.getFileSchema();
         for (Schema.Field field : schema.getFields()) {
             if (!field.hasDefaultValue() && !fileSchema.containsField(field.name())) {
                 throw new InvalidRecordException(file + " has no column " + field.name() + ", and "
@@ -39,8 +44,8 @@ final class TableReadSupport<T extends SpecificRecord> extends AvroReadSupport<T
         // Only the reader schema, no requested projection: a projection naming a column the file
         // lacks would read it as missing rather than as its default. Set on a copy, because the
         // caller's configuration may be Spark's.
-        Configuration readConf = new Configuration(conf);
+        Configuration readConf = new Configuration(context.getConfiguration());
         setAvroReadSchema(readConf, schema);
-        return super.init(readConf, keyValueMetaData, fileSchema);
+        return super.init(new InitContext(readConf, context.getKeyValueMetadata(), fileSchema));
     }
 }
