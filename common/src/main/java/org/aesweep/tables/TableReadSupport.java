@@ -1,6 +1,5 @@
 package org.aesweep.tables;
 
-
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
