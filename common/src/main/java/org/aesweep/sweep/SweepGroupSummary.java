@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.aesweep.tables.avro.RunRow;
+import org.aesweep.train.RunStatus;
 
 /**
  * The end-of-sweep view of a runs table: one line per curve of the study (dataset x architecture x
@@ -35,17 +36,17 @@ public record SweepGroupSummary(String dataset, String architecture, String nois
     private static SweepGroupSummary summarise(List<RunRow> rows) {
         RunRow first = rows.get(0);
         RunRow best = rows.stream()
-                .filter(row -> "ok".equals(row.getStatus()) && row.getFinalTestLoss() != null)
+                .filter(row -> RunStatus.OK.tableValue().equals(row.getStatus()) && row.getFinalTestLoss() != null)
                 .min(Comparator.comparingDouble(RunRow::getFinalTestLoss))
                 .orElse(null);
         return new SweepGroupSummary(first.getDataset(), first.getArchitecture(), noise(first),
-                first.getSparsityWeight(), rows.size(), count(rows, "ok"), count(rows, "diverged"),
-                count(rows, "failed"), best == null ? null : best.getFinalTestLoss(),
+                first.getSparsityWeight(), rows.size(), count(rows, RunStatus.OK), count(rows, RunStatus.DIVERGED),
+                count(rows, RunStatus.FAILED), best == null ? null : best.getFinalTestLoss(),
                 best == null ? null : best.getCodeSize());
     }
 
-    private static int count(List<RunRow> rows, String status) {
-        return (int) rows.stream().filter(row -> status.equals(row.getStatus())).count();
+    private static int count(List<RunRow> rows, RunStatus status) {
+        return (int) rows.stream().filter(row -> status.tableValue().equals(row.getStatus())).count();
     }
 
     private static String noise(RunRow row) {

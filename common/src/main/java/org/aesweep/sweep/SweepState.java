@@ -39,7 +39,7 @@ public final class SweepState {
             if (row == null) {
                 missing++;
             } else {
-                counts.merge(RunStatus.valueOf(row.getStatus().toUpperCase(Locale.ROOT)), 1, Integer::sum);
+                counts.merge(RunStatus.ofTableValue(row.getStatus()), 1, Integer::sum);
             }
         }
         return new SweepState(counts, missing);

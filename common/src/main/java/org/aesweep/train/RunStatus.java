@@ -9,4 +9,9 @@ public enum RunStatus {
     public String tableValue() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The status a runs row's {@code status} column holds: the inverse of {@link #tableValue()}. */
+    public static RunStatus ofTableValue(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
 }
