@@ -20,7 +20,7 @@ import org.apache.hadoop.fs.Path;
  *       &lt;table&gt;.parquet, model.zip                          its files, under the names above once committed
  *   .sweep_id=&lt;id&gt;.&lt;tag&gt;/ in place of sweep_id=&lt;id&gt;/         an --overwrite in progress (hidden)
  * </pre>
- * Hive-style {@code sweep_id=} directories let Spark, Trino and DuckDB prune by sweep.
+ * Hive-style {@code sweep_id=} directories let Spark and DuckDB, reading by path, prune by sweep.
  */
 public final class TableLayout implements Serializable {
     private static final Pattern SWEEP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
