@@ -10,6 +10,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.filter2.predicate.FilterApi;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -42,6 +43,7 @@ public final class ParquetFiles {
                                                                      Configuration conf, List<String> plainColumns)
             throws IOException {
         AvroParquetWriter.Builder<T> builder = AvroParquetWriter.<T>builder(HadoopOutputFile.fromPath(path, conf))
+                .withConf(writeConfiguration(conf))
                 .withSchema(schema)
                 .withDataModel(SpecificData.getForClass(type))
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
@@ -50,6 +52,16 @@ public final class ParquetFiles {
             builder = builder.withDictionaryEncoding(column, false);
         }
         return builder.build();
+    }
+
+    /**
+     * {@code conf} as the writer uses it: lists in Parquet's standard 3-level form, because Iceberg's
+     * and Trino's readers misread the legacy 2-level form parquet-avro writes by default.
+     */
+    public static Configuration writeConfiguration(Configuration conf) {
+        Configuration writeConf = new Configuration(conf);
+        writeConf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
+        return writeConf;
     }
 
     public static <T extends SpecificRecord> void write(Path path, Class<T> type, Schema schema,

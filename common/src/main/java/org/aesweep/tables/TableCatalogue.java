@@ -39,8 +39,8 @@ public final class TableCatalogue {
             return schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).map(TableCatalogue::typeName)
                     .collect(Collectors.joining(" or ")) + ", nullable";
         }
-        if (schema.getLogicalType() instanceof LogicalTypes.TimestampMillis) {
-            return "timestamp (ms, UTC)";
+        if (schema.getLogicalType() instanceof LogicalTypes.TimestampMicros) {
+            return "timestamp (µs, UTC)";
         }
         if (schema.getType() == Schema.Type.ARRAY) {
             return "list of " + typeName(schema.getElementType());

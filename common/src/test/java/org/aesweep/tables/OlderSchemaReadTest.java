@@ -268,7 +268,7 @@ class OlderSchemaReadTest {
             FileMetaData footer = reader.getFooter().getFileMetaData();
             String avroSchema = footer.getKeyValueMetaData().get("parquet.avro.schema");
             assertEquals(table.schema(), new Schema.Parser().parse(avroSchema));
-            assertEquals(new AvroSchemaConverter(conf).convert(table.schema()), footer.getSchema());
+            assertEquals(new AvroSchemaConverter(ParquetFiles.writeConfiguration(conf)).convert(table.schema()), footer.getSchema());
         }
     }
 
