@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.aesweep.BadInputException;
+import org.aesweep.outputs.RunSummary;
 import org.aesweep.plan.PlannedRun;
 import org.aesweep.plan.RunBatch;
 import org.aesweep.plan.RunCostModel;
@@ -21,12 +22,16 @@ import org.aesweep.spark.SparkSessions;
 import org.aesweep.sweep.RunTask;
 import org.aesweep.sweep.SweepDriver;
 import org.aesweep.sweep.SweepSettings;
-import org.aesweep.tables.RunLookup;
+import org.aesweep.tables.AppendRuns;
+import org.aesweep.tables.SweepTables;
+import org.aesweep.tables.TableCatalog;
 import org.aesweep.tables.TableLayout;
 import org.aesweep.tables.avro.EpochMetricRow;
 import org.aesweep.tables.avro.RunRow;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,6 +121,8 @@ public final class TrainingBenchmark {
 
     private final Settings settings;
     private final Configuration conf = new Configuration();
+    /** One catalog for the whole benchmark, plain loops and Spark sweeps alike: one pool on its SQLite file. */
+    private TableCatalog catalog;
 
     public TrainingBenchmark(Settings settings) {
         this.settings = settings;
@@ -129,6 +136,14 @@ public final class TrainingBenchmark {
     public Result run(List<Integer> averagingWorkers, int fusedRuns, int sweepReplicates, int memoryRuns)
             throws IOException, BadInputException {
         refuseEarlierTables();
+        try (TableCatalog opened = TableCatalog.open(new SparkConf(), settings.outRoot(), conf)) {
+            catalog = opened;
+            return measure(averagingWorkers, fusedRuns, sweepReplicates, memoryRuns);
+        }
+    }
+
+    private Result measure(List<Integer> averagingWorkers, int fusedRuns, int sweepReplicates, int memoryRuns)
+            throws IOException, BadInputException {
         List<SweepPlan> plans = new ArrayList<>();
         for (String grid : settings.grids()) {
             plans.add(plan(grid, List.of()));
@@ -209,7 +224,7 @@ public final class TrainingBenchmark {
         double alone = seconds(start);
         RunTask task = new RunTask(new SweepSettings(settings.dataRoot(), layout("fusion-fused")), conf);
         start = System.nanoTime();
-        task.execute(new RunBatch(plan.local()));
+        commit("fusion-fused", task.execute(new RunBatch(plan.local())));
         double fused = seconds(start);
         return new FusionRow(runs, plan.local().get(0).config().recipe().epochs(), alone,
                 totalTrainingSeconds("fusion-alone"), fused, totalTrainingSeconds("fusion-fused") / runs);
@@ -230,10 +245,10 @@ public final class TrainingBenchmark {
         SweepPlan plan = plan(List.of("architectures=[shallow]", "code_sizes=" + SWEEP_CODE_SIZES,
                 "replicates=" + replicates));
         long start = System.nanoTime();
-        new SweepDriver(spark).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan);
+        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan, false);
         double wall = seconds(start);
         List<Double> runWalls = new ArrayList<>();
-        for (RunRow row : RunLookup.allRows(layout(sweepId), RunRow.class, conf)) {
+        for (RunRow row : rows(sweepId, RunRow.class)) {
             runWalls.add(row.getWallSeconds());
         }
         return new SweepRow(SWEEP_CODE_SIZES, replicates, plan.local().get(0).config().recipe().epochs(), plan.local().size(),
@@ -243,12 +258,12 @@ public final class TrainingBenchmark {
     /** A sweep of {@code runs} one-epoch shallow runs on 600 images, after a warm-up sweep of 10. */
     private MemoryRow measureDriverHeap(SparkSession spark, int runs) throws IOException, BadInputException {
         int replicates = (runs + TINY_CODE_SIZES - 1) / TINY_CODE_SIZES;
-        new SweepDriver(spark).run(new SweepSettings(settings.dataRoot(), layout("memory-warm-up")),
-                plan(tinyRuns(2)));
+        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout("memory-warm-up")),
+                plan(tinyRuns(2)), false);
         double before = liveHeapMib();
         long start = System.nanoTime();
-        new SweepDriver(spark).run(new SweepSettings(settings.dataRoot(), layout("memory")),
-                plan(tinyRuns(replicates)));
+        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout("memory")),
+                plan(tinyRuns(replicates)), false);
         double seconds = seconds(start);
         return new MemoryRow(replicates * TINY_CODE_SIZES, seconds, before, liveHeapMib(), ProcessMemory.peakRssMib());
     }
@@ -284,18 +299,27 @@ public final class TrainingBenchmark {
         return new TableLayout(settings.outRoot(), sweepId);
     }
 
+    /** Trains and commits the runs one after another in this JVM, as the driver would commit them. */
     private double trainInPlainLoop(SweepPlan plan, TableLayout layout) {
         RunTask task = new RunTask(new SweepSettings(settings.dataRoot(), layout), conf);
         long start = System.nanoTime();
         for (PlannedRun run : plan.local()) {
-            task.execute(run);
+            commit(layout.sweepId(), List.of(task.execute(run)));
         }
         return seconds(start);
     }
 
+    private void commit(String sweepId, List<RunSummary> runs) {
+        AppendRuns.commit(catalog, sweepId, runs.stream().map(RunSummary::files).toList());
+    }
+
+    private <T extends SpecificRecordBase> List<T> rows(String sweepId, Class<T> rowType) throws IOException {
+        return new SweepTables(catalog, layout(sweepId)).allRows(rowType);
+    }
+
     private double trainOnSpark(SparkSession spark, SweepPlan plan, TableLayout layout) throws IOException {
         long start = System.nanoTime();
-        new SweepDriver(spark).run(new SweepSettings(settings.dataRoot(), layout), plan);
+        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout), plan, false);
         return seconds(start);
     }
 
@@ -304,12 +328,12 @@ public final class TrainingBenchmark {
         String sweepId = "paramavg-" + workers;
         SweepPlan plan = plan(List.of("architectures=[shallow]", "parameter_averaging.cost_threshold=0",
                 "parameter_averaging.workers=" + workers));
-        new SweepDriver(spark).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan);
+        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan, false);
         List<Double> seconds = new ArrayList<>();
         for (List<Double> perArchitecture : steadyEpochSeconds(List.of(sweepId)).values()) {
             seconds.addAll(perArchitecture);
         }
-        RunRow run = RunLookup.allRows(layout(sweepId), RunRow.class, conf).get(0);
+        RunRow run = rows(sweepId, RunRow.class).get(0);
         return new AveragingRow(workers, Spread.of(seconds), run.getFinalTestLoss());
     }
 
@@ -321,7 +345,7 @@ public final class TrainingBenchmark {
         Map<String, double[]> epochTimes = epochTimesByRun(plainSweeps);
         Map<String, List<double[]>> runTimes = new HashMap<>();
         for (String sweepId : plainSweeps) {
-            for (RunRow row : RunLookup.allRows(layout(sweepId), RunRow.class, conf)) {
+            for (RunRow row : rows(sweepId, RunRow.class)) {
                 runRows.put(row.getArchitecture(), row);
                 double[] epochs = epochTimes.getOrDefault(sweepId + "/" + row.getRunId(), new double[2]);
                 runTimes.computeIfAbsent(row.getArchitecture(), k -> new ArrayList<>())
@@ -353,7 +377,7 @@ public final class TrainingBenchmark {
     private Map<String, List<Double>> steadyEpochSeconds(List<String> sweepIds) throws IOException {
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         for (String sweepId : sweepIds) {
-            for (EpochMetricRow row : RunLookup.allRows(layout(sweepId), EpochMetricRow.class, conf)) {
+            for (EpochMetricRow row : rows(sweepId, EpochMetricRow.class)) {
                 if (row.getEpoch() >= FIRST_STEADY_EPOCH) {
                     seconds.computeIfAbsent(row.getArchitecture(), k -> new ArrayList<>()).add(row.getSeconds());
                 }
@@ -369,7 +393,7 @@ public final class TrainingBenchmark {
     private Map<String, double[]> epochTimesByRun(List<String> sweepIds) throws IOException {
         Map<String, double[]> byRun = new HashMap<>();
         for (String sweepId : sweepIds) {
-            for (EpochMetricRow row : RunLookup.allRows(layout(sweepId), EpochMetricRow.class, conf)) {
+            for (EpochMetricRow row : rows(sweepId, EpochMetricRow.class)) {
                 double[] sums = byRun.computeIfAbsent(sweepId + "/" + row.getRunId(), k -> new double[2]);
                 sums[0] += row.getSeconds();
                 Double evaluation = row.getEvaluationSeconds();

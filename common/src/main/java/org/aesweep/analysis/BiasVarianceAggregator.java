@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
-import org.aesweep.tables.TableLayout;
 import org.aesweep.tables.avro.BiasVarianceRow;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -40,15 +40,9 @@ public final class BiasVarianceAggregator {
      * @param decompositions bias/variance of the groups that have them, keyed by
      *                       {@link BiasVarianceDecomposition#key(Row)}
      */
-    public List<BiasVarianceRow> aggregate(TableLayout layout,
-                                           Map<String, ReconstructionSpread.Decomposition> decompositions)
-            throws IOException {
-        Path partition = layout.tablePartition(Table.RUNS);
-        if (!partition.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(partition)) {
-            throw new FileNotFoundException("no runs table for sweep '" + layout.sweepId() + "' at " + partition
-                    + ": run the sweep job first");
-        }
-        Dataset<Row> runs = spark.read().parquet(partition.toString()).where(col("status").equalTo("ok"));
+    public List<BiasVarianceRow> aggregate(SweepTables tables,
+                                           Map<String, ReconstructionSpread.Decomposition> decompositions) {
+        Dataset<Row> runs = tables.dataset(spark, Table.RUNS).where(col("status").equalTo("ok"));
         // Runs rows written before replicate splits existed came from seed replicates.
         Column split = List.of(runs.columns()).contains("replicate_split") ? col("replicate_split") : lit("seed");
         Dataset<Row> groups = runs.groupBy(GROUP[0], GROUP[1], GROUP[2], GROUP[3], GROUP[4], GROUP[5])

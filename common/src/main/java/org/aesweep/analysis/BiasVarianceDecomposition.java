@@ -16,8 +16,10 @@ import org.aesweep.model.Autoencoder;
 import org.aesweep.spark.ExecutorDataCache;
 import org.aesweep.spark.ExecutorThreads;
 import org.aesweep.spark.SparkTasks;
+import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
 import org.aesweep.tables.TableLayout;
+import org.aesweep.tables.avro.RunRow;
 import org.aesweep.train.TrainingArrays;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -42,8 +44,13 @@ public final class BiasVarianceDecomposition {
     }
 
     /** Decompositions keyed by {@link #key(Row)} of the group; groups with fewer than 2 finished runs are absent. */
-    public Map<String, ReconstructionSpread.Decomposition> decompose(TableLayout layout, String dataRoot) {
-        List<Row> groups = spark.read().parquet(layout.tablePartition(Table.RUNS).toString())
+    public Map<String, ReconstructionSpread.Decomposition> decompose(SweepTables tables, String dataRoot)
+            throws IOException {
+        Map<String, RunRow> runsRows = new HashMap<>();
+        for (RunRow row : tables.allRows(RunRow.class)) {
+            runsRows.put(row.getRunId(), row);
+        }
+        List<Row> groups = tables.dataset(spark, Table.RUNS)
                 .where(col("status").equalTo("ok"))
                 .groupBy(GROUP[0], GROUP[1], GROUP[2], GROUP[3], GROUP[4], GROUP[5])
                 .agg(collect_list("run_id").as("run_ids"))
@@ -52,7 +59,7 @@ public final class BiasVarianceDecomposition {
         for (Row group : groups) {
             List<String> runIds = group.getList(group.fieldIndex("run_ids"));
             if (runIds.size() >= 2) {
-                work.add(new GroupRuns(key(group), new ArrayList<>(runIds)));
+                work.add(new GroupRuns(key(group), runIds.stream().map(runsRows::get).toList()));
             }
         }
         Map<String, ReconstructionSpread.Decomposition> results = new HashMap<>();
@@ -60,7 +67,7 @@ public final class BiasVarianceDecomposition {
             return results;
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        GroupTask task = new GroupTask(layout, dataRoot, new SerializableConfiguration(jsc.hadoopConfiguration()),
+        GroupTask task = new GroupTask(tables.layout(), dataRoot, new SerializableConfiguration(jsc.hadoopConfiguration()),
                 work);
         // Groups travel in the task closure; only numbers come back, in group order.
         List<double[]> numbers = SparkTasks.onePerIndex(jsc, work.size(), task::decompose);
@@ -80,7 +87,8 @@ public final class BiasVarianceDecomposition {
         return key.toString();
     }
 
-    private record GroupRuns(String key, List<String> runIds) implements Serializable {
+    /** A group's runs rows, read on the driver: executors cannot reach the catalog. */
+    private record GroupRuns(String key, List<RunRow> runs) implements Serializable {
     }
 
     private record GroupTask(TableLayout layout, String dataRoot, SerializableConfiguration conf,
@@ -93,8 +101,8 @@ public final class BiasVarianceDecomposition {
             try {
                 List<Autoencoder> models = new ArrayList<>();
                 SavedRun first = null;
-                for (String runId : group.runIds()) {
-                    SavedRun run = SavedRun.load(layout, runId, hadoopConf);
+                for (RunRow row : group.runs()) {
+                    SavedRun run = SavedRun.load(layout, row, hadoopConf);
                     first = first == null ? run : first;
                     models.add(run.model());
                 }

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import org.aesweep.tables.RunLookup;
-import org.aesweep.tables.TableLayout;
+import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.avro.LatentCodeRow;
 import org.apache.hadoop.conf.Configuration;
 
@@ -15,11 +14,10 @@ public final class ClassMeanCodes {
     private ClassMeanCodes() {
     }
 
-    public static SortedMap<Integer, float[]> of(TableLayout layout, String runId, Configuration conf)
-            throws IOException {
+    public static SortedMap<Integer, float[]> of(SweepTables tables, String runId) throws IOException {
         SortedMap<Integer, double[]> sums = new TreeMap<>();
         SortedMap<Integer, Integer> counts = new TreeMap<>();
-        for (LatentCodeRow row : RunLookup.rows(layout, LatentCodeRow.class, runId, conf)) {
+        for (LatentCodeRow row : tables.rows(LatentCodeRow.class, runId)) {
             List<Float> code = row.getCode();
             double[] sum = sums.computeIfAbsent(row.getLabel(), ignored -> new double[code.size()]);
             for (int i = 0; i < sum.length; i++) {

@@ -9,7 +9,7 @@ import org.aesweep.model.Autoencoder;
 import org.aesweep.model.AutoencoderFactory;
 import org.aesweep.outputs.RunConfigs;
 import org.aesweep.spec.RunConfig;
-import org.aesweep.tables.RunLookup;
+import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
 import org.aesweep.tables.TableLayout;
 import org.aesweep.tables.avro.RunRow;
@@ -25,15 +25,24 @@ import org.deeplearning4j.util.ModelSerializer;
  */
 public record SavedRun(RunConfig config, Autoencoder model, int imageRows, int imageCols) {
 
-    public static SavedRun load(TableLayout layout, String runId, Configuration conf) throws IOException {
-        Path modelFile = layout.modelFile(runId);
-        FileSystem fs = modelFile.getFileSystem(conf);
-        List<RunRow> runsRows = RunLookup.rows(layout, RunRow.class, runId, conf);
-        if (runsRows.isEmpty() || !fs.exists(modelFile)) {
-            throw new FileNotFoundException("run " + runId + " of sweep " + layout.sweepId()
-                    + " has no committed row and model (" + layout.tablePartition(Table.RUNS) + ", " + modelFile + ")");
+    /** The run as the sweep's tables hold it (on the driver, where the catalog is). */
+    public static SavedRun load(SweepTables tables, String runId) throws IOException {
+        List<RunRow> runsRows = tables.rows(RunRow.class, runId);
+        if (runsRows.isEmpty()) {
+            throw new FileNotFoundException("run " + runId + " of sweep " + tables.sweepId() + " has no committed row in "
+                    + tables.catalog().qualifiedName(Table.RUNS));
         }
-        RunRow row = runsRows.get(0);
+        return load(tables.layout(), runsRows.get(0), tables.catalog().hadoopConf());
+    }
+
+    /** The run of a runs row the driver read (anywhere, executors included). */
+    public static SavedRun load(TableLayout layout, RunRow row, Configuration conf) throws IOException {
+        Path modelFile = layout.modelFile(row.getRunId());
+        FileSystem fs = modelFile.getFileSystem(conf);
+        if (!fs.exists(modelFile)) {
+            throw new FileNotFoundException("run " + row.getRunId() + " of sweep " + layout.sweepId()
+                    + " has no saved model at " + modelFile);
+        }
         RunConfig config = RunConfigs.fromRunsRow(row);
         // The factory knows the code layer and input layout; the saved file supplies the weights.
         int rows = row.getImageRows();

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.aesweep.tables.CommittedRuns;
-import org.aesweep.tables.RunLookup;
+import org.aesweep.tables.SweepTables;
+import org.aesweep.tables.TableCatalog;
 import org.aesweep.tables.TableLayout;
 import org.aesweep.tables.avro.EpochMetricRow;
 import org.aesweep.tables.avro.RunRow;
@@ -30,13 +30,13 @@ public final class TrainingModeComparison {
     private TrainingModeComparison() {
     }
 
-    public static List<Row> read(String outRoot, List<String> sweepIds, Configuration conf) throws IOException {
+    public static List<Row> read(TableCatalog catalog, List<String> sweepIds) throws IOException {
         List<Row> rows = new ArrayList<>();
         for (String sweepId : sweepIds) {
-            TableLayout layout = new TableLayout(outRoot, sweepId);
-            for (String runId : CommittedRuns.list(layout, conf)) {
-                RunRow run = RunLookup.rows(layout, RunRow.class, runId, conf).get(0);
-                List<EpochMetricRow> epochs = RunLookup.rows(layout, EpochMetricRow.class, runId, conf);
+            SweepTables tables = new SweepTables(catalog, new TableLayout(catalog.outRoot(), sweepId));
+            for (RunRow run : tables.allRows(RunRow.class)) {
+                String runId = run.getRunId();
+                List<EpochMetricRow> epochs = tables.rows(EpochMetricRow.class, runId);
                 double seconds = epochs.stream().mapToDouble(EpochMetricRow::getSeconds).average()
                         .orElse(Double.NaN);
                 Double testLoss = run.getFinalTestLoss();

@@ -8,8 +8,8 @@ import java.util.Locale;
 import org.aesweep.data.TrainTestSplit;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.tables.ParquetFiles;
-import org.aesweep.tables.RunPublisher.StagedRun;
-import org.aesweep.tables.RunPublisher;
+import org.aesweep.tables.RunAttempt;
+import org.aesweep.tables.RunFiles;
 import org.aesweep.tables.Table;
 import org.aesweep.tables.avro.EpochMetricRow;
 import org.aesweep.tables.avro.LatentProbeRow;
@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a trained run's files into its staging directory and commits them, the same way for
- * runs trained in one task and for data-parallel runs.
+ * Writes a trained run's files where its attempt keeps them, the same way for runs trained in one
+ * task and for data-parallel runs; the driver commits them.
  */
 public final class RunOutputs {
     private static final Logger LOG = LoggerFactory.getLogger(RunOutputs.class);
@@ -35,7 +35,7 @@ public final class RunOutputs {
     }
 
     /** The latent codes of the test set, their probes and the model, for runs that finished; nothing otherwise. */
-    public static void stageModelOutputs(StagedRun staged, RunConfig config, TrainedRun trained, TrainingArrays arrays,
+    public static void writeModelOutputs(RunAttempt attempt, RunConfig config, TrainedRun trained, TrainingArrays arrays,
                                          TrainTestSplit data, Configuration conf) throws IOException {
         if (trained.status() != RunStatus.OK) {
             return;
@@ -43,13 +43,13 @@ public final class RunOutputs {
         long start = System.nanoTime();
         // Encoded once: the latent_codes table and the probes both use the test codes.
         INDArray testCodes = trained.model().encode(arrays.test());
-        LatentCodeWriter.write(staged.tableFile(Table.LATENT_CODES), config, testCodes, data.test(), conf);
+        LatentCodeWriter.write(attempt.tableFile(Table.LATENT_CODES), config, testCodes, data.test(), conf);
         long codesWritten = System.nanoTime();
         LatentProbeRow probes = LatentProbeRows.measure(config, trained.trainCodes(), testCodes, data);
-        ParquetFiles.write(staged.tableFile(Table.LATENT_PROBES), LatentProbeRow.class, LatentProbeRow.getClassSchema(),
+        ParquetFiles.write(attempt.tableFile(Table.LATENT_PROBES), LatentProbeRow.class, LatentProbeRow.getClassSchema(),
                 List.of(probes), conf);
         long probed = System.nanoTime();
-        Path modelFile = staged.modelFile();
+        Path modelFile = attempt.modelFile();
         try (OutputStream out = modelFile.getFileSystem(conf).create(modelFile, true)) {
             ModelSerializer.writeModel(trained.model().network(), out, false);
         }
@@ -58,17 +58,17 @@ public final class RunOutputs {
                 (System.nanoTime() - probed) / 1e9));
     }
 
-    /** Writes the epoch_metrics and runs rows, then commits the run; runs goes last. */
-    public static RunSummary commit(RunPublisher publisher, StagedRun staged, TrainedRun trained, RunContext context,
-                                    Configuration conf) throws IOException {
-        ParquetFiles.write(staged.tableFile(Table.EPOCH_METRICS), EpochMetricRow.class, EpochMetricRow.getClassSchema(),
+    /** Writes the epoch_metrics and runs rows and finishes the attempt: what the driver commits. */
+    public static RunSummary finish(RunAttempt attempt, TrainedRun trained, RunContext context, Configuration conf)
+            throws IOException {
+        ParquetFiles.write(attempt.tableFile(Table.EPOCH_METRICS), EpochMetricRow.class, EpochMetricRow.getClassSchema(),
                 RunRows.epochRows(context.run().config(), trained.epochs()), conf);
         RunRow row = RunRows.runRow(trained, context);
-        ParquetFiles.write(staged.tableFile(Table.RUNS), RunRow.class, RunRow.getClassSchema(), List.of(row), conf);
-        publisher.commit(staged);
+        ParquetFiles.write(attempt.tableFile(Table.RUNS), RunRow.class, RunRow.getClassSchema(), List.of(row), conf);
+        RunFiles files = attempt.finish(conf);
         return new RunSummary(context.run().config(), trained.status(), trained.message(),
                 nanIfNull(row.getFinalTrainLoss()), nanIfNull(row.getFinalTestLoss()), row.getWallSeconds(),
-                context.executor());
+                context.executor(), files);
     }
 
     private static double nanIfNull(Double value) {

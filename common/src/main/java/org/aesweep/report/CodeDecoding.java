@@ -9,6 +9,8 @@ import java.util.Map;
 import org.aesweep.BadInputException;
 import org.aesweep.analysis.ClassMeanCodes;
 import org.aesweep.analysis.SavedRun;
+import org.aesweep.tables.SweepTables;
+import org.aesweep.tables.TableCatalog;
 import org.aesweep.tables.TableLayout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -23,9 +25,11 @@ public final class CodeDecoding {
     }
 
     /** Writes the montage and returns its path. */
-    public static Path run(DecodeRequest request, Configuration conf) throws IOException, BadInputException {
-        TableLayout layout = new TableLayout(request.outRoot(), request.sweepId());
-        SavedRun saved = SavedRun.load(layout, request.runId(), conf);
+    public static Path run(DecodeRequest request, TableCatalog catalog) throws IOException, BadInputException {
+        TableLayout layout = new TableLayout(catalog.outRoot(), request.sweepId());
+        SweepTables tables = new SweepTables(catalog, layout);
+        Configuration conf = catalog.hadoopConf();
+        SavedRun saved = SavedRun.load(tables, request.runId());
         int codeSize = saved.config().architecture().codeSize();
         List<float[]> codes = new ArrayList<>();
         List<String> captions = new ArrayList<>();
@@ -39,7 +43,7 @@ public final class CodeDecoding {
             captions.add(caption(point));
         }
         if (request.classMeans()) {
-            for (Map.Entry<Integer, float[]> mean : ClassMeanCodes.of(layout, request.runId(), conf).entrySet()) {
+            for (Map.Entry<Integer, float[]> mean : ClassMeanCodes.of(tables, request.runId()).entrySet()) {
                 codes.add(mean.getValue());
                 captions.add("class " + mean.getKey());
             }

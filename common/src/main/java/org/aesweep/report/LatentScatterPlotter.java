@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.aesweep.analysis.Tsne;
+import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
-import org.aesweep.tables.TableLayout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
@@ -40,14 +40,10 @@ public final class LatentScatterPlotter {
     private LatentScatterPlotter() {
     }
 
-    public static List<Path> plot(SparkSession spark, TableLayout layout, Path reportDir) throws IOException {
+    public static List<Path> plot(SparkSession spark, SweepTables tables, Path reportDir) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Path partition = layout.tablePartition(Table.LATENT_CODES);
         List<Path> written = new ArrayList<>();
-        if (!partition.getFileSystem(conf).exists(partition)) {
-            return written;
-        }
-        var codes = spark.read().parquet(partition.toString()).where(col("replicate").equalTo(0));
+        var codes = tables.dataset(spark, Table.LATENT_CODES).where(col("replicate").equalTo(0));
         List<Row> runs = codes.select("run_id", "dataset", "architecture", "noise_kind", "noise_level", "code_size")
                 .distinct().orderBy("architecture", "noise_kind", "noise_level", "code_size").collectAsList();
         for (Row run : runs) {

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
-import org.aesweep.tables.TableLayout;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,13 +18,9 @@ final class ProbeSummaries {
     private ProbeSummaries() {
     }
 
-    static List<HtmlReport.ProbeSummary> read(SparkSession spark, TableLayout layout) throws IOException {
-        Path partition = layout.tablePartition(Table.LATENT_PROBES);
+    static List<HtmlReport.ProbeSummary> read(SparkSession spark, SweepTables tables) {
         List<HtmlReport.ProbeSummary> summaries = new ArrayList<>();
-        if (!partition.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(partition)) {
-            return summaries;
-        }
-        List<Row> groups = spark.read().parquet(partition.toString())
+        List<Row> groups = tables.dataset(spark, Table.LATENT_PROBES)
                 .groupBy("architecture", "noise_kind", "noise_level", "code_size")
                 .agg(count("*").as("runs"), avg("knn1_labelled_accuracy").as("knn1"), avg("knn5_accuracy").as("knn5"),
                         avg("mean_activation").as("activation"), avg("dead_unit_share").as("dead"),

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,8 +16,10 @@ import org.aesweep.data.LabeledImages;
 import org.aesweep.spark.ExecutorDataCache;
 import org.aesweep.spark.ExecutorThreads;
 import org.aesweep.spark.SparkTasks;
+import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
 import org.aesweep.tables.TableLayout;
+import org.aesweep.tables.avro.RunRow;
 import org.aesweep.train.TrainingArrays;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -35,20 +38,25 @@ public final class ReconstructionMontage {
     private ReconstructionMontage() {
     }
 
-    public static List<Path> draw(SparkSession spark, TableLayout layout, String dataRoot, Path reportDir) {
-        Map<Integer, List<String>> runsByCode = new TreeMap<>();
-        for (Row run : spark.read().parquet(layout.tablePartition(Table.RUNS).toString())
+    public static List<Path> draw(SparkSession spark, SweepTables tables, String dataRoot, Path reportDir)
+            throws IOException {
+        Map<String, RunRow> runsRows = new HashMap<>();
+        for (RunRow row : tables.allRows(RunRow.class)) {
+            runsRows.put(row.getRunId(), row);
+        }
+        Map<Integer, List<RunRow>> runsByCode = new TreeMap<>();
+        for (Row run : tables.dataset(spark, Table.RUNS)
                 .where(col("status").equalTo("ok").and(col("replicate").equalTo(0)))
                 .orderBy("architecture", "noise_kind", "noise_level").select("code_size", "run_id").collectAsList()) {
-            runsByCode.computeIfAbsent(run.getInt(0), ignored -> new ArrayList<>()).add(run.getString(1));
+            runsByCode.computeIfAbsent(run.getInt(0), ignored -> new ArrayList<>()).add(runsRows.get(run.getString(1)));
         }
         List<Path> written = new ArrayList<>();
         if (runsByCode.isEmpty()) {
             return written;
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<List<String>> groups = new ArrayList<>(runsByCode.values());
-        Task task = new Task(layout, dataRoot, reportDir.toString(),
+        List<List<RunRow>> groups = new ArrayList<>(runsByCode.values());
+        Task task = new Task(tables.layout(), dataRoot, reportDir.toString(),
                 new SerializableConfiguration(jsc.hadoopConfiguration()), groups);
         for (String png : SparkTasks.onePerIndex(jsc, groups.size(), task::draw)) {
             written.add(new Path(png));
@@ -57,14 +65,14 @@ public final class ReconstructionMontage {
     }
 
     private record Task(TableLayout layout, String dataRoot, String reportDir, SerializableConfiguration conf,
-                        List<List<String>> groups) implements Serializable {
+                        List<List<RunRow>> groups) implements Serializable {
         String draw(int index) {
             ExecutorThreads.configureForCurrentTask();
             Configuration hadoopConf = conf.value();
             try {
                 List<SavedRun> runs = new ArrayList<>();
-                for (String runId : groups.get(index)) {
-                    runs.add(SavedRun.load(layout, runId, hadoopConf));
+                for (RunRow row : groups.get(index)) {
+                    runs.add(SavedRun.load(layout, row, hadoopConf));
                 }
                 LabeledImages test = ExecutorDataCache.get(dataRoot, runs.get(0).config(), hadoopConf).test();
                 int[] firstOfClass = firstOfEachClass(test);

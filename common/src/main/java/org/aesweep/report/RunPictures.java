@@ -10,8 +10,8 @@ import java.util.Map;
 
 import org.aesweep.analysis.ClassMeanCodes;
 import org.aesweep.analysis.SavedRun;
+import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
-import org.aesweep.tables.TableLayout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
@@ -36,9 +36,9 @@ public final class RunPictures {
     private RunPictures() {
     }
 
-    public static Pictures draw(SparkSession spark, TableLayout layout, Path reportDir) throws IOException {
+    public static Pictures draw(SparkSession spark, SweepTables tables, Path reportDir) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        List<Row> runs = spark.read().parquet(layout.tablePartition(Table.RUNS).toString())
+        List<Row> runs = tables.dataset(spark, Table.RUNS)
                 .where(col("status").equalTo("ok").and(col("replicate").equalTo(0)))
                 .select("run_id", "dataset", "architecture", "noise_kind", "noise_level", "code_size")
                 .orderBy("architecture", "noise_kind", "noise_level", "code_size").collectAsList();
@@ -49,8 +49,8 @@ public final class RunPictures {
             String name = ChartFiles.fileSafe(String.format(Locale.ROOT, "%s_%s_noise=%s_%s_code=%d",
                     run.getAs("dataset"), run.getAs("architecture"), run.getAs("noise_kind"), run.getAs("noise_level"),
                     run.<Integer>getAs("code_size")));
-            SavedRun saved = SavedRun.load(layout, runId, conf);
-            classMeans.add(classMeans(layout, runId, saved, new Path(reportDir, "class-means_" + name + ".png"), conf));
+            SavedRun saved = SavedRun.load(tables, runId);
+            classMeans.add(classMeans(tables, runId, saved, new Path(reportDir, "class-means_" + name + ".png"), conf));
             if (saved.model().network().getLayerWiseConfigurations().getConf(0).getLayer() instanceof DenseLayer) {
                 weights.add(firstLayerWeights(saved, new Path(reportDir, "weights_" + name + ".png"), conf));
             }
@@ -58,11 +58,11 @@ public final class RunPictures {
         return new Pictures(classMeans, weights);
     }
 
-    private static Path classMeans(TableLayout layout, String runId, SavedRun saved, Path png, Configuration conf)
+    private static Path classMeans(SweepTables tables, String runId, SavedRun saved, Path png, Configuration conf)
             throws IOException {
         List<float[]> codes = new ArrayList<>();
         List<String> captions = new ArrayList<>();
-        for (Map.Entry<Integer, float[]> mean : ClassMeanCodes.of(layout, runId, conf).entrySet()) {
+        for (Map.Entry<Integer, float[]> mean : ClassMeanCodes.of(tables, runId).entrySet()) {
             codes.add(mean.getValue());
             captions.add("class " + mean.getKey());
         }

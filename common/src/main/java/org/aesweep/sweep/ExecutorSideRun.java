@@ -19,8 +19,7 @@ import org.aesweep.spark.ExecutorThreads;
 import org.aesweep.spark.SparkTasks;
 import org.aesweep.spark.TaskDevice;
 import org.aesweep.spec.RunConfig;
-import org.aesweep.tables.RunPublisher.StagedRun;
-import org.aesweep.tables.RunPublisher;
+import org.aesweep.tables.RunAttempt;
 import org.aesweep.train.EpochMetrics;
 import org.aesweep.train.RunEngine;
 import org.aesweep.train.RunStatus;
@@ -39,7 +38,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The parts of a data-parallel run that need the data set, each run as a single Spark task on an
  * executor so the driver never loads it: the test losses after every epoch, and at the end the
- * full training loss, latent codes, model and table rows, published like those of any run.
+ * full training loss, latent codes, model and table rows, written like those of any run.
  */
 final class ExecutorSideRun implements Serializable {
     private final SweepSettings settings;
@@ -52,7 +51,7 @@ final class ExecutorSideRun implements Serializable {
 
     /** What the last averaging round produced, and how the run went. */
     record Outcome(PlannedRun run, float[] params, List<EpochMetrics> epochs, RunStatus status, String message,
-                   int workers, String executors, String devices, Instant startedAt, String stagingDir)
+                   int workers, String executors, String devices, Instant startedAt, RunAttempt attempt)
             implements Serializable {
     }
 
@@ -70,7 +69,7 @@ final class ExecutorSideRun implements Serializable {
         });
     }
 
-    /** Stages the run's outputs and commits it; returns what the driver reports. */
+    /** Writes the run's outputs; returns what the driver reports and commits. */
     RunSummary publish(JavaSparkContext jsc, Outcome outcome) {
         return onOneExecutor(jsc, () -> {
             RunConfig config = outcome.run().config();
@@ -78,7 +77,6 @@ final class ExecutorSideRun implements Serializable {
             // Workers train in tasks of the same default resource profile as this one.
             int threads = ExecutorThreads.configureForCurrentTask();
             TrainTestSplit data = data(config);
-            StagedRun staged = new StagedRun(config.runId(), new Path(outcome.stagingDir()));
             TrainedRun trained;
             try (TrainingArrays arrays = TrainingArrays.of(data.train(), data.test())) {
                 Autoencoder model = outcome.params() == null ? null : model(config, outcome.params(), data.train());
@@ -86,12 +84,12 @@ final class ExecutorSideRun implements Serializable {
                         ? TrainedRun.finished(model, outcome.epochs(), outcome.message(),
                                 RunEngine.of(config).evaluator(config, model).evaluateAndEncode(arrays.train()))
                         : TrainedRun.unfinished(model, outcome.epochs(), outcome.status(), outcome.message());
-                RunOutputs.stageModelOutputs(staged, config, trained, arrays, data, conf);
+                RunOutputs.writeModelOutputs(outcome.attempt(), config, trained, arrays, data, conf);
             }
             RunContext context = new RunContext(outcome.run(), outcome.workers(), 1, threads, outcome.executors(),
                     new TaskDevice(TaskDevice.backendName(), outcome.devices()), data.train().rows(),
                     data.train().cols(), data.train().count(), data.test().count(), outcome.startedAt(), Instant.now());
-            return RunOutputs.commit(new RunPublisher(settings.layout(), conf), staged, trained, context, conf);
+            return RunOutputs.finish(outcome.attempt(), trained, context, conf);
         });
     }
 

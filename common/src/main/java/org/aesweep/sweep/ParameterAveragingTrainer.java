@@ -17,8 +17,7 @@ import org.aesweep.plan.PlannedRun;
 import org.aesweep.spark.TaskSlots;
 import org.aesweep.spec.ParameterAveragingSpec;
 import org.aesweep.spec.RunConfig;
-import org.aesweep.tables.RunPublisher.StagedRun;
-import org.aesweep.tables.RunPublisher;
+import org.aesweep.tables.RunAttempt;
 import org.aesweep.train.EpochMetrics;
 import org.aesweep.train.RunStatus;
 import org.aesweep.train.StoppingRules;
@@ -73,10 +72,10 @@ public final class ParameterAveragingTrainer {
         RunConfig config = run.config();
         int workers = spec.workersOn(TaskSlots.of(jsc));
         int batchSize = spec.batchSizeFor(config);
-        StagedRun staged = stage(config);
+        RunAttempt attempt = start(config);
         Autoencoder model = AutoencoderFactory.build(config, imageRows, imageCols);
         WorkerTrainingHook hook = WorkerTrainingHook.register(jsc, config, model);
-        ParameterAveragingTrainingMaster master = trainingMaster(spec, workers, batchSize, staged, config, hook);
+        ParameterAveragingTrainingMaster master = trainingMaster(spec, workers, batchSize, attempt, config, hook);
         SparkDl4jMultiLayer network = new SparkDl4jMultiLayer(jsc, model.network(), master);
         JavaRDD<DataSet> batches = TrainingBatches.of(jsc, settings, config, batchSize, workers);
         ExecutorSideRun executorSide = new ExecutorSideRun(settings, conf);
@@ -124,23 +123,23 @@ public final class ParameterAveragingTrainer {
         ExecutorSideRun.Outcome outcome = new ExecutorSideRun.Outcome(run, status == RunStatus.FAILED ? null : params,
                 epochs, status, message, workers, Objects.requireNonNullElse(joinedPart(seen, 0), "none"),
                 joinedPart(seen, 1), started,
-                staged.directory().toString());
+                attempt);
         RunSummary summary = executorSide.publish(jsc, outcome);
         LOG.info(String.format(Locale.ROOT, "run %s %s in %.1f s on %s", config.runId(), summary.status().tableValue(),
                 summary.wallSeconds(), outcome.executors()));
         return summary;
     }
 
-    private StagedRun stage(RunConfig config) {
+    private RunAttempt start(RunConfig config) {
         try {
-            return new RunPublisher(settings.layout(), conf).stage(config.runId());
+            return RunAttempt.start(settings.layout(), config.runId(), conf);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stage run " + config.runId(), e);
         }
     }
 
     private ParameterAveragingTrainingMaster trainingMaster(ParameterAveragingSpec spec, int workers, int batchSize,
-                                                            StagedRun staged, RunConfig config,
+                                                            RunAttempt attempt, RunConfig config,
                                                             WorkerTrainingHook hook) {
         boolean export = ExportSupport.exportSupported(jsc);
         return new ParameterAveragingTrainingMaster.Builder(workers, batchSize)
@@ -149,7 +148,7 @@ public final class ParameterAveragingTrainer {
                 .workerPrefetchNumBatches(spec.prefetch())
                 .repartionData(repartition(spec))
                 .rddTrainingApproach(export ? RDDTrainingApproach.Export : RDDTrainingApproach.Direct)
-                .exportDirectory(new Path(staged.directory(), "dl4j-export").toString())
+                .exportDirectory(new Path(attempt.stagingDir(), "dl4j-export").toString())
                 .rngSeed(config.runSeed())
                 .collectTrainingStats(false)
                 .trainingHooks(hook)

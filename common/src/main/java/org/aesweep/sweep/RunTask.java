@@ -22,8 +22,7 @@ import org.aesweep.spark.ExecutorThreads;
 import org.aesweep.spark.TaskDevice;
 import org.aesweep.spec.Architecture;
 import org.aesweep.spec.RunConfig;
-import org.aesweep.tables.RunPublisher.StagedRun;
-import org.aesweep.tables.RunPublisher;
+import org.aesweep.tables.RunAttempt;
 import org.aesweep.train.EpochMetrics;
 import org.aesweep.train.RunEngine;
 import org.aesweep.train.RunStatus;
@@ -35,11 +34,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a batch of runs where it is called (a Spark task, or a plain JVM) and publishes each run's
+ * Trains a batch of runs where it is called (a Spark task, or a plain JVM) and writes each run's
  * rows and model: one run alone, or several compatible runs fused into one network (see
- * {@link RunEngine}). Training that throws is recorded as failed runs and the sweep goes on; an
- * I/O failure while publishing fails the task, so Spark retries it and nothing partial is
- * visible (every run commits on its own, and a retry replaces what an earlier attempt committed).
+ * {@link RunEngine}). The files it names in the summaries are committed by the driver. Training
+ * that throws is recorded as failed runs and the sweep goes on; an I/O failure while writing fails
+ * the task, so Spark retries it, and the failed attempt's files are never committed.
  */
 public final class RunTask implements Serializable {
     private static final Logger LOG = LoggerFactory.getLogger(RunTask.class);
@@ -63,7 +62,6 @@ public final class RunTask implements Serializable {
         int threads = ExecutorThreads.configureForCurrentTask(batch.cores());
         TaskDevice device = TaskDevice.bindCurrentTask();
         Configuration conf = hadoopConf.value();
-        RunPublisher publisher = new RunPublisher(settings.layout(), conf);
         String executor = ExecutorNames.current();
         for (RunConfig config : configs) {
             LOG.info("run {} starting on {} ({}{}) with {} thread(s){}: {}", config.runId(), executor, device.backend(),
@@ -71,19 +69,19 @@ public final class RunTask implements Serializable {
                     batch.fused() ? ", fused with " + (batch.size() - 1) + " other run(s)" : "", describe(config));
         }
         try {
-            List<StagedRun> staged = new ArrayList<>();
+            List<RunAttempt> attempts = new ArrayList<>();
             for (RunConfig config : configs) {
-                staged.add(publisher.stage(config.runId()));
+                attempts.add(RunAttempt.start(settings.layout(), config.runId(), conf));
             }
             // Runs of one batch share their data (see RunBatches), so the first run's serves all.
             TrainTestSplit data = ExecutorDataCache.get(settings.dataRoot(), configs.get(0), conf);
-            List<TrainedRun> trained = trainAndStageOutputs(configs, data, staged, conf);
+            List<TrainedRun> trained = trainAndWriteOutputs(configs, data, attempts, conf);
             List<RunSummary> summaries = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
                 RunContext context = new RunContext(batch.runs().get(i), 1, batch.size(), threads, executor, device,
                         data.train().rows(), data.train().cols(), data.train().count(), data.test().count(), started,
                         Instant.now());
-                RunSummary summary = RunOutputs.commit(publisher, staged.get(i), trained.get(i), context, conf);
+                RunSummary summary = RunOutputs.finish(attempts.get(i), trained.get(i), context, conf);
                 LOG.info("run {} {} in {} s", summary.config().runId(), summary.status().tableValue(),
                         summary.wallSeconds());
                 summaries.add(summary);
@@ -91,22 +89,22 @@ public final class RunTask implements Serializable {
             return summaries;
         } catch (IOException e) {
             throw new UncheckedIOException("runs " + configs.stream().map(RunConfig::runId)
-                    .collect(Collectors.joining(", ")) + " could not be published", e);
+                    .collect(Collectors.joining(", ")) + " could not be written", e);
         }
     }
 
     /**
-     * Trains and, for finished runs, stages the latent codes and the model. Training exceptions
+     * Trains and, for finished runs, writes the latent codes and the model. Training exceptions
      * become failed runs rather than a failed task: retrying a deterministic failure would only
      * fail again.
      */
-    private static List<TrainedRun> trainAndStageOutputs(List<RunConfig> configs, TrainTestSplit data,
-                                                         List<StagedRun> staged, Configuration conf)
+    private static List<TrainedRun> trainAndWriteOutputs(List<RunConfig> configs, TrainTestSplit data,
+                                                         List<RunAttempt> attempts, Configuration conf)
             throws IOException {
         try (TrainingArrays arrays = TrainingArrays.of(data.train(), data.test())) {
             List<TrainedRun> trained = RunEngine.of(configs.get(0)).train(configs, arrays, RunTask::logEpoch);
             for (int i = 0; i < configs.size(); i++) {
-                RunOutputs.stageModelOutputs(staged.get(i), configs.get(i), trained.get(i), arrays, data, conf);
+                RunOutputs.writeModelOutputs(attempts.get(i), configs.get(i), trained.get(i), arrays, data, conf);
             }
             return trained;
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.aesweep.outputs.RunSummary;
@@ -20,10 +21,15 @@ import org.aesweep.plan.WallTimeEstimate;
 import org.aesweep.spark.ExecutorCores;
 import org.aesweep.spark.LocalStage;
 import org.aesweep.spark.SparkStage;
+import org.aesweep.spark.TaskResultStream;
 import org.aesweep.spark.TaskSlots;
-import org.aesweep.tables.CommittedRuns;
 import org.aesweep.tables.PartitionSwap;
+import org.aesweep.tables.RemoveOrphans;
+import org.aesweep.tables.RemoveRuns;
+import org.aesweep.tables.SweepTables;
+import org.aesweep.tables.TableCatalog;
 import org.aesweep.tables.TableLayout;
+import org.aesweep.tables.avro.RunRow;
 import org.aesweep.train.RunStatus;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -34,8 +40,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver side of a sweep: removes what killed attempts left in staging, skips runs an earlier
- * attempt committed (or, overwriting, retrains all and swaps them in), trains the data-parallel
+ * The driver side of a sweep: removes what killed attempts left, keeps the runs an earlier attempt
+ * committed ok or diverged and trains the rest again (or, overwriting, retrains all and replaces
+ * the sweep's rows at the end), committing runs to the tables as their tasks end. It trains the data-parallel
  * runs one after another on the whole cluster, then fans the local runs out one per Spark task,
  * most expensive first (see {@link SweepPlan} for why this order), those that would hold up the
  * sweep with a whole executor's cores (see {@link CoreAllocation}), and marks the sweep complete
@@ -46,47 +53,85 @@ public final class SweepDriver {
     private static final Logger LOG = LoggerFactory.getLogger(SweepDriver.class);
 
     private final SparkSession spark;
+    private final TableCatalog catalog;
     private final boolean estimateWallTime;
 
-    public SweepDriver(SparkSession spark) {
-        this(spark, false);
+    public SweepDriver(SparkSession spark, TableCatalog catalog) {
+        this(spark, catalog, false);
     }
 
     /**
      * @param estimateWallTime whether to time each pending network on the driver and log the
      *                         attempt's estimated wall time before training (see {@link WallTimeEstimator})
      */
-    public SweepDriver(SparkSession spark, boolean estimateWallTime) {
+    public SweepDriver(SparkSession spark, TableCatalog catalog, boolean estimateWallTime) {
         this.spark = spark;
+        this.catalog = catalog;
         this.estimateWallTime = estimateWallTime;
     }
 
-    /** Trains the runs not yet committed under this sweep id (a resume, or a first attempt). */
-    public SweepOutcome run(SweepSettings settings, SweepPlan plan) throws IOException {
+    /**
+     * Trains the runs of the plan that are not committed under this sweep id, or whose committed
+     * row says they failed (a first attempt, a resume, or a scheduler's retry). Diverged runs are
+     * kept unless {@code retrainDiverged}: their result is deterministic. The rows of the runs to
+     * train again are removed first, so no run ends up with two.
+     */
+    public SweepOutcome run(SweepSettings settings, SweepPlan plan, boolean retrainDiverged) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        PartitionSwap.removeLeftovers(settings.layout(), conf);
-        return train(settings, plan, CommittedRuns.list(settings.layout(), conf), conf);
+        TableLayout layout = settings.layout();
+        removeLeftovers(layout, conf);
+        Set<String> kept = new TreeSet<>();
+        for (RunRow row : new SweepTables(catalog, layout).allRows(RunRow.class)) {
+            RunStatus status = RunStatus.ofTableValue(row.getStatus());
+            if (status == RunStatus.OK || (status == RunStatus.DIVERGED && !retrainDiverged)) {
+                kept.add(row.getRunId());
+            }
+        }
+        Set<String> again = new TreeSet<>();
+        for (PlannedRun run : plan.all()) {
+            if (!kept.contains(run.runId())) {
+                again.add(run.runId());
+            }
+        }
+        long removed = RemoveRuns.remove(catalog, layout, again);
+        if (removed > 0) {
+            LOG.info("sweep {}: removed {} row(s) of runs that failed{} or were left partly committed, to train them"
+                    + " again", layout.sweepId(), removed, retrainDiverged ? " or diverged" : "");
+        }
+        return train(settings, plan, kept, RunCommitter.appending(catalog, layout.sweepId()), conf);
     }
 
     /**
-     * Trains every run into hidden partitions and only then replaces the sweep's partitions with
-     * them, so readers see the old results until the new ones are complete.
+     * Trains every run, then replaces the sweep's rows in each table with theirs and swaps its
+     * models and reports in, so readers see the old results until the new ones are complete.
      */
     public SweepOutcome overwrite(SweepSettings settings, SweepPlan plan) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        PartitionSwap.removeLeftovers(settings.layout(), conf);
+        removeLeftovers(settings.layout(), conf);
         TableLayout shadow = settings.layout().shadow("overwrite-" + UUID.randomUUID());
-        SweepOutcome outcome = train(new SweepSettings(settings.dataRoot(), shadow), plan, Set.of(), conf);
+        RunCommitter committer = RunCommitter.replacing(catalog, settings.layout().sweepId());
+        SweepOutcome outcome = train(new SweepSettings(settings.dataRoot(), shadow), plan, Set.of(), committer, conf);
+        committer.finish();
         PartitionSwap.replace(settings.layout(), shadow, conf);
         return outcome;
     }
 
-    private SweepOutcome train(SweepSettings settings, SweepPlan plan, Set<String> committed, Configuration conf)
-            throws IOException {
+    /** What killed attempts left: uncommitted table files, staging directories, unfinished overwrites. */
+    private void removeLeftovers(TableLayout layout, Configuration conf) throws IOException {
+        int orphans = RemoveOrphans.remove(catalog, layout);
+        if (orphans > 0) {
+            LOG.info("sweep {}: deleted {} table file(s) that attempts which died never committed", layout.sweepId(),
+                    orphans);
+        }
+        PartitionSwap.removeLeftovers(layout, conf);
+    }
+
+    private SweepOutcome train(SweepSettings settings, SweepPlan plan, Set<String> committed, RunCommitter committer,
+                               Configuration conf) throws IOException {
         TableLayout layout = settings.layout();
         SweepPlan pending = plan.without(committed);
         int skipped = plan.size() - pending.size();
-        LOG.info("sweep {}: {} run(s) in the grid, {} already committed by an earlier attempt and skipped, {} to train"
+        LOG.info("sweep {}: {} run(s) in the grid, {} already committed by an earlier attempt and kept, {} to train"
                         + " ({} with parameter averaging, {} local)", layout.sweepId(), plan.size(), skipped,
                 pending.size(), pending.parameterAveraged().size(), pending.local().size());
 
@@ -99,8 +144,9 @@ public final class SweepDriver {
         List<PlannedRun> order = new ArrayList<>(pending.parameterAveraged());
         batches.forEach(batch -> order.addAll(batch.runs()));
         SweepProgress progress = new SweepProgress(layout.sweepId(), order, TaskSlots.of(jsc), Clock.systemUTC());
-        List<RunSummary> trained = new ArrayList<>(trainParameterAveraged(jsc, settings, pending, progress));
-        trained.addAll(trainLocal(jsc, settings, batches, pending.parameterAveraged().size(), progress, conf));
+        List<RunSummary> trained = new ArrayList<>(trainParameterAveraged(jsc, settings, pending, progress, committer));
+        trained.addAll(trainLocal(jsc, settings, batches, pending.parameterAveraged().size(), progress, committer,
+                conf));
         SweepOutcome outcome = new SweepOutcome(trained, skipped);
         // Attempts that died with their executor left staging directories; none is running now.
         layout.stagingRoot().getFileSystem(conf).delete(layout.stagingRoot(), true);
@@ -128,7 +174,8 @@ public final class SweepDriver {
     }
 
     private static List<RunSummary> trainParameterAveraged(JavaSparkContext jsc, SweepSettings settings,
-                                                           SweepPlan pending, SweepProgress progress) {
+                                                           SweepPlan pending, SweepProgress progress,
+                                                           RunCommitter committer) {
         if (pending.parameterAveraged().isEmpty()) {
             return List.of();
         }
@@ -139,6 +186,7 @@ public final class SweepDriver {
             try (SparkStage stage = SparkStage.begin(jsc.sc(), "sweep", settings.layout().sweepId(), run.runId(),
                     "run " + run.runId() + " (" + RunTask.describe(run.config()) + ") with parameter averaging")) {
                 RunSummary summary = trainer.train(run, pending.parameterAveraging());
+                committer.accept(List.of(summary));
                 progress.finished(trained.size(), summary.status(), summary.wallSeconds()).ifPresent(LOG::info);
                 trained.add(summary);
             }
@@ -152,7 +200,8 @@ public final class SweepDriver {
      * a whole executor's cores, then the rest.
      */
     private static List<RunSummary> trainLocal(JavaSparkContext jsc, SweepSettings settings, List<RunBatch> batches,
-                                               int firstIndex, SweepProgress progress, Configuration conf) {
+                                               int firstIndex, SweepProgress progress, RunCommitter committer,
+                                               Configuration conf) {
         if (batches.isEmpty()) {
             return List.of();
         }
@@ -160,7 +209,8 @@ public final class SweepDriver {
         RunStatusAccumulators statuses = RunStatusAccumulators.register(jsc.sc());
         List<RunSummary> trained = new ArrayList<>();
         for (LocalStage stage : localStages(jsc, batches)) {
-            trained.addAll(trainStage(jsc, settings, stage, task, statuses, firstIndex + trained.size(), progress));
+            trained.addAll(trainStage(jsc, settings, stage, task, statuses, firstIndex + trained.size(), progress,
+                    committer));
         }
         return trained;
     }
@@ -178,12 +228,12 @@ public final class SweepDriver {
     }
 
     /**
-     * One stage's batches as one Spark job; a listener logs progress as tasks end, and the collected
-     * results fill in whatever the listener had not yet reported when the job returned.
+     * One stage's batches as one Spark job; a listener logs progress as tasks end, and each task's
+     * runs are committed as its results arrive.
      */
     private static List<RunSummary> trainStage(JavaSparkContext jsc, SweepSettings settings, LocalStage stage,
                                                RunTask task, RunStatusAccumulators statuses, int firstIndex,
-                                               SweepProgress progress) {
+                                               SweepProgress progress, RunCommitter committer) {
         List<RunBatch> batches = stage.batches();
         try (SparkStage sparkStage = SparkStage.begin(jsc.sc(), "sweep", settings.layout().sweepId(), stage.key(),
                 stage.description())) {
@@ -197,15 +247,17 @@ public final class SweepDriver {
                 if (stage.profile() != null) {
                     rdd = rdd.withResources(stage.profile());
                 }
-                List<List<RunSummary>> results = rdd.map(batch -> statuses.record(task.execute(batch))).collect();
                 List<RunSummary> trained = new ArrayList<>();
-                for (int b = 0; b < results.size(); b++) {
-                    for (RunSummary run : results.get(b)) {
-                        progress.finished(firstIndex + trained.size(), run.status(),
-                                run.wallSeconds() / batches.get(b).size()).ifPresent(LOG::info);
-                        trained.add(run);
+                TaskResultStream.forEach(rdd, batch -> statuses.record(task.execute(batch)), results -> {
+                    committer.accept(results.stream().flatMap(List::stream).toList());
+                    for (List<RunSummary> batch : results) {
+                        for (RunSummary run : batch) {
+                            progress.finished(firstIndex + trained.size(), run.status(),
+                                    run.wallSeconds() / batch.size()).ifPresent(LOG::info);
+                            trained.add(run);
+                        }
                     }
-                }
+                });
                 return trained;
             } finally {
                 jsc.sc().removeSparkListener(listener);

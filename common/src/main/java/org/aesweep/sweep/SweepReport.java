@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.aesweep.outputs.RunSummary;
+import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
 import org.aesweep.tables.TableLayout;
 import org.aesweep.train.RunStatus;
+import org.apache.hadoop.fs.Path;
 
 /**
  * Prints what a finished sweep did: this attempt's counts, a summary line per curve of the whole
@@ -18,9 +20,11 @@ public final class SweepReport {
     private SweepReport() {
     }
 
-    public static void print(SweepOutcome outcome, List<SweepGroupSummary> groups, TableLayout layout, PrintStream out) {
+    public static void print(SweepOutcome outcome, List<SweepGroupSummary> groups, SweepTables tables, Path duckDbViews,
+                             PrintStream out) {
+        TableLayout layout = tables.layout();
         out.printf(Locale.ROOT, "%nsweep %s: %d run(s) trained now (%d ok, %d diverged, %d failed), "
-                        + "%d skipped as already committed%n",
+                        + "%d kept as committed by an earlier attempt%n",
                 layout.sweepId(), outcome.trained().size(), outcome.count(RunStatus.OK),
                 outcome.count(RunStatus.DIVERGED), outcome.count(RunStatus.FAILED), outcome.skipped());
         printGroups(groups, out);
@@ -30,10 +34,11 @@ public final class SweepReport {
                         + run.status().tableValue() + ": " + run.message());
             }
         }
-        out.println("tables:");
-        for (Table table : List.of(Table.RUNS, Table.EPOCH_METRICS, Table.LATENT_CODES, Table.LATENT_PROBES)) {
-            out.println("  " + table.directoryName() + ": " + layout.tablePartition(table));
+        out.println("tables (Iceberg, rows of this sweep: WHERE sweep_id = '" + layout.sweepId() + "'):");
+        for (Table table : Table.perRunInCommitOrder()) {
+            out.println("  " + tables.catalog().qualifiedName(table) + ": " + layout.tableRoot(table));
         }
+        out.println("  for DuckDB: duckdb -init " + duckDbViews);
         out.println("  models: " + layout.modelFile("<run_id>").getParent());
         out.println("report (written by the aggregation job, submit/aggregate.sh): "
                 + layout.reportDir() + "/index.html");

@@ -5,11 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.filter2.predicate.FilterApi;
@@ -17,6 +22,7 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.api.Binary;
 
@@ -95,6 +101,22 @@ public final class ParquetFiles {
         FilterCompat.Filter filter = FilterCompat.get(FilterApi.eq(FilterApi.binaryColumn(column),
                 Binary.fromString(value)));
         return readAll(reader(path, type, filter, conf));
+    }
+
+    /** The values of one string column of a file, reading that column alone. */
+    public static List<String> readStrings(Path path, String column, Configuration conf) throws IOException {
+        Schema projection = SchemaBuilder.record("projection").fields().requiredString(column).endRecord();
+        Configuration readConf = new Configuration(conf);
+        AvroReadSupport.setRequestedProjection(readConf, projection);
+        AvroReadSupport.setAvroReadSchema(readConf, projection);
+        List<String> values = new ArrayList<>();
+        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
+                HadoopInputFile.fromPath(path, readConf)).withDataModel(GenericData.get()).withConf(readConf).build()) {
+            for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
+                values.add(record.get(column).toString());
+            }
+        }
+        return values;
     }
 
     private static <T extends SpecificRecord> ParquetReader<T> reader(Path path, Class<T> type,

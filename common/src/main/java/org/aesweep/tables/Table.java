@@ -1,5 +1,6 @@
 package org.aesweep.tables;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.aesweep.tables.avro.BiasVarianceRow;
@@ -14,6 +15,19 @@ import org.apache.avro.specific.SpecificRecordBase;
 /** The tables aesweep writes; the lower-case name is the directory under {@code <out>/tables/}. */
 public enum Table {
     RUNS, EPOCH_METRICS, LATENT_CODES, LATENT_PROBES, BIAS_VARIANCE;
+
+    /**
+     * The tables one run writes rows to, in the order a run's files are committed: runs last,
+     * because a runs row is what makes a run committed.
+     */
+    public static List<Table> perRunInCommitOrder() {
+        return List.of(EPOCH_METRICS, LATENT_CODES, LATENT_PROBES, RUNS);
+    }
+
+    /** Every table, runs last: the aggregation's bias_variance, then the per-run tables. */
+    public static List<Table> inCommitOrder() {
+        return List.of(BIAS_VARIANCE, EPOCH_METRICS, LATENT_CODES, LATENT_PROBES, RUNS);
+    }
 
     /** The class generated from the table's .avsc: what its rows are written and read as. */
     public Class<? extends SpecificRecordBase> rowType() {

@@ -1,7 +1,6 @@
 package org.aesweep.tables;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -10,35 +9,37 @@ import org.apache.hadoop.fs.Path;
 /**
  * Where a sweep's files live under an output root (any Hadoop FileSystem URI):
  * <pre>
- *   tables/&lt;table&gt;/sweep_id=&lt;id&gt;/run-&lt;run_id&gt;.parquet   one file per run and table
- *   tables/&lt;table&gt;/sweep_id=&lt;id&gt;/part-&lt;tag&gt;.parquet      many runs' rows, after compaction
- *   tables/bias_variance/sweep_id=&lt;id&gt;/part-00000.parquet   the aggregation's whole table
+ *   catalog.db                                               the embedded Iceberg catalog (see TableCatalog)
+ *   duckdb.sql                                               views over the current snapshots, for DuckDB
+ *   tables/&lt;table&gt;/metadata/                                Iceberg's metadata of the table
+ *   tables/&lt;table&gt;/sweep_id=&lt;id&gt;/run-&lt;run_id&gt;-&lt;attempt&gt;.parquet  one run attempt's rows
+ *   tables/&lt;table&gt;/sweep_id=&lt;id&gt;/part-&lt;tag&gt;.parquet      many runs' rows (compaction, aggregation)
  *   tables/runs/sweep_id=&lt;id&gt;/_SUCCESS                      a finished sweep's summary, written last
  *   models/sweep_id=&lt;id&gt;/&lt;run_id&gt;.zip                      DL4J ModelSerializer
  *   reports/sweep_id=&lt;id&gt;/                                 plots
- *   _staging/sweep_id=&lt;id&gt;/&lt;run_id&gt;-&lt;attempt&gt;/             private to a run attempt until it commits:
- *       &lt;table&gt;.parquet, model.zip                          its files, under the names above once committed
- *   .sweep_id=&lt;id&gt;.&lt;tag&gt;/ in place of sweep_id=&lt;id&gt;/         an --overwrite in progress (hidden)
+ *   _staging/sweep_id=&lt;id&gt;/&lt;run_id&gt;-&lt;attempt&gt;/             private to a run attempt: its model until it finishes
+ *   .sweep_id=&lt;id&gt;.&lt;tag&gt;/ in place of models' and reports' sweep_id=&lt;id&gt;/   an --overwrite in progress
  * </pre>
- * Hive-style {@code sweep_id=} directories let Spark and DuckDB, reading by path, prune by sweep.
+ * Which table files hold the tables' rows is the catalog's to say: a partition directory also
+ * keeps files of older snapshots (time travel) and of attempts not committed. Every file name is
+ * used once, since query engines cache Parquet footers by path.
  */
 public final class TableLayout implements Serializable {
     private static final Pattern SWEEP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final String RUN_FILE_PREFIX = "run-";
     private static final String PARQUET = ".parquet";
     private static final String COMPACTED_PREFIX = "part-";
-    /** The tag of a table the aggregation writes whole: one file, so a rerun replaces it. */
-    private static final String WHOLE_TABLE_TAG = "00000";
     private static final String TABLES = "tables";
     private static final String MODELS = "models";
     private static final String REPORTS = "reports";
     private static final String STAGING = "_staging";
     private static final String STAGED_MODEL = "model.zip";
-    /** Spark's name for a finished job's marker; compaction keeps it in whichever partition has one. */
+    /** Spark's name for a finished job's marker. */
     static final String SUCCESS_MARKER = "_SUCCESS";
 
     private final String outRoot;
     private final String sweepId;
+    /** The directory name of the sweep's models and reports: its partition's, or a hidden one while overwriting. */
     private final String partitionName;
 
     public TableLayout(String outRoot, String sweepId) {
@@ -59,22 +60,17 @@ public final class TableLayout implements Serializable {
     }
 
     /**
-     * The same sweep written into hidden partitions ({@code .sweep_id=<id>.<tag>}), which Spark,
-     * Hive-style readers and DuckDB skip; {@link PartitionSwap} later puts them in place.
+     * The same sweep with its models and reports in hidden directories ({@code .sweep_id=<id>.<tag>}),
+     * which {@link PartitionSwap} later puts in place. Its table files go where the sweep's always
+     * do: they are invisible until committed.
      */
     public TableLayout shadow(String tag) {
-        return new TableLayout(outRoot, sweepId, "." + partitionName + "." + tag);
+        return new TableLayout(outRoot, sweepId, "." + tablePartitionName() + "." + tag);
     }
 
-    /** Every directory that holds this sweep's files: each table's partition, models, reports. */
+    /** The directories of this sweep's files that are not in a table: models and reports. */
     public List<Path> partitionDirectories() {
-        List<Path> dirs = new ArrayList<>();
-        for (Table table : Table.values()) {
-            dirs.add(tablePartition(table));
-        }
-        dirs.add(modelFile("x").getParent());
-        dirs.add(reportDir());
-        return dirs;
+        return List.of(modelFile("x").getParent(), reportDir());
     }
 
     /** Where every attempt of this sweep stages its runs. */
@@ -105,41 +101,28 @@ public final class TableLayout implements Serializable {
         return new Path(new Path(outRoot), TABLES);
     }
 
-    public Path tableRoot(Table table) {
+    /** Where the table lives under {@code outRoot}: its metadata and its partitions' files. */
+    public static Path tableRoot(String outRoot, Table table) {
         return new Path(tablesRoot(outRoot), table.directoryName());
     }
 
+    public Path tableRoot(Table table) {
+        return tableRoot(outRoot, table);
+    }
+
+    /** The directory of this sweep's files of {@code table}. */
     public Path tablePartition(Table table) {
-        return new Path(tableRoot(table), partitionName());
+        return new Path(tableRoot(table), tablePartitionName());
     }
 
-    public Path runFile(Table table, String runId) {
-        return new Path(tablePartition(table), RUN_FILE_PREFIX + runId + PARQUET);
+    /** One run attempt's file of {@code table}. */
+    public Path attemptFile(Table table, String runId, String attempt) {
+        return new Path(tablePartition(table), RUN_FILE_PREFIX + runId + "-" + attempt + PARQUET);
     }
 
-    /** The name of a file holding many runs' rows of one table, written by compaction. */
-    public static String compactedFileName(String tag) {
-        return COMPACTED_PREFIX + tag + PARQUET;
-    }
-
-    /**
-     * The one file of a table the aggregation writes whole for the sweep (bias_variance), under a
-     * fixed name so a rerun replaces it; readers take it for a compacted file.
-     */
-    public Path wholeTableFile(Table table) {
-        return new Path(tablePartition(table), compactedFileName(WHOLE_TABLE_TAG));
-    }
-
-    public static boolean isCompactedFile(String fileName) {
-        return fileName.startsWith(COMPACTED_PREFIX) && fileName.endsWith(PARQUET);
-    }
-
-    /** The run id of a per-run table file name, or null for any other file. */
-    public static String runIdOf(String fileName) {
-        if (fileName.startsWith(RUN_FILE_PREFIX) && fileName.endsWith(PARQUET)) {
-            return fileName.substring(RUN_FILE_PREFIX.length(), fileName.length() - PARQUET.length());
-        }
-        return null;
+    /** A file holding many runs' rows of one table (compaction, the aggregation's tables). */
+    public Path compactedFile(Table table, String tag) {
+        return new Path(tablePartition(table), COMPACTED_PREFIX + tag + PARQUET);
     }
 
     /** Where a finished sweep leaves its summary: in the runs partition, which says what is committed. */
@@ -159,11 +142,6 @@ public final class TableLayout implements Serializable {
         return new Path(stagingRoot(), runId + "-" + attempt);
     }
 
-    /** A table's file in a staging directory, before it moves to its place in the table. */
-    public static Path stagedTableFile(Path stagingDir, Table table) {
-        return new Path(stagingDir, table.directoryName() + PARQUET);
-    }
-
     /** The model in a staging directory, before it moves to {@link #modelFile}. */
     public static Path stagedModelFile(Path stagingDir) {
         return new Path(stagingDir, STAGED_MODEL);
@@ -171,5 +149,9 @@ public final class TableLayout implements Serializable {
 
     String partitionName() {
         return partitionName;
+    }
+
+    private String tablePartitionName() {
+        return "sweep_id=" + sweepId;
     }
 }

@@ -18,7 +18,9 @@ import org.aesweep.spark.SparkSessions;
 import org.aesweep.spec.ArchitectureKind;
 import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.RunConfig;
+import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
+import org.aesweep.tables.TableCatalog;
 import org.aesweep.tables.TableLayout;
 import org.aesweep.testing.LocalFiles;
 import org.aesweep.testing.SyntheticImages;
@@ -52,24 +54,26 @@ class AllArchitecturesSweepTest {
         }
         TableLayout layout = new TableLayout(work.resolve("out").toString(), "all");
         try (SparkSession spark = SparkSessions.create("aesweep-all-architectures", "local[2]")) {
-            SweepOutcome outcome = new SweepDriver(spark).run(new SweepSettings(work.toString(), layout), SweepPlan.allLocal(runs));
+            SweepTables tables = new SweepTables(TableCatalog.open(spark, layout.root().toString()), layout);
+            SweepOutcome outcome = new SweepDriver(spark, tables.catalog()).run(new SweepSettings(work.toString(), layout),
+                    SweepPlan.allLocal(runs), false);
             assertTrue(outcome.allSucceeded(), outcome.toString());
 
-            assertEquals(runs.size(), spark.read().parquet(layout.tablePartition(Table.RUNS).toString())
+            assertEquals(runs.size(), tables.dataset(spark, Table.RUNS)
                     .where("status = 'ok'").count());
-            assertEquals(2, spark.read().parquet(layout.tablePartition(Table.RUNS).toString())
+            assertEquals(2, tables.dataset(spark, Table.RUNS)
                     .where("sparsity_weight > 0").count());
-            assertEquals(runs.size(), spark.read().parquet(layout.tablePartition(Table.EPOCH_METRICS).toString())
+            assertEquals(runs.size(), tables.dataset(spark, Table.EPOCH_METRICS)
                     .where("denoising_test_loss is not null").count());
             assertEquals(runs.size() * TEST,
-                    spark.read().parquet(layout.tablePartition(Table.LATENT_CODES).toString())
+                    tables.dataset(spark, Table.LATENT_CODES)
                             .where("size(code) = 4").count());
             assertEquals(List.of("conv", "deep", "linear", "lstm", "shallow", "sparse"),
-                    spark.read().parquet(layout.tablePartition(Table.RUNS).toString()).select("architecture")
+                    tables.dataset(spark, Table.RUNS).select("architecture")
                             .distinct().orderBy("architecture").as(org.apache.spark.sql.Encoders.STRING())
                             .collectAsList());
 
-            Aggregation.Outcome aggregated = new Aggregation(spark).run(layout, work.toString());
+            Aggregation.Outcome aggregated = new Aggregation(spark).run(tables, work.toString());
             assertEquals(runs.size(), aggregated.rows().size());
             assertTrue(Files.isRegularFile(LocalFiles.of(aggregated.report())));
             for (String architecture : List.of("conv", "deep", "linear", "lstm", "shallow", "sparse")) {

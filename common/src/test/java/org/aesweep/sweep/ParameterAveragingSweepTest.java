@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,12 +20,13 @@ import org.aesweep.spec.ParameterAveragingSpec;
 import org.aesweep.spec.RepartitionPolicy;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.spec.TrainingMode;
-import org.aesweep.tables.ParquetFiles;
-import org.aesweep.tables.Table;
+import org.aesweep.tables.SweepTables;
+import org.aesweep.tables.TableCatalog;
 import org.aesweep.tables.TableLayout;
 import org.aesweep.tables.avro.EpochMetricRow;
 import org.aesweep.tables.avro.LatentCodeRow;
 import org.aesweep.tables.avro.RunRow;
+import org.aesweep.testing.LocalFiles;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
 import org.apache.hadoop.conf.Configuration;
@@ -60,25 +62,29 @@ class ParameterAveragingSweepTest {
                 SyntheticImages.SIDE, SyntheticImages.SIDE, TRAIN, TEST);
         TableLayout layout = new TableLayout(work.resolve("out").toString(), "pa");
 
+        SweepTables tables;
         try (SparkSession spark = SparkSessions.create("aesweep-parameter-averaging", "local[2]")) {
-            SweepOutcome outcome = new SweepDriver(spark).run(new SweepSettings(work.toString(), layout), plan);
+            tables = new SweepTables(TableCatalog.open(spark, layout.root().toString()), layout);
+            SweepOutcome outcome = new SweepDriver(spark, tables.catalog()).run(
+                    new SweepSettings(work.toString(), layout), plan, false);
             assertTrue(outcome.allSucceeded(), outcome.toString());
+            checkTables(tables, averagedConfig, localConfig);
         }
+    }
 
-        Configuration conf = new Configuration();
-        RunRow averaged = onlyRow(layout.runFile(Table.RUNS, averagedConfig.runId()), conf);
+    private void checkTables(SweepTables tables, RunConfig averagedConfig, RunConfig localConfig) throws IOException {
+        RunRow averaged = onlyRow(tables.rows(RunRow.class, averagedConfig.runId()));
         assertEquals("parameter_averaging", averaged.getTrainingMode());
         assertEquals(2, averaged.getWorkers());
         assertEquals("cpu", averaged.getBackend());
         assertEquals(1e9, averaged.getEstimatedCost());
         assertEquals("ok", averaged.getStatus());
         assertNotNull(averaged.getFullTrainLoss());
-        RunRow local = onlyRow(layout.runFile(Table.RUNS, localConfig.runId()), conf);
+        RunRow local = onlyRow(tables.rows(RunRow.class, localConfig.runId()));
         assertEquals("local", local.getTrainingMode());
         assertEquals(1, local.getWorkers());
 
-        List<EpochMetricRow> epochs = ParquetFiles.read(layout.runFile(Table.EPOCH_METRICS, averagedConfig.runId()),
-                EpochMetricRow.class, conf);
+        List<EpochMetricRow> epochs = tables.rows(EpochMetricRow.class, averagedConfig.runId());
         assertEquals(EPOCHS, epochs.size());
         EpochMetricRow first = epoch(epochs, 1);
         EpochMetricRow last = epoch(epochs, EPOCHS);
@@ -88,9 +94,9 @@ class ParameterAveragingSweepTest {
         // Per-element BCE of [0, 1] images is well under 1; a per-image sum would be hundreds.
         assertTrue(first.getTrainLoss() < 1.0, "per-element loss scale: " + first);
 
-        assertEquals(TEST, ParquetFiles.read(layout.runFile(Table.LATENT_CODES, averagedConfig.runId()),
-                LatentCodeRow.class, conf).size());
-        assertTrue(Files.exists(Path.of(layout.modelFile(averagedConfig.runId()).toString())));
+        assertEquals(TEST, tables.rows(LatentCodeRow.class, averagedConfig.runId()).size());
+        TableLayout layout = tables.layout();
+        assertTrue(Files.exists(LocalFiles.of(layout.modelFile(averagedConfig.runId()))));
         Path staging = work.resolve("out").resolve("_staging");
         try (Stream<Path> left = Files.exists(staging) ? Files.walk(staging).filter(Files::isRegularFile)
                 : Stream.empty()) {
@@ -98,9 +104,8 @@ class ParameterAveragingSweepTest {
         }
     }
 
-    private static RunRow onlyRow(org.apache.hadoop.fs.Path file, Configuration conf) throws Exception {
-        List<RunRow> rows = ParquetFiles.read(file, RunRow.class, conf);
-        assertEquals(1, rows.size(), file.toString());
+    private static RunRow onlyRow(List<RunRow> rows) {
+        assertEquals(1, rows.size(), rows.toString());
         return rows.get(0);
     }
 

@@ -34,9 +34,9 @@ import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.ParameterAveragingSpec;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.spec.TrainingMode;
-import org.aesweep.tables.ParquetFiles;
-import org.aesweep.tables.RunLookup;
+import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
+import org.aesweep.tables.TableCatalog;
 import org.aesweep.tables.TableLayout;
 import org.aesweep.tables.avro.BiasVarianceRow;
 import org.aesweep.tables.avro.EpochMetricRow;
@@ -70,11 +70,12 @@ class SweepIntegrationTest {
 
     private static SparkSession spark;
     private static TableLayout layout;
+    private static SweepTables tables;
     private static List<RunConfig> runs;
     private static SweepOutcome first;
 
     @BeforeAll
-    static void runSweepAndAggregate() throws IOException {
+    static void runSweepAndAggregate() throws Exception {
         Path data = work.resolve("synthetic");
         SyntheticImages.writeDataset(data, TRAIN, TEST);
         runs = new ArrayList<>();
@@ -93,8 +94,9 @@ class SweepIntegrationTest {
                 run.architecture().label().equals("deep") ? 10 : 1)).toList();
         SweepPlan plan = new SweepPlan(List.of(), planned, ParameterAveragingSpec.defaults(),
                 new FusionSpec(FusionMode.ON, FusionSpec.DEFAULT_MAX_RUNS), 0, 0, 0, 0);
-        first = new SweepDriver(spark).run(new SweepSettings(work.toString(), layout), plan);
-        new Aggregation(spark).run(layout, work.toString());
+        tables = new SweepTables(TableCatalog.open(spark, layout.root().toString()), layout);
+        first = new SweepDriver(spark, tables.catalog()).run(new SweepSettings(work.toString(), layout), plan, false);
+        new Aggregation(spark).run(tables, work.toString());
     }
 
     @AfterAll
@@ -134,7 +136,7 @@ class SweepIntegrationTest {
     @Test
     void endOfSweepSummaryHasOneLinePerCurveWithItsBestRunAndThePaths() throws IOException {
         List<SweepGroupSummary> groups =
-                SweepGroupSummary.of(RunLookup.allRows(layout, RunRow.class, new Configuration()));
+                SweepGroupSummary.of(tables.allRows(RunRow.class));
         assertEquals(List.of("deep", "shallow"), groups.stream().map(SweepGroupSummary::architecture).toList());
         SweepGroupSummary shallow = groups.get(1);
         assertEquals(4, shallow.runs());
@@ -147,12 +149,14 @@ class SweepIntegrationTest {
         assertEquals("gaussian:0.2", groups.get(0).noise());
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        SweepReport.print(first, groups, layout, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        SweepReport.print(first, groups, tables, new org.apache.hadoop.fs.Path(layout.root(), "duckdb.sql"),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
         String text = printed.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("sweep it: 5 run(s) trained now (5 ok, 0 diverged, 0 failed), 0 skipped"), text);
+        assertTrue(text.contains("sweep it: 5 run(s) trained now (5 ok, 0 diverged, 0 failed), 0 kept as committed"), text);
         assertTrue(text.matches("(?s).*\\n[^\\n]*shallow +none:0.0 +- +4 +4 +0 +0 +" + String.format(
                 java.util.Locale.ROOT, "%.5f", best.getDouble(0)) + " +" + best.getInt(1) + "\\n.*"), text);
-        assertTrue(text.contains("latent_probes: " + layout.tablePartition(Table.LATENT_PROBES)), text);
+        assertTrue(text.contains("aesweep.sweeps.latent_probes: " + layout.tableRoot(Table.LATENT_PROBES)), text);
+        assertTrue(text.contains("duckdb -init " + layout.root() + "/duckdb.sql"), text);
         assertTrue(text.contains(layout.reportDir() + "/index.html"), text);
     }
 
@@ -186,8 +190,7 @@ class SweepIntegrationTest {
     @Test
     void latentCodesHaveTheRunsCodeSizeAndTestLabels() throws IOException {
         RunConfig run = runs.get(0);
-        List<LatentCodeRow> codes = ParquetFiles.read(layout.runFile(Table.LATENT_CODES, run.runId()),
-                LatentCodeRow.class, new Configuration());
+        List<LatentCodeRow> codes = tables.rows(LatentCodeRow.class, run.runId());
         assertEquals(TEST, codes.size());
         for (LatentCodeRow code : codes) {
             assertEquals(run.architecture().codeSize(), code.getCode().size());
@@ -239,7 +242,8 @@ class SweepIntegrationTest {
     @Test
     void aRerunSkipsCommittedRunsAndChangesNoFile() throws IOException {
         List<String> before = listing();
-        SweepOutcome rerun = new SweepDriver(spark).run(new SweepSettings(work.toString(), layout), SweepPlan.allLocal(runs));
+        SweepOutcome rerun = new SweepDriver(spark, tables.catalog()).run(new SweepSettings(work.toString(), layout),
+                SweepPlan.allLocal(runs), false);
         assertEquals(runs.size(), rerun.skipped());
         assertTrue(rerun.trained().isEmpty());
         assertEquals(before, listing());
@@ -249,7 +253,7 @@ class SweepIntegrationTest {
     @Test
     void aSavedRunRestoresItsConfigAndReproducesItsStoredCodes() throws IOException {
         RunConfig run = runs.get(4);
-        SavedRun saved = SavedRun.load(layout, run.runId(), new Configuration());
+        SavedRun saved = SavedRun.load(tables, run.runId());
         assertEquals(run, saved.config());
         assertEquals(run.runId(), saved.config().runId());
 
@@ -257,8 +261,8 @@ class SweepIntegrationTest {
                 new org.apache.hadoop.fs.Path(work.resolve("synthetic/t10k-labels-idx1-ubyte").toString()),
                 new Configuration());
         float[] code = saved.model().encode(TrainingArrays.toMatrix(test)).getRow(0).toFloatVector();
-        LatentCodeRow stored = ParquetFiles.read(layout.runFile(Table.LATENT_CODES, run.runId()),
-                LatentCodeRow.class, new Configuration()).get(0);
+        LatentCodeRow stored = tables.rows(LatentCodeRow.class, run.runId()).stream()
+                .filter(row -> row.getSampleIndex() == 0).findFirst().orElseThrow();
         for (int i = 0; i < code.length; i++) {
             assertEquals(stored.getCode().get(i), code[i], 1e-5);
         }
@@ -270,7 +274,7 @@ class SweepIntegrationTest {
         Path png = work.resolve("decoded.png");
         DecodeRequest request = new DecodeRequest(layout.root().toString(), layout.sweepId(), run.runId(),
                 List.of(new float[] {1f, 2f, 0f, 0.5f}), true, png.toString());
-        CodeDecoding.run(request, new Configuration());
+        CodeDecoding.run(request, tables.catalog());
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
         // One point and ten class means: a full row of ten tiles, and a second row.
         assertTrue(image.getWidth() > 10 * 28 * 4 && image.getHeight() > 2 * 28 * 4,
@@ -279,7 +283,7 @@ class SweepIntegrationTest {
         DecodeRequest wrong = new DecodeRequest(layout.root().toString(), layout.sweepId(), run.runId(),
                 List.of(new float[] {1f, 2f}), false, png.toString());
         BadInputException refused = assertThrows(BadInputException.class,
-                () -> CodeDecoding.run(wrong, new Configuration()));
+                () -> CodeDecoding.run(wrong, tables.catalog()));
         assertTrue(refused.getMessage().contains("code size 4"), refused.getMessage());
     }
 
@@ -293,12 +297,15 @@ class SweepIntegrationTest {
     }
 
     private static Dataset<Row> read(Table table) {
-        return spark.read().parquet(layout.tablePartition(table).toString());
+        return tables.dataset(spark, table);
     }
 
     private static void assertColumns(Table table, Schema schema) {
         List<String> expected = schema.getFields().stream().map(Schema.Field::name).collect(Collectors.toList());
+        // sweep_id is the table's partition column, not a column of the files.
+        assertFalse(expected.contains("sweep_id"), table.directoryName());
+        expected.add("sweep_id");
         assertEquals(expected, List.of(read(table).columns()), table.directoryName());
-        assertFalse(expected.contains("sweep_id"), "sweep_id lives in the partition path");
+        assertEquals("string", read(table).schema().apply("sweep_id").dataType().simpleString());
     }
 }

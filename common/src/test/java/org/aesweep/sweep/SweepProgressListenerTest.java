@@ -68,14 +68,14 @@ class SweepProgressListenerTest {
                 List<RunSummary> summaries = new ArrayList<>();
                 for (PlannedRun run : batch.runs()) {
                     RunStatus status = run.config().architecture().codeSize() == 16 ? RunStatus.DIVERGED : RunStatus.OK;
-                    summaries.add(new RunSummary(run.config(), status, null, 0.1, 0.2, 1.0, "0"));
+                    summaries.add(new RunSummary(run.config(), status, null, 0.1, 0.2, 1.0, "0", null));
                 }
                 return statuses.record(summaries);
             }).collect();
         }
         // A job outside the group, counting into the same accumulators, must not be reported.
         jsc.parallelize(runs, 2).map(run -> statuses.record(
-                List.of(new RunSummary(run.config(), RunStatus.FAILED, "x", 0, 0, 0, "0")))).collect();
+                List.of(new RunSummary(run.config(), RunStatus.FAILED, "x", 0, 0, 0, "0", null)))).collect();
 
         long deadline = System.currentTimeMillis() + 20_000;
         while (progress.finishedRuns() < all.size() && System.currentTimeMillis() < deadline) {

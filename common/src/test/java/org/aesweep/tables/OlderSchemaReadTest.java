@@ -79,9 +79,10 @@ class OlderSchemaReadTest {
     void anOlderRunsRowRebuildsItsRunConfigAndRunId() throws IOException {
         RunConfig config = TestRuns.shallow(4).build();
         TableLayout layout = new TableLayout(work.resolve("out").toString(), "old");
-        write(layout.runFile(Table.RUNS, config.runId()), "runs-d6fc72b", List.of(olderRunsRow(config)));
+        org.apache.hadoop.fs.Path file = layout.attemptFile(Table.RUNS, config.runId(), "old");
+        write(file, "runs-d6fc72b", List.of(olderRunsRow(config)));
 
-        RunConfig rebuilt = RunConfigs.fromRunsRow(RunLookup.rows(layout, RunRow.class, config.runId(), conf).get(0));
+        RunConfig rebuilt = RunConfigs.fromRunsRow(ParquetFiles.read(file, RunRow.class, conf).get(0));
 
         assertEquals(config, rebuilt);
         assertEquals(config.runId(), rebuilt.runId());
@@ -117,49 +118,6 @@ class OlderSchemaReadTest {
         InvalidRecordException refused = assertThrows(InvalidRecordException.class,
                 () -> ParquetFiles.read(file, RunRow.class, conf));
         assertTrue(refused.getMessage().contains("train_limit"), refused.getMessage());
-    }
-
-    @Test
-    void compactingOlderAndNewFilesTogetherWritesTodaysSchema() throws Exception {
-        TableLayout layout = new TableLayout(work.resolve("out").toString(), "mixed");
-        RunConfig older = TestRuns.shallow(4).build();
-        RunConfig newer = TestRuns.shallow(8).build();
-        write(layout.runFile(Table.RUNS, older.runId()), "runs-d6fc72b", List.of(olderRunsRow(older)));
-        write(layout.runFile(Table.EPOCH_METRICS, older.runId()), "epoch_metrics-935fca4",
-                List.of(olderEpochRow(older, 1)));
-        // Today's rows: an older row brought to today's schema, with the new columns set otherwise.
-        RunRow newRun = RunRow.newBuilder(readOlder(olderRunsRow(newer))).setThreads(4).setFusedRuns(2).build();
-        ParquetFiles.write(layout.runFile(Table.RUNS, newer.runId()), RunRow.class, RunRow.getClassSchema(),
-                List.of(newRun), conf);
-        EpochMetricRow newEpoch = EpochMetricRow.newBuilder().setRunId(newer.runId()).setDataset("synthetic")
-                .setArchitecture("shallow").setCodeSize(8).setNoiseKind("none").setNoiseLevel(0).setSparsityWeight(1e-3)
-                .setReplicate(0).setEpoch(1).setTrainLoss(0.3).setTestLoss(0.25).setDenoisingTestLoss(null)
-                .setSeconds(2.0).setSamplesPerSecond(60).setEvaluationSeconds(0.5).build();
-        ParquetFiles.write(layout.runFile(Table.EPOCH_METRICS, newer.runId()), EpochMetricRow.class,
-                EpochMetricRow.getClassSchema(), List.of(newEpoch), conf);
-
-        assertEquals(2, PartitionCompactor.compact(layout, conf));
-
-        assertWrittenInTodaysSchema(layout, Table.RUNS);
-        List<RunRow> runs = RunLookup.allRows(layout, RunRow.class, conf);
-        assertEquals(Set.of(older.runId(), newer.runId()), Set.copyOf(runs.stream().map(RunRow::getRunId).toList()));
-        for (RunRow run : runs) {
-            boolean isOlder = run.getRunId().equals(older.runId());
-            assertEquals(isOlder ? 1 : 4, run.getThreads(), run.getRunId());
-            assertEquals(isOlder ? 1 : 2, run.getFusedRuns(), run.getRunId());
-            assertEquals("seed", run.getReplicateSplit());
-            assertEquals(STARTED, run.getStartedAt());
-        }
-        assertEquals(Set.of(older.runId(), newer.runId()), CommittedRuns.list(layout, conf));
-
-        assertWrittenInTodaysSchema(layout, Table.EPOCH_METRICS);
-        List<EpochMetricRow> epochs = RunLookup.allRows(layout, EpochMetricRow.class, conf);
-        assertEquals(2, epochs.size());
-        for (EpochMetricRow epoch : epochs) {
-            boolean isOlder = epoch.getRunId().equals(older.runId());
-            assertEquals(isOlder ? null : 0.5, epoch.getEvaluationSeconds(), epoch.getRunId());
-            assertEquals(isOlder ? 0.0 : 1e-3, epoch.getSparsityWeight(), epoch.getRunId());
-        }
     }
 
     /** A runs row of {@code config} in the schema of commit d6fc72b. */
@@ -225,13 +183,6 @@ class OlderSchemaReadTest {
                 .build();
     }
 
-    /** The older row as today's reader returns it (written to a scratch file and read back). */
-    private RunRow readOlder(GenericRecord older) throws IOException {
-        org.apache.hadoop.fs.Path scratch = path("scratch-" + older.get("run_id") + ".parquet");
-        write(scratch, "runs-d6fc72b", List.of(older));
-        return ParquetFiles.read(scratch, RunRow.class, conf).get(0);
-    }
-
     private static Schema olderSchema(String name) throws IOException {
         try (InputStream in = OlderSchemaReadTest.class.getResourceAsStream("/older-schemas/" + name + ".avsc")) {
             return new Schema.Parser().parse(in);
@@ -250,25 +201,6 @@ class OlderSchemaReadTest {
             for (GenericRecord row : rows) {
                 writer.write(row);
             }
-        }
-    }
-
-    /**
-     * The partition holds one compacted file and no per-run file, and that file carries today's
-     * Avro schema and the Parquet columns today's writer gives it.
-     */
-    private void assertWrittenInTodaysSchema(TableLayout layout, Table table) throws IOException {
-        org.apache.hadoop.fs.Path partition = layout.tablePartition(table);
-        FileStatus[] perRun = partition.getFileSystem(conf).listStatus(partition,
-                file -> TableLayout.runIdOf(file.getName()) != null);
-        assertEquals(0, perRun.length, table.directoryName());
-        List<org.apache.hadoop.fs.Path> compacted = RunLookup.compactedFiles(layout, table, conf);
-        assertEquals(1, compacted.size(), table.directoryName());
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(compacted.get(0), conf))) {
-            FileMetaData footer = reader.getFooter().getFileMetaData();
-            String avroSchema = footer.getKeyValueMetaData().get("parquet.avro.schema");
-            assertEquals(table.schema(), new Schema.Parser().parse(avroSchema));
-            assertEquals(new AvroSchemaConverter(ParquetFiles.writeConfiguration(conf)).convert(table.schema()), footer.getSchema());
         }
     }
 

@@ -2,12 +2,18 @@ package org.aesweep.jobs;
 
 import java.io.FileNotFoundException;
 
+import org.aesweep.BadInputException;
 import org.aesweep.jobs.cli.AggregateArguments;
 import org.aesweep.jobs.cli.ExitCodes;
 import org.aesweep.jobs.cli.ParsedCommandLine;
 import org.aesweep.report.Aggregation;
 import org.aesweep.spark.SparkSessions;
+import org.aesweep.tables.DuckDbViews;
+import org.aesweep.tables.ExpireHistory;
 import org.aesweep.tables.QualifiedPaths;
+import org.aesweep.tables.SweepTables;
+import org.aesweep.tables.Table;
+import org.aesweep.tables.TableCatalog;
 import org.aesweep.tables.TableLayout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -35,18 +41,23 @@ public final class AggregateJob {
         try (SparkSession spark = SparkSessions.create("aesweep aggregate " + arguments.sweepId(),
                 arguments.master())) {
             Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
-            TableLayout layout = new TableLayout(QualifiedPaths.of(arguments.outRoot(), hadoopConf),
-                    arguments.sweepId());
-            Aggregation.Outcome outcome = new Aggregation(spark).run(layout,
+            String outRoot = QualifiedPaths.of(arguments.outRoot(), hadoopConf);
+            TableCatalog catalog = TableCatalog.open(spark, outRoot);
+            TableLayout layout = new TableLayout(outRoot, arguments.sweepId());
+            Aggregation.Outcome outcome = new Aggregation(spark).run(new SweepTables(catalog, layout),
                     QualifiedPaths.of(arguments.dataRoot(), hadoopConf));
+            ExpireHistory.expire(catalog);
+            Path duckDbViews = DuckDbViews.write(catalog);
             System.out.printf("%naggregate %s: %d group(s)%n", layout.sweepId(), outcome.rows().size());
-            System.out.println("  bias_variance: " + outcome.table());
+            System.out.println("  bias_variance: " + catalog.qualifiedName(Table.BIAS_VARIANCE) + " (file "
+                    + outcome.table() + ")");
+            System.out.println("  for DuckDB: duckdb -init " + duckDbViews);
             for (Path plot : outcome.plots()) {
                 System.out.println("  plot: " + plot);
             }
             System.out.println("  report: " + outcome.report());
             return ExitCodes.OK;
-        } catch (FileNotFoundException e) {
+        } catch (BadInputException | FileNotFoundException e) {
             System.err.println("aesweep: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }

@@ -2,10 +2,12 @@ package org.aesweep.jobs;
 
 import java.util.List;
 
+import org.aesweep.BadInputException;
 import org.aesweep.analysis.TrainingModeComparison;
 import org.aesweep.jobs.cli.CompareArguments;
 import org.aesweep.jobs.cli.ExitCodes;
 import org.aesweep.jobs.cli.ParsedCommandLine;
+import org.aesweep.tables.TableCatalog;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -27,8 +29,13 @@ public final class CompareSweeps {
             return line.exitCode();
         }
         CompareArguments arguments = line.arguments();
-        List<TrainingModeComparison.Row> rows =
-                TrainingModeComparison.read(arguments.outRoot(), arguments.sweepIds(), new Configuration());
+        List<TrainingModeComparison.Row> rows;
+        try (TableCatalog catalog = ExistingOutput.catalog(arguments.outRoot())) {
+            rows = TrainingModeComparison.read(catalog, arguments.sweepIds());
+        } catch (BadInputException e) {
+            System.err.println("aesweep: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
         if (rows.isEmpty()) {
             System.err.println("aesweep: no committed runs under " + arguments.outRoot() + " for " + arguments.sweepIds());
             return ExitCodes.BAD_INPUT;

@@ -9,6 +9,7 @@ import org.aesweep.jobs.cli.ExitCodes;
 import org.aesweep.jobs.cli.ParsedCommandLine;
 import org.aesweep.report.CodeDecoding;
 import org.aesweep.report.DecodeRequest;
+import org.aesweep.tables.TableCatalog;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -34,7 +35,10 @@ public final class DecodeTool {
             if (parsed.isEmpty()) {
                 return ExitCodes.OK;
             }
-            System.out.println("decoded: " + CodeDecoding.run(parsed.get(), new Configuration()));
+            DecodeRequest request = parsed.get();
+            try (TableCatalog catalog = ExistingOutput.catalog(request.outRoot())) {
+                System.out.println("decoded: " + CodeDecoding.run(request, catalog));
+            }
             return ExitCodes.OK;
         } catch (BadInputException | FileNotFoundException e) {
             System.err.println("aesweep: " + e.getMessage());

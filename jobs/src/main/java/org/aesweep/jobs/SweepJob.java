@@ -15,12 +15,16 @@ import org.aesweep.sweep.SweepOutcome;
 import org.aesweep.sweep.SweepReport;
 import org.aesweep.sweep.SweepSettings;
 import org.aesweep.sweep.SweepState;
-import org.aesweep.tables.PartitionCompactor;
+import org.aesweep.tables.CompactSweep;
+import org.aesweep.tables.DuckDbViews;
+import org.aesweep.tables.ExpireHistory;
 import org.aesweep.tables.QualifiedPaths;
-import org.aesweep.tables.RunLookup;
+import org.aesweep.tables.SweepTables;
+import org.aesweep.tables.TableCatalog;
 import org.aesweep.tables.TableLayout;
 import org.aesweep.tables.avro.RunRow;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -56,16 +60,27 @@ public final class SweepJob {
         try (SparkSession spark = SparkSessions.create("aesweep sweep " + arguments.sweepId(), arguments.master())) {
             // Spark's Hadoop configuration, spark.hadoop.* settings included, says what a relative path means.
             Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
-            TableLayout layout = new TableLayout(QualifiedPaths.of(arguments.outRoot(), hadoopConf),
-                    arguments.sweepId());
-            SweepDriver runner = new SweepDriver(spark, true);
+            String outRoot = QualifiedPaths.of(arguments.outRoot(), hadoopConf);
+            TableCatalog catalog;
+            try {
+                catalog = TableCatalog.open(spark, outRoot);
+            } catch (BadInputException e) {
+                System.err.println("aesweep: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            TableLayout layout = new TableLayout(outRoot, arguments.sweepId());
+            SweepDriver driver = new SweepDriver(spark, catalog, true);
             SweepSettings settings = new SweepSettings(QualifiedPaths.of(arguments.dataRoot(), hadoopConf), layout);
             SweepOutcome outcome = arguments.overwrite()
-                    ? runner.overwrite(settings, plan) : runner.run(settings, plan);
-            // Nothing trains now: merge the per-run files so BI tools open a handful per partition.
-            PartitionCompactor.compact(layout, hadoopConf);
-            List<RunRow> rows = RunLookup.allRows(layout, RunRow.class, hadoopConf);
-            SweepReport.print(outcome, SweepGroupSummary.of(rows), layout, System.out);
+                    ? driver.overwrite(settings, plan) : driver.run(settings, plan, arguments.retrainDiverged());
+            // Nothing trains now: merge the run files so BI tools open a handful per sweep, expire old
+            // snapshots, and point DuckDB at the current files.
+            CompactSweep.compact(catalog, layout);
+            ExpireHistory.expire(catalog);
+            Path duckDbViews = DuckDbViews.write(catalog);
+            SweepTables tables = new SweepTables(catalog, layout);
+            List<RunRow> rows = tables.allRows(RunRow.class);
+            SweepReport.print(outcome, SweepGroupSummary.of(rows), tables, duckDbViews, System.out);
             // The exit code is the sweep's state, not this attempt's: a retry that trains nothing
             // still fails while an earlier attempt's runs stand failed or diverged.
             SweepState state = SweepState.of(plan, rows);

@@ -90,7 +90,7 @@ class SweepJobRerunTest {
             assertEquals(1, sweep(grid, out, "d"));
             return 0;
         });
-        assertTrue(retry.contains("0 run(s) trained now") && retry.contains("2 skipped as already committed"), retry);
+        assertTrue(retry.contains("0 run(s) trained now") && retry.contains("2 kept as committed by an earlier attempt"), retry);
         assertTrue(retry.contains("sweep d now: 0 ok, 2 diverged, 0 failed, 0 not committed"), retry);
         assertEquals(0, sweep(grid, out, "d2", "--allow-failures"));
         try (SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate()) {

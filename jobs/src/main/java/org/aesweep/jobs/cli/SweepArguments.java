@@ -15,14 +15,16 @@ import org.apache.commons.cli.Options;
  *
  * @param overrides     spec keys replaced from the command line, as {@code dotted.key=value}
  * @param master        Spark master URL, or null to take spark-submit's (or local[*])
- * @param overwrite     retrain every run and replace the sweep's partitions, instead of resuming
- * @param allowFailures exit 0 even when some runs failed or diverged
+ * @param overwrite       retrain every run and replace the sweep's rows, instead of resuming
+ * @param allowFailures   exit 0 even when some runs failed or diverged
+ * @param retrainDiverged a resume trains diverged runs again too, not only failed ones
  */
 public record SweepArguments(String grid, String dataRoot, String outRoot, String sweepId, List<String> overrides,
-                             String master, boolean overwrite, boolean allowFailures) {
+                             String master, boolean overwrite, boolean allowFailures, boolean retrainDiverged) {
     public static final String OVERWRITE = "overwrite";
     public static final String RESUME = "resume";
     public static final String ALLOW_FAILURES = "allow-failures";
+    public static final String RETRAIN_DIVERGED = "retrain-diverged";
 
     public static final String COMMAND = "SweepJob --grid <spec.yaml> --sweep-id <id> [options]";
     public static final String DEFAULT_OUT = "aesweep-out";
@@ -47,9 +49,12 @@ public record SweepArguments(String grid, String dataRoot, String outRoot, Strin
         options.addOption(Option.builder().longOpt("set").hasArg().argName("key=value")
                 .desc("override a spec key, e.g. --set training.epochs=3 --set code_sizes=[2,8]; repeatable").build());
         options.addOption(Option.builder().longOpt(RESUME)
-                .desc("skip runs an earlier attempt of this sweep id committed (the default)").build());
+                .desc("keep the runs an earlier attempt of this sweep id committed ok or diverged, and train the"
+                        + " others, failed ones included (the default)").build());
+        options.addOption(Option.builder().longOpt(RETRAIN_DIVERGED)
+                .desc("when resuming, train diverged runs again too").build());
         options.addOption(Option.builder().longOpt(OVERWRITE)
-                .desc("retrain every run and replace this sweep id's partitions when done; readers see the old"
+                .desc("retrain every run and replace this sweep id's rows when done; readers see the old"
                         + " results until then").build());
         options.addOption(Option.builder().longOpt(ALLOW_FAILURES)
                 .desc("exit 0 even if some runs failed or diverged (they are still recorded)").build());
@@ -68,6 +73,9 @@ public record SweepArguments(String grid, String dataRoot, String outRoot, Strin
             throw new BadInputException("--overwrite and --resume conflict: --resume keeps committed runs,"
                     + " --overwrite retrains them all; give one");
         }
+        if (line.hasOption(OVERWRITE) && line.hasOption(RETRAIN_DIVERGED)) {
+            throw new BadInputException("--overwrite retrains every run already; --retrain-diverged is for a resume");
+        }
         String[] sets = line.getOptionValues("set");
         return Optional.of(new SweepArguments(
                 line.getOptionValue("grid"),
@@ -77,6 +85,7 @@ public record SweepArguments(String grid, String dataRoot, String outRoot, Strin
                 sets == null ? List.of() : List.of(sets),
                 line.getOptionValue(JobCommandLine.MASTER),
                 line.hasOption(OVERWRITE),
-                line.hasOption(ALLOW_FAILURES)));
+                line.hasOption(ALLOW_FAILURES),
+                line.hasOption(RETRAIN_DIVERGED)));
     }
 }
