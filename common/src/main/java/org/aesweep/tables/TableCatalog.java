@@ -49,15 +49,12 @@ public final class TableCatalog implements Closeable {
     private final Namespace namespace;
     private final String outRoot;
     private final Configuration conf;
-    /** Whether closing this closes the catalog: only one opened without a Spark session is ours to close. */
-    private final boolean owned;
 
-    private TableCatalog(Catalog catalog, Namespace namespace, String outRoot, Configuration conf, boolean owned) {
+    private TableCatalog(Catalog catalog, Namespace namespace, String outRoot, Configuration conf) {
         this.catalog = catalog;
         this.namespace = namespace;
         this.outRoot = outRoot;
         this.conf = conf;
-        this.owned = owned;
     }
 
     /**
@@ -79,7 +76,7 @@ public final class TableCatalog implements Closeable {
         }
         String namespace = settings.get(NAMESPACE_SETTING, DEFAULT_NAMESPACE);
         TableCatalog tables = new TableCatalog(sparkCatalog.icebergCatalog(), Namespace.of(namespace), outRoot,
-                spark.sparkContext().hadoopConfiguration(), false);
+                spark.sparkContext().hadoopConfiguration());
         tables.ensureTables();
         return tables;
     }
@@ -106,14 +103,19 @@ public final class TableCatalog implements Closeable {
         }
         Catalog catalog = CatalogUtil.buildIcebergCatalog(NAME, settings, conf);
         TableCatalog tables = new TableCatalog(catalog, Namespace.of(sparkSettings.get(NAMESPACE_SETTING,
-                DEFAULT_NAMESPACE)), outRoot, conf, true);
+                DEFAULT_NAMESPACE)), outRoot, conf);
         tables.ensureTables();
         return tables;
     }
 
+    /**
+     * Closes the catalog's connections. A job closes it before its Spark session ends: Spark never
+     * closes a catalog plugin, and an embedded catalog's pool left open would hold the SQLite file
+     * against the next job in the same JVM.
+     */
     @Override
     public void close() throws IOException {
-        if (owned && catalog instanceof Closeable closeable) {
+        if (catalog instanceof Closeable closeable) {
             closeable.close();
         }
     }
@@ -134,7 +136,10 @@ public final class TableCatalog implements Closeable {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(CATALOG_SETTING, SparkCatalog.class.getName());
         settings.put(CATALOG_SETTING + ".type", "jdbc");
-        settings.put(CATALOG_SETTING + ".uri", "jdbc:sqlite:" + new Path(root, EMBEDDED_FILE).toUri().getPath());
+        // Write-ahead logging lets readers (a BI tool, Trino) go on while a commit writes, and a
+        // commit waits for another instead of failing at once with SQLITE_BUSY.
+        settings.put(CATALOG_SETTING + ".uri", "jdbc:sqlite:" + new Path(root, EMBEDDED_FILE).toUri().getPath()
+                + "?journal_mode=WAL&busy_timeout=60000");
         settings.put(CATALOG_SETTING + ".warehouse", TableLayout.tablesRoot(outRoot).toString());
         // Version 1 of Iceberg's catalog tables, which Trino's JDBC catalog reads as well.
         settings.put(CATALOG_SETTING + ".jdbc.schema-version", "V1");

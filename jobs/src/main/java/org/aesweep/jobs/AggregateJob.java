@@ -8,13 +8,12 @@ import org.aesweep.jobs.cli.ExitCodes;
 import org.aesweep.jobs.cli.ParsedCommandLine;
 import org.aesweep.report.Aggregation;
 import org.aesweep.spark.SparkSessions;
-import org.aesweep.tables.DuckDbViews;
-import org.aesweep.tables.ExpireHistory;
 import org.aesweep.tables.QualifiedPaths;
 import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
 import org.aesweep.tables.TableCatalog;
 import org.aesweep.tables.TableLayout;
+import org.aesweep.tables.TableUpkeep;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -42,24 +41,27 @@ public final class AggregateJob {
                 arguments.master())) {
             Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
             String outRoot = QualifiedPaths.of(arguments.outRoot(), hadoopConf);
-            TableCatalog catalog = TableCatalog.open(spark, outRoot);
-            TableLayout layout = new TableLayout(outRoot, arguments.sweepId());
-            Aggregation.Outcome outcome = new Aggregation(spark).run(new SweepTables(catalog, layout),
-                    QualifiedPaths.of(arguments.dataRoot(), hadoopConf));
-            ExpireHistory.expire(catalog);
-            Path duckDbViews = DuckDbViews.write(catalog);
-            System.out.printf("%naggregate %s: %d group(s)%n", layout.sweepId(), outcome.rows().size());
-            System.out.println("  bias_variance: " + catalog.qualifiedName(Table.BIAS_VARIANCE) + " (file "
-                    + outcome.table() + ")");
-            System.out.println("  for DuckDB: duckdb -init " + duckDbViews);
-            for (Path plot : outcome.plots()) {
-                System.out.println("  plot: " + plot);
+            try (TableCatalog catalog = TableCatalog.open(spark, outRoot)) {
+                TableLayout layout = new TableLayout(outRoot, arguments.sweepId());
+                Aggregation.Outcome outcome = new Aggregation(spark).run(new SweepTables(catalog, layout),
+                        QualifiedPaths.of(arguments.dataRoot(), hadoopConf));
+                Path duckDbViews = TableUpkeep.afterCommits(catalog);
+                print(outcome, layout, catalog.qualifiedName(Table.BIAS_VARIANCE), duckDbViews);
+                return ExitCodes.OK;
             }
-            System.out.println("  report: " + outcome.report());
-            return ExitCodes.OK;
         } catch (BadInputException | FileNotFoundException e) {
             System.err.println("aesweep: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
+    }
+
+    private static void print(Aggregation.Outcome outcome, TableLayout layout, String table, Path duckDbViews) {
+        System.out.printf("%naggregate %s: %d group(s)%n", layout.sweepId(), outcome.rows().size());
+        System.out.println("  bias_variance: " + table + " (file " + outcome.table() + ")");
+        System.out.println("  for DuckDB: duckdb -init " + duckDbViews);
+        for (Path plot : outcome.plots()) {
+            System.out.println("  plot: " + plot);
+        }
+        System.out.println("  report: " + outcome.report());
     }
 }

@@ -1,5 +1,6 @@
 package org.aesweep.jobs;
 
+import java.io.IOException;
 import java.util.List;
 
 import org.aesweep.BadInputException;
@@ -15,13 +16,11 @@ import org.aesweep.sweep.SweepOutcome;
 import org.aesweep.sweep.SweepReport;
 import org.aesweep.sweep.SweepSettings;
 import org.aesweep.sweep.SweepState;
-import org.aesweep.tables.CompactSweep;
-import org.aesweep.tables.DuckDbViews;
-import org.aesweep.tables.ExpireHistory;
 import org.aesweep.tables.QualifiedPaths;
 import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.TableCatalog;
 import org.aesweep.tables.TableLayout;
+import org.aesweep.tables.TableUpkeep;
 import org.aesweep.tables.avro.RunRow;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -61,31 +60,31 @@ public final class SweepJob {
             // Spark's Hadoop configuration, spark.hadoop.* settings included, says what a relative path means.
             Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
             String outRoot = QualifiedPaths.of(arguments.outRoot(), hadoopConf);
-            TableCatalog catalog;
-            try {
-                catalog = TableCatalog.open(spark, outRoot);
+            try (TableCatalog catalog = TableCatalog.open(spark, outRoot)) {
+                TableLayout layout = new TableLayout(outRoot, arguments.sweepId());
+                SweepSettings settings = new SweepSettings(QualifiedPaths.of(arguments.dataRoot(), hadoopConf),
+                        layout);
+                return train(arguments, plan, new SweepDriver(spark, catalog, true), settings,
+                        new SweepTables(catalog, layout));
             } catch (BadInputException e) {
                 System.err.println("aesweep: " + e.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
-            TableLayout layout = new TableLayout(outRoot, arguments.sweepId());
-            SweepDriver driver = new SweepDriver(spark, catalog, true);
-            SweepSettings settings = new SweepSettings(QualifiedPaths.of(arguments.dataRoot(), hadoopConf), layout);
-            SweepOutcome outcome = arguments.overwrite()
-                    ? driver.overwrite(settings, plan) : driver.run(settings, plan, arguments.retrainDiverged());
-            // Nothing trains now: merge the run files so BI tools open a handful per sweep, expire old
-            // snapshots, and point DuckDB at the current files.
-            CompactSweep.compact(catalog, layout);
-            ExpireHistory.expire(catalog);
-            Path duckDbViews = DuckDbViews.write(catalog);
-            SweepTables tables = new SweepTables(catalog, layout);
-            List<RunRow> rows = tables.allRows(RunRow.class);
-            SweepReport.print(outcome, SweepGroupSummary.of(rows), tables, duckDbViews, System.out);
-            // The exit code is the sweep's state, not this attempt's: a retry that trains nothing
-            // still fails while an earlier attempt's runs stand failed or diverged.
-            SweepState state = SweepState.of(plan, rows);
-            System.out.println("sweep " + arguments.sweepId() + " now: " + state.describe());
-            return state.allOk() || arguments.allowFailures() ? ExitCodes.OK : ExitCodes.RUNS_FAILED;
         }
+    }
+
+    private static int train(SweepArguments arguments, SweepPlan plan, SweepDriver driver, SweepSettings settings,
+                             SweepTables tables) throws IOException {
+        SweepOutcome outcome = arguments.overwrite()
+                ? driver.overwrite(settings, plan) : driver.run(settings, plan, arguments.retrainDiverged());
+        // Nothing of the sweep trains now: merge its files so BI tools open a handful.
+        Path duckDbViews = TableUpkeep.afterSweep(tables.catalog(), tables.layout());
+        List<RunRow> rows = tables.allRows(RunRow.class);
+        SweepReport.print(outcome, SweepGroupSummary.of(rows), tables, duckDbViews, System.out);
+        // The exit code is the sweep's state, not this attempt's: a retry that trains nothing
+        // still fails while an earlier attempt's runs stand failed or diverged.
+        SweepState state = SweepState.of(plan, rows);
+        System.out.println("sweep " + arguments.sweepId() + " now: " + state.describe());
+        return state.allOk() || arguments.allowFailures() ? ExitCodes.OK : ExitCodes.RUNS_FAILED;
     }
 }

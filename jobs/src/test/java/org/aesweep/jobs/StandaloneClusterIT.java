@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.aesweep.spark.SparkSessions;
 import org.aesweep.testing.RealData;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -85,8 +86,10 @@ class StandaloneClusterIT {
                 "--data", RealData.root().toString(),
                 "--master", "local[2]"}));
 
-        try (SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate()) {
-            Dataset<Row> runs = table(spark, clusterOut, "runs");
+        try (SparkSession spark = SparkSessions.create("cluster-it", "local[1]")) {
+            attach(spark, "on_cluster", clusterOut);
+            attach(spark, "in_local_mode", localOut);
+            Dataset<Row> runs = table(spark, "on_cluster", "runs");
             assertEquals(RUNS, runs.where("status = 'ok'").count());
             assertEquals(3, runs.where("training_mode = 'parameter_averaging' and workers = 2").count());
             assertGpuPerExecutor(runs.where("training_mode = 'local'").collectAsList());
@@ -101,13 +104,13 @@ class StandaloneClusterIT {
                 assertTrue(devices != null && devices.matches("gpu:[01](,gpu:[01])*"), "PA worker GPUs: " + devices);
             }
             for (String table : List.of("runs", "epoch_metrics", "latent_codes", "bias_variance")) {
-                Dataset<Row> onCluster = table(spark, clusterOut, table);
-                Dataset<Row> inLocalMode = table(spark, localOut, table);
+                Dataset<Row> onCluster = table(spark, "on_cluster", table);
+                Dataset<Row> inLocalMode = table(spark, "in_local_mode", table);
                 assertEquals(inLocalMode.schema(), onCluster.schema(), table + " schema");
                 assertEquals(inLocalMode.count(), onCluster.count(), table + " rows");
             }
-            assertEquals(RUNS * 2, table(spark, clusterOut, "epoch_metrics").count());
-            assertEquals(RUNS * TEST_SAMPLES, table(spark, clusterOut, "latent_codes").count());
+            assertEquals(RUNS * 2, table(spark, "on_cluster", "epoch_metrics").count());
+            assertEquals(RUNS * TEST_SAMPLES, table(spark, "on_cluster", "latent_codes").count());
         }
         try (Stream<Path> staging = Files.exists(clusterOut.resolve("_staging"))
                 ? Files.walk(clusterOut.resolve("_staging")).filter(Files::isRegularFile) : Stream.empty()) {
@@ -130,8 +133,18 @@ class StandaloneClusterIT {
                 "executors hold different GPUs: " + gpuOfExecutor);
     }
 
-    private static Dataset<Row> table(SparkSession spark, Path out, String table) {
-        return spark.read().parquet(out.resolve("tables").resolve(table).toString()).where("sweep_id = 'cluster'");
+    /** Makes the embedded catalog of {@code out} readable in Spark SQL as {@code name}. */
+    private static void attach(SparkSession spark, String name, Path out) {
+        String prefix = "spark.sql.catalog." + name;
+        spark.conf().set(prefix, "org.apache.iceberg.spark.SparkCatalog");
+        spark.conf().set(prefix + ".type", "jdbc");
+        spark.conf().set(prefix + ".uri", "jdbc:sqlite:" + out.resolve("catalog.db"));
+        spark.conf().set(prefix + ".warehouse", out.resolve("tables").toUri().toString());
+        spark.conf().set(prefix + ".jdbc.schema-version", "V1");
+    }
+
+    private static Dataset<Row> table(SparkSession spark, String catalog, String table) {
+        return spark.table(catalog + ".sweeps." + table).where("sweep_id = 'cluster'");
     }
 
     private static String grid() {

@@ -59,7 +59,10 @@ class SweepJobBadInputTest {
         assertEquals(2, DecodeTool.run(concat(base, "--point", "1,x")));
         assertTrue(errors().contains("'x' is not a number"), errors());
         assertEquals(2, DecodeTool.run(concat(base, "--class-means")));
-        assertTrue(errors().contains("has no committed row and model"), errors());
+        assertTrue(errors().contains("no output root at"), errors());
+        java.nio.file.Files.createDirectories(work.resolve("out"));
+        assertEquals(2, DecodeTool.run(concat(base, "--class-means")));
+        assertTrue(errors().contains("has no committed row in aesweep.sweeps.runs"), errors());
     }
 
     private static String[] concat(String[] base, String... more) {

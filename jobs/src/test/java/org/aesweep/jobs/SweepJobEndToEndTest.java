@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.aesweep.spark.SparkSessions;
+import org.aesweep.tables.TableCatalog;
 import org.aesweep.testing.RealData;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,13 +38,14 @@ class SweepJobEndToEndTest {
                 "--data", RealData.root().toString(),
                 "--master", "local[2]"}));
 
-        try (SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate()) {
-            Dataset<Row> runs = spark.read().parquet(out.resolve("tables/runs").toString());
+        try (SparkSession spark = SparkSessions.create("e2e-test", "local[1]");
+             TableCatalog catalog = TableCatalog.open(spark, out.toString())) {
+            Dataset<Row> runs = spark.table("aesweep.sweeps.runs");
             assertEquals(4, runs.where("sweep_id = 'e2e' and status = 'ok'").count());
-            assertEquals(8, spark.read().parquet(out.resolve("tables/epoch_metrics").toString()).count());
-            assertEquals(4 * 500, spark.read().parquet(out.resolve("tables/latent_codes").toString()).count());
+            assertEquals(8, spark.table("aesweep.sweeps.epoch_metrics").count());
+            assertEquals(4 * 500, spark.table("aesweep.sweeps.latent_codes").count());
 
-            List<Row> curve = spark.read().parquet(out.resolve("tables/bias_variance").toString())
+            List<Row> curve = spark.table("aesweep.sweeps.bias_variance")
                     .orderBy("code_size").collectAsList();
             assertEquals(2, curve.size());
             for (Row point : curve) {
@@ -52,7 +55,7 @@ class SweepJobEndToEndTest {
                 assertTrue(variance > 0 && variance < risk, point.toString());
                 assertEquals(risk, point.<Double>getAs("bias_squared") + variance, 1e-12);
             }
-            List<Row> probes = spark.read().parquet(out.resolve("tables/latent_probes").toString()).collectAsList();
+            List<Row> probes = spark.table("aesweep.sweeps.latent_probes").collectAsList();
             assertEquals(4, probes.size());
             for (Row probe : probes) {
                 // Ten Fashion-MNIST classes: chance is 0.1 (sd 0.013 on 500 samples); even 2-unit codes beat it.

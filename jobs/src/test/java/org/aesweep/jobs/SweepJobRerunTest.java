@@ -18,6 +18,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.aesweep.spark.SparkSessions;
+import org.aesweep.tables.TableCatalog;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -40,14 +42,19 @@ class SweepJobRerunTest {
         Map<String, Long> finished = listing(out);
         Map<String, Object> firstStarts = startTimes(out);
 
-        // What a killed attempt leaves: a staging directory and a hidden, unfinished overwrite.
+        // What a killed attempt leaves: a staging directory, the models of an unfinished overwrite,
+        // and a table file no snapshot references.
         Files.createDirectories(out.resolve("_staging/sweep_id=r/abc-attempt")).resolve("x");
-        Files.createDirectories(out.resolve("tables/runs/.sweep_id=r.overwrite-old"));
+        Files.createDirectories(out.resolve("models/.sweep_id=r.overwrite-old"));
+        Path uncommitted = out.resolve("tables/runs/sweep_id=r/run-abc-killed.parquet");
+        Files.copy(Files.list(out.resolve("tables/runs/sweep_id=r")).filter(p -> p.toString().endsWith(".parquet"))
+                .findFirst().orElseThrow(), uncommitted);
         String rerun = stdoutOf(() -> sweep(grid, out, "r"));
-        assertTrue(rerun.contains("0 run(s) trained") && rerun.contains("2 skipped"), rerun);
+        assertTrue(rerun.contains("0 run(s) trained") && rerun.contains("2 kept"), rerun);
+        assertFalse(Files.exists(uncommitted), "a file no attempt committed is deleted");
         assertEquals(finished, listing(out), "a rerun of a finished sweep leaves the same files");
         assertEquals(firstStarts, startTimes(out), "and the same rows");
-        assertFalse(Files.exists(out.resolve("tables/runs/.sweep_id=r.overwrite-old")));
+        assertFalse(Files.exists(out.resolve("models/.sweep_id=r.overwrite-old")));
         assertFalse(Files.exists(out.resolve("_staging/sweep_id=r")));
 
         assertEquals(0, sweep(grid, out, "other"));
@@ -59,9 +66,7 @@ class SweepJobRerunTest {
                 overwritten.keySet().stream().filter(name -> name.startsWith("models/")).toList(),
                 "an overwrite publishes the same models");
         for (String table : List.of("runs", "epoch_metrics", "latent_codes", "latent_probes")) {
-            assertEquals(1, overwritten.keySet().stream()
-                    .filter(name -> name.startsWith("tables/" + table + "/") && name.endsWith(".parquet")).count(),
-                    table + " is compacted into one file after the overwrite");
+            assertEquals(1, currentFiles(out, table, "r"), table + " is compacted into one file after the overwrite");
         }
         Map<String, Object> secondStarts = startTimes(out);
         assertEquals(firstStarts.keySet(), secondStarts.keySet());
@@ -93,8 +98,9 @@ class SweepJobRerunTest {
         assertTrue(retry.contains("0 run(s) trained now") && retry.contains("2 kept as committed by an earlier attempt"), retry);
         assertTrue(retry.contains("sweep d now: 0 ok, 2 diverged, 0 failed, 0 not committed"), retry);
         assertEquals(0, sweep(grid, out, "d2", "--allow-failures"));
-        try (SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate()) {
-            List<Row> runs = spark.read().parquet(out.resolve("tables/runs").toString()).collectAsList();
+        try (SparkSession spark = SparkSessions.create("rerun-test", "local[1]");
+             TableCatalog catalog = TableCatalog.open(spark, out.toString())) {
+            List<Row> runs = spark.table("aesweep.sweeps.runs").collectAsList();
             assertEquals(4, runs.size(), "2 runs in each of two sweep ids, none duplicated by the retry");
             assertTrue(runs.stream().allMatch(row -> "diverged".equals(row.getAs("status"))), runs.toString());
         }
@@ -137,9 +143,19 @@ class SweepJobRerunTest {
         }
     }
 
-    private static Map<String, Object> startTimes(Path out) {
-        try (SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate()) {
-            return spark.read().parquet(out.resolve("tables/runs").toString()).collectAsList().stream()
+    /** The data files of the table's current snapshot that hold the sweep's rows. */
+    private static long currentFiles(Path out, String table, String sweepId) throws Exception {
+        try (SparkSession spark = SparkSessions.create("rerun-test", "local[1]");
+             TableCatalog catalog = TableCatalog.open(spark, out.toString())) {
+            return spark.sql("SELECT count(*) FROM aesweep.sweeps." + table + ".files WHERE partition.sweep_id = '"
+                    + sweepId + "'").first().getLong(0);
+        }
+    }
+
+    private static Map<String, Object> startTimes(Path out) throws Exception {
+        try (SparkSession spark = SparkSessions.create("rerun-test", "local[1]");
+             TableCatalog catalog = TableCatalog.open(spark, out.toString())) {
+            return spark.table("aesweep.sweeps.runs").where("sweep_id = 'r'").collectAsList().stream()
                     .collect(Collectors.toMap(row -> row.getAs("run_id"), row -> row.getAs("started_at"),
                             (a, b) -> a, TreeMap::new));
         }
