@@ -13,11 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replaces a sweep's partitions with the hidden ones of its shadow layout (an --overwrite). Each
- * directory is swapped by two renames, and every old directory is moved aside before any new one
- * moves in, so readers see the old sweep or the new one per table, never a mix of files. Old
- * results the new sweep has not produced (bias_variance, reports) are removed: they described the
- * old runs.
+ * Replaces a sweep's models and reports with the hidden ones of its shadow layout at the end of an
+ * --overwrite (its table rows are replaced by {@link ReplaceSweep}). Each directory is swapped by
+ * two renames, every old one moved aside before any new one moves in. Old reports the new sweep
+ * has not produced are removed: they described the old runs. None of this is in a table.
  */
 public final class PartitionSwap {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionSwap.class);
@@ -51,8 +50,8 @@ public final class PartitionSwap {
     }
 
     /**
-     * Removes what killed attempts of this sweep left: staging directories and hidden partitions of
-     * unfinished overwrites. Call before a new attempt starts; none of it is visible to readers.
+     * Removes what killed attempts of this sweep left outside the tables: staging directories and
+     * hidden models and reports of unfinished overwrites. Call before a new attempt starts.
      */
     public static void removeLeftovers(TableLayout layout, Configuration conf) throws IOException {
         FileSystem fs = layout.root().getFileSystem(conf);

@@ -193,6 +193,10 @@ public final class TableCatalog implements Closeable {
                                 .identity(IcebergSchemas.SWEEP_ID).build())
                         .withLocation(location)
                         .withProperty(TableProperties.FORMAT_VERSION, "2")
+                        // A sweep commits once per batch of finished runs: without these, every
+                        // commit's metadata file would stay on disk for good.
+                        .withProperty(TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true")
+                        .withProperty(TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, "20")
                         .create();
             } catch (AlreadyExistsException e) {
                 existing = load(table);
