@@ -29,7 +29,8 @@ if [[ $status -ne 2 ]]; then
   "$repo_root/submit/run-local.sh" org.aesweep.jobs.AggregateJob --out "$out_dir" --sweep-id "$sweep_id" \
     --data "$data_dir"
   echo
-  echo "Tables (Parquet, one sweep_id=$sweep_id partition each): $out_dir/tables/{runs,epoch_metrics,latent_codes,latent_probes,bias_variance}"
+  echo "Tables (Iceberg, catalog $out_dir/catalog.db): aesweep.sweeps.{runs,epoch_metrics,latent_codes,latent_probes,bias_variance} under $out_dir/tables, WHERE sweep_id = '$sweep_id'"
+  echo "DuckDB: duckdb -init $out_dir/duckdb.sql   (views over the tables' current files)"
   echo "Models: $out_dir/models/sweep_id=$sweep_id"
   echo "Plots and report: $out_dir/reports/sweep_id=$sweep_id (open index.html)"
 fi

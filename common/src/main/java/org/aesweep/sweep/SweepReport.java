@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.aesweep.outputs.RunSummary;
+import org.aesweep.tables.DuckDbViews;
 import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
 import org.aesweep.tables.TableLayout;
@@ -38,7 +39,7 @@ public final class SweepReport {
         for (Table table : Table.perRunInCommitOrder()) {
             out.println("  " + tables.catalog().qualifiedName(table) + ": " + layout.tableRoot(table));
         }
-        out.println("  for DuckDB: duckdb -init " + duckDbViews);
+        out.println("  for DuckDB: duckdb -init " + DuckDbViews.forCommandLine(duckDbViews));
         out.println("  models: " + layout.modelFile("<run_id>").getParent());
         out.println("report (written by the aggregation job, submit/aggregate.sh): "
                 + layout.reportDir() + "/index.html");

@@ -46,6 +46,11 @@ public final class DuckDbViews {
         return target;
     }
 
+    /** How to name the views file on DuckDB's command line: a plain path when it is local. */
+    public static String forCommandLine(Path views) {
+        return localOrUri(views.toString());
+    }
+
     /** A local file as a plain path, which DuckDB opens without extensions; other URIs as they are. */
     private static String localOrUri(String location) {
         Path path = new Path(location);

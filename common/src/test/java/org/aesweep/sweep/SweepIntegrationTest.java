@@ -156,7 +156,7 @@ class SweepIntegrationTest {
         assertTrue(text.matches("(?s).*\\n[^\\n]*shallow +none:0.0 +- +4 +4 +0 +0 +" + String.format(
                 java.util.Locale.ROOT, "%.5f", best.getDouble(0)) + " +" + best.getInt(1) + "\\n.*"), text);
         assertTrue(text.contains("aesweep.sweeps.latent_probes: " + layout.tableRoot(Table.LATENT_PROBES)), text);
-        assertTrue(text.contains("duckdb -init " + layout.root() + "/duckdb.sql"), text);
+        assertTrue(text.contains("duckdb -init " + work.resolve("out").resolve("duckdb.sql")), text);
         assertTrue(text.contains(layout.reportDir() + "/index.html"), text);
     }
 

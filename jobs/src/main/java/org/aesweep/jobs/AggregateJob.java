@@ -8,6 +8,7 @@ import org.aesweep.jobs.cli.ExitCodes;
 import org.aesweep.jobs.cli.ParsedCommandLine;
 import org.aesweep.report.Aggregation;
 import org.aesweep.spark.SparkSessions;
+import org.aesweep.tables.DuckDbViews;
 import org.aesweep.tables.QualifiedPaths;
 import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
@@ -58,7 +59,7 @@ public final class AggregateJob {
     private static void print(Aggregation.Outcome outcome, TableLayout layout, String table, Path duckDbViews) {
         System.out.printf("%naggregate %s: %d group(s)%n", layout.sweepId(), outcome.rows().size());
         System.out.println("  bias_variance: " + table + " (file " + outcome.table() + ")");
-        System.out.println("  for DuckDB: duckdb -init " + duckDbViews);
+        System.out.println("  for DuckDB: duckdb -init " + DuckDbViews.forCommandLine(duckDbViews));
         for (Path plot : outcome.plots()) {
             System.out.println("  plot: " + plot);
         }
