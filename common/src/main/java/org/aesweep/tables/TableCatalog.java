@@ -69,6 +69,7 @@ public final class TableCatalog implements Closeable {
         if (!settings.contains(CATALOG_SETTING)) {
             embeddedSettings(outRoot, spark.sparkContext().hadoopConfiguration()).forEach(settings::set);
         }
+        refuseRenamingCatalog(settings.get(CATALOG_SETTING + ".type", ""));
         CatalogPlugin plugin = spark.sessionState().catalogManager().catalog(NAME);
         if (!(plugin instanceof SparkCatalog sparkCatalog)) {
             throw new BadInputException(CATALOG_SETTING + " must be Iceberg's " + SparkCatalog.class.getName()
@@ -94,6 +95,7 @@ public final class TableCatalog implements Closeable {
             for (scala.Tuple2<String, String> setting : sparkSettings.getAllWithPrefix(CATALOG_SETTING + ".")) {
                 settings.put(setting._1(), setting._2());
             }
+            refuseRenamingCatalog(settings.getOrDefault("type", ""));
         } else {
             embeddedSettings(outRoot, conf).forEach((key, value) -> {
                 if (key.startsWith(CATALOG_SETTING + ".")) {
@@ -146,6 +148,17 @@ public final class TableCatalog implements Closeable {
         // Every load sees the latest commit, made by this process or another.
         settings.put(CATALOG_SETTING + ".cache-enabled", "false");
         return settings;
+    }
+
+    /**
+     * Iceberg's Hadoop catalog commits by renaming a metadata file, which is not atomic on object
+     * stores: two writers could both win. Every other catalog type commits atomically.
+     */
+    private static void refuseRenamingCatalog(String type) throws BadInputException {
+        if ("hadoop".equalsIgnoreCase(type)) {
+            throw new BadInputException(CATALOG_SETTING + ".type=hadoop is refused: the Hadoop catalog commits by"
+                    + " renaming files, which is not atomic on object stores; use jdbc, rest, hive, glue or nessie");
+        }
     }
 
     /** The table's name in Spark SQL and Trino: {@code aesweep.<namespace>.<table>}. */
