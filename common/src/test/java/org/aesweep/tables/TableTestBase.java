@@ -237,6 +237,11 @@ abstract class TableTestBase {
         return rows;
     }
 
+    /** Rows as a multiset: each row's text, sorted, so two reads compare regardless of file order. */
+    static List<String> sorted(List<Record> rows) {
+        return rows.stream().map(Record::toString).sorted().toList();
+    }
+
     /** How many rows of the sweep each run has in the table, by Iceberg's reader. */
     Map<String, Long> rowsPerRun(Table table, String sweepId) {
         Map<String, Long> counts = new TreeMap<>();
