@@ -26,7 +26,15 @@ public final class ReplaceSweep {
     }
 
     private static void replace(TableCatalog catalog, String sweepId, Table table, List<String> files) {
-        org.apache.iceberg.Table iceberg = catalog.load(table);
+        overwrite(catalog.load(table), sweepId, files).commit();
+    }
+
+    /**
+     * The overwrite of one table's rows of the sweep, validated against the table as loaded, for
+     * the caller to commit: apart from {@link #replace} so a test can commit another writer's
+     * change in between.
+     */
+    static OverwriteFiles overwrite(org.apache.iceberg.Table iceberg, String sweepId, List<String> files) {
         OverwriteFiles overwrite = iceberg.newOverwrite()
                 .overwriteByRowFilter(DataFileDescriber.inSweep(sweepId));
         Snapshot base = iceberg.currentSnapshot();
@@ -41,6 +49,6 @@ public final class ReplaceSweep {
         for (String file : files) {
             overwrite.addFile(DataFileDescriber.describe(iceberg, file, sweepId));
         }
-        overwrite.commit();
+        return overwrite;
     }
 }
