@@ -37,15 +37,16 @@ public final class ReplaceSweep {
     static OverwriteFiles overwrite(org.apache.iceberg.Table iceberg, String sweepId, List<String> files) {
         OverwriteFiles overwrite = iceberg.newOverwrite()
                 .overwriteByRowFilter(DataFileDescriber.inSweep(sweepId));
+        // Another writer that added rows of this sweep meanwhile fails this commit rather than
+        // having its rows silently replaced. A table with no snapshot yet is validated too: with no
+        // starting snapshot Iceberg checks the whole history, all of it written meanwhile.
         Snapshot base = iceberg.currentSnapshot();
         if (base != null) {
-            // Another writer that added rows of this sweep meanwhile fails this commit rather than
-            // having its rows silently replaced.
-            overwrite.validateFromSnapshot(base.snapshotId())
-                    .conflictDetectionFilter(DataFileDescriber.inSweep(sweepId))
-                    .validateNoConflictingData()
-                    .validateNoConflictingDeletes();
+            overwrite.validateFromSnapshot(base.snapshotId());
         }
+        overwrite.conflictDetectionFilter(DataFileDescriber.inSweep(sweepId))
+                .validateNoConflictingData()
+                .validateNoConflictingDeletes();
         for (String file : files) {
             overwrite.addFile(DataFileDescriber.describe(iceberg, file, sweepId));
         }

@@ -96,6 +96,20 @@ class ReplaceSweepTest extends TableTestBase {
     }
 
     @Test
+    void anAppendToAnEmptyTableMeanwhileFailsTheReplace() throws Exception {
+        // The table has no snapshot to validate from when the replace starts.
+        RunFiles replacement = writeRun(SWEEP, run(1));
+        RunFiles concurrent = writeRun(SWEEP, run(2));
+
+        OverwriteFiles replace = ReplaceSweep.overwrite(load(Table.RUNS), SWEEP,
+                List.of(replacement.file(Table.RUNS)));
+        appendThroughAnotherHandle(Table.RUNS, SWEEP, concurrent.file(Table.RUNS));
+
+        assertThrows(ValidationException.class, replace::commit);
+        assertEquals(Map.of(run(2).runId(), 1L), rowsPerRun(Table.RUNS, SWEEP));
+    }
+
+    @Test
     void anAppendToAnotherSweepMeanwhileIsKept() throws Exception {
         AppendRuns.commit(catalog, SWEEP, List.of(writeRun(SWEEP, run(0))));
         RunFiles replacement = writeRun(SWEEP, run(1));
