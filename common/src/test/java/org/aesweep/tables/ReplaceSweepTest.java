@@ -3,7 +3,6 @@ package org.aesweep.tables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -128,12 +127,5 @@ class ReplaceSweepTest extends TableTestBase {
     private void appendThroughAnotherHandle(Table table, String sweepId, String file) {
         org.apache.iceberg.Table other = load(table);
         other.newAppend().appendFile(DataFileDescriber.describe(other, file, sweepId)).commit();
-    }
-
-    /** A run's files as the replace takes them: every per-run table. */
-    private static Map<Table, List<String>> filesOf(RunFiles run) {
-        Map<Table, List<String>> files = new EnumMap<>(Table.class);
-        run.files().forEach((table, file) -> files.put(table, List.of(file)));
-        return files;
     }
 }

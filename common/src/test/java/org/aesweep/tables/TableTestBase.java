@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -105,6 +106,13 @@ abstract class TableTestBase {
         write(attempt, RunRow.class, List.of(row));
         write(attempt, EpochMetricRow.class, epochRows(config, 1));
         return attempt.finish(conf);
+    }
+
+    /** A run's files as {@link ReplaceSweep} takes them: one list per table the run wrote. */
+    static Map<Table, List<String>> filesOf(RunFiles run) {
+        Map<Table, List<String>> files = new EnumMap<>(Table.class);
+        run.files().forEach((table, file) -> files.put(table, List.of(file)));
+        return files;
     }
 
     private <T extends SpecificRecord> void write(RunAttempt attempt, Class<T> type, List<T> rows) throws IOException {
