@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.Closeable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -170,7 +171,7 @@ class TableCatalogTest extends TableTestBase {
      */
     private void createOlderRunsTable(String outRoot) throws Exception {
         Map<String, String> settings = TableCatalog.embeddedSettings(outRoot, conf);
-        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        Map<String, String> properties = new LinkedHashMap<>();
         String prefix = "spark.sql.catalog.aesweep.";
         settings.forEach((key, value) -> {
             if (key.startsWith(prefix)) {
