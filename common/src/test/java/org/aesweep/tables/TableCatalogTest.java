@@ -126,6 +126,19 @@ class TableCatalogTest extends TableTestBase {
     }
 
     @Test
+    void aHadoopCatalogIsRefused() {
+        SparkConf hadoop = new SparkConf(false)
+                .set("spark.sql.catalog.aesweep", "org.apache.iceberg.spark.SparkCatalog")
+                .set("spark.sql.catalog.aesweep.type", "hadoop")
+                .set("spark.sql.catalog.aesweep.warehouse", work.resolve("hadoop-warehouse").toUri().toString());
+
+        BadInputException refused = assertThrows(BadInputException.class,
+                () -> TableCatalog.open(hadoop, work.resolve("hadoop-out").toString(), conf).close());
+
+        assertTrue(refused.getMessage().contains("type=hadoop"), refused.getMessage());
+    }
+
+    @Test
     void aTableCreatedWithAnOlderSchemaGainsTheNewColumns() throws Exception {
         catalog.close();
         catalog = null;
