@@ -3,6 +3,7 @@ package org.aesweep.tables;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -105,18 +106,24 @@ public final class ParquetFiles {
 
     /** The values of one string column of a file, reading that column alone. */
     public static List<String> readStrings(Path path, String column, Configuration conf) throws IOException {
+        List<String> values = new ArrayList<>();
+        scanStrings(path, column, conf, values::add);
+        return values;
+    }
+
+    /** Streams the values of one string column of a file to {@code each}, reading that column alone. */
+    public static void scanStrings(Path path, String column, Configuration conf, Consumer<String> each)
+            throws IOException {
         Schema projection = SchemaBuilder.record("projection").fields().requiredString(column).endRecord();
         Configuration readConf = new Configuration(conf);
         AvroReadSupport.setRequestedProjection(readConf, projection);
         AvroReadSupport.setAvroReadSchema(readConf, projection);
-        List<String> values = new ArrayList<>();
         try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
                 HadoopInputFile.fromPath(path, readConf)).withDataModel(GenericData.get()).withConf(readConf).build()) {
             for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
-                values.add(record.get(column).toString());
+                each.accept(record.get(column).toString());
             }
         }
-        return values;
     }
 
     private static <T extends SpecificRecord> ParquetReader<T> reader(Path path, Class<T> type,

@@ -13,6 +13,7 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.expressions.Expressions;
+import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
@@ -53,13 +54,18 @@ public final class RemoveRuns {
         long removed = 0;
         for (DataFile file : candidates) {
             Path path = new Path(file.location());
-            List<String> ids = ParquetFiles.readStrings(path, RUN_ID, conf);
-            long matching = ids.stream().filter(runIds::contains).count();
+            // Counted, not collected: a compacted latent_codes file holds a row per run and test image.
+            long[] matchingOfAll = new long[2];
+            ParquetFiles.scanStrings(path, RUN_ID, conf, id -> {
+                matchingOfAll[0] += runIds.contains(id) ? 1 : 0;
+                matchingOfAll[1]++;
+            });
+            long matching = matchingOfAll[0];
             if (matching == 0) {
                 continue;
             }
             overwrite.deleteFile(file);
-            if (matching < ids.size()) {
+            if (matching < matchingOfAll[1]) {
                 overwrite.addFile(DataFileDescriber.describe(iceberg,
                         copyWithout(path, table, runIds, layout, conf).toString(), layout.sweepId()));
             }
@@ -81,8 +87,9 @@ public final class RemoveRuns {
         @SuppressWarnings("unchecked")
         Class<T> rowType = (Class<T>) table.rowType();
         Path target = layout.compactedFile(table, UUID.randomUUID().toString());
-        try (ParquetWriter<T> writer = ParquetFiles.writer(target, rowType, table.schema(), conf)) {
-            for (T row : ParquetFiles.read(source, rowType, conf)) {
+        try (ParquetWriter<T> writer = ParquetFiles.writer(target, rowType, table.schema(), conf);
+             ParquetReader<T> reader = ParquetFiles.reader(source, rowType, conf)) {
+            for (T row = reader.read(); row != null; row = reader.read()) {
                 if (!runIds.contains(row.get(RUN_ID).toString())) {
                     writer.write(row);
                 }
