@@ -84,7 +84,7 @@ class RegisterOldLayoutTest {
         }
         old.perRunFile("s", FIRST, Era.OLDEST_READABLE, Table.RUNS);
         old.perRunFile("s", FIRST, Era.OLDEST_READABLE, Table.LATENT_PROBES);
-        Path codes = LocalFiles.of(old.perRunFile("s", FIRST, Era.OLDEST_READABLE, Table.LATENT_CODES));
+        Path codes = LocalFiles.of(old.compactedFile("s", List.of(FIRST), Era.OLDEST_READABLE, Table.LATENT_CODES));
         // ... and had written latent_codes without committing it. Files of today's sweep attempts, and
         // hidden directories of the old layout's unfinished compactions, hold no rows of the old layout either.
         Files.copy(codes, LocalFiles.of(OldLayoutFiles.registeredFile(layout, Table.LATENT_CODES)));
@@ -95,12 +95,12 @@ class RegisterOldLayoutTest {
         try (TableCatalog catalog = open(old)) {
             SweepRegistration registration = RegisterOldLayout.register(catalog, "s");
 
-            assertEquals(Set.of(Table.EPOCH_METRICS), registration.inCatalog());
-            assertEquals(Set.of(Table.RUNS, Table.LATENT_CODES, Table.LATENT_PROBES), registration.registered().keySet());
             SweepTables tables = new SweepTables(catalog, layout);
             assertEquals(FIRST.recipe().epochs(), tables.allRows(EpochMetricRow.class).size());
             assertEquals(OldLayoutRoot.SAMPLES, tables.allRows(LatentCodeRow.class).size());
             assertEquals(1, tables.allRows(RunRow.class).size());
+            assertEquals(Set.of(Table.EPOCH_METRICS), registration.inCatalog());
+            assertEquals(Set.of(Table.RUNS, Table.LATENT_CODES, Table.LATENT_PROBES), registration.registered().keySet());
             assertEquals(Set.of("s"), RegisterOldLayout.sweepIds(catalog));
         }
     }

@@ -119,10 +119,17 @@ public final class OldLayoutRoot {
     /** One {@code part-<uuid>.parquet} per per-run table holding every given run's rows, as the old compaction left. */
     public void compacted(String sweepId, List<RunConfig> runs, Era era) throws IOException {
         for (Table table : Table.perRunInCommitOrder()) {
-            List<Map<String, Object>> values = new ArrayList<>();
-            runs.forEach(run -> values.addAll(rowsOf(table, run)));
-            write(sweepId, table, layout(sweepId).compactedFile(table, UUID.randomUUID().toString()), era, values);
+            compactedFile(sweepId, runs, era, table);
         }
+    }
+
+    /** The compacted file of one table. */
+    public Path compactedFile(String sweepId, List<RunConfig> runs, Era era, Table table) throws IOException {
+        List<Map<String, Object>> values = new ArrayList<>();
+        runs.forEach(run -> values.addAll(rowsOf(table, run)));
+        Path file = layout(sweepId).compactedFile(table, UUID.randomUUID().toString());
+        write(sweepId, table, file, era, values);
+        return file;
     }
 
     /** The aggregation's whole table, {@code part-00000.parquet}, with {@code groups} rows. */
