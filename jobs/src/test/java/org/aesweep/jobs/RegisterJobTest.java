@@ -181,13 +181,7 @@ class RegisterJobTest {
 
     /** DuckDB, through the views the tool wrote, sees the same rows, sweep ids as text and the same instants. */
     private static void checkDuckDb(OldLayoutRoot old) throws Exception {
-        String views = Files.readString(Path.of(old.outRoot(), "duckdb.sql"));
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
-            for (String statement : views.split(";\n")) {
-                if (!statement.isBlank()) {
-                    sql.execute(statement);
-                }
-            }
+        try (Connection duck = duckDb(old); Statement sql = duck.createStatement()) {
             for (Table table : Table.values()) {
                 Map<String, Long> perSweep = new TreeMap<>();
                 try (ResultSet rows = sql.executeQuery("SELECT sweep_id, typeof(sweep_id), count(*) FROM "
@@ -224,6 +218,14 @@ class RegisterJobTest {
         assertFalse(output().contains("sweep " + LEGACY), output());
         Map<Table, Map<String, Integer>> afterFirst = countsPerSweep(old);
         assertEquals(Set.of(DIGITS), afterFirst.get(Table.RUNS).keySet());
+        // Only digits among the sweep ids DuckDB sees now, which it would take for a number unless told.
+        try (Connection duck = duckDb(old); Statement sql = duck.createStatement();
+             ResultSet ids = sql.executeQuery("SELECT DISTINCT sweep_id, typeof(sweep_id) FROM runs")) {
+            assertTrue(ids.next());
+            assertEquals(DIGITS, ids.getObject(1));
+            assertEquals("VARCHAR", ids.getString(2));
+            assertFalse(ids.next());
+        }
 
         assertEquals(0, RegisterTables.run(new String[] {"--out", old.outRoot()}), errors());
         assertTrue(output().contains("sweep " + DIGITS + ", runs: already registered\n"), output());
@@ -286,6 +288,19 @@ class RegisterJobTest {
             assertEquals(Set.of(DIGITS, LEGACY), counts.get(table).keySet(), table.toString());
         }
         assertTrue(output().contains("for DuckDB: duckdb -init "), output());
+    }
+
+    /** An in-memory DuckDB with the views of the root's duckdb.sql. */
+    private static Connection duckDb(OldLayoutRoot old) throws Exception {
+        Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement sql = duck.createStatement()) {
+            for (String statement : Files.readString(Path.of(old.outRoot(), "duckdb.sql")).split(";\n")) {
+                if (!statement.isBlank()) {
+                    sql.execute(statement);
+                }
+            }
+        }
+        return duck;
     }
 
     private Map<Table, Map<String, Integer>> countsPerSweep(OldLayoutRoot old) throws Exception {
