@@ -93,8 +93,9 @@ public final class RegisterOldLayout {
     }
 
     /**
-     * Writes the registered file of each table that has old files, into {@code written}; a table
-     * whose old files hold no rows gets none, since an empty file would only be one more to open.
+     * Writes the registered file of each table that has old files, into {@code written}, and counts
+     * its rows; a table whose old files hold no rows gets no file, since an empty one would only be
+     * one more to open.
      */
     private static void rewrite(TableLayout layout, Set<Table> tables, Configuration conf, Map<Table, Path> written,
                                 Map<Table, Long> rows) throws IOException, BadInputException {
@@ -113,11 +114,11 @@ public final class RegisterOldLayout {
                 LOG.info("sweep {}, {}: {} row(s) of a compacted file left out: their runs' own files superseded them",
                         layout.sweepId(), table.directoryName(), copied.superseded());
             }
+            rows.put(table, copied.written());
             if (copied.written() == 0) {
                 delete(Set.of(written.remove(table)), conf);
                 continue;
             }
-            rows.put(table, copied.written());
             LOG.info("sweep {}, {}: {} file(s) rewritten into {} ({} rows)", layout.sweepId(), table.directoryName(),
                     files.perRun().size() + files.compacted().size(), target, copied.written());
         }

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * What registering one sweep's old-layout files did.
  *
- * @param registered the rows committed now, per table, in commit order
+ * @param registered the rows registered now, per table that had old files (a table whose files
+ *                   hold no rows has nothing to commit)
  * @param inCatalog  the tables that held rows of the sweep already, which were left as they are
  * @param refusal    why nothing of the sweep was registered, or null
  */
