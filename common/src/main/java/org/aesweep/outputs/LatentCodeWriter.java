@@ -15,8 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Streams one latent_codes row per test sample from the codes of the clean test set. */
 final class LatentCodeWriter {
-    /** The codes' Parquet column (parquet-avro writes an array's elements under "array"). */
-    private static final List<String> CODE_COLUMN = List.of("code.array");
+    /** The codes' Parquet column, in the standard 3-level list form ParquetFiles writes. */
+    private static final List<String> CODE_COLUMN = List.of("code.list.element");
 
     private LatentCodeWriter() {
     }

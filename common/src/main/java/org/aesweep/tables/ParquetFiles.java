@@ -43,7 +43,7 @@ public final class ParquetFiles {
 
     /**
      * As {@link #writer(Path, Class, Schema, Configuration)}, with the given columns (Parquet paths,
-     * e.g. {@code code.array}) plain-encoded: for floats that hardly repeat a dictionary only fills
+     * e.g. {@code code.list.element}) plain-encoded: for floats that hardly repeat a dictionary only fills
      * up and is dropped, which took half the time of writing a run's latent codes.
      */
     public static <T extends SpecificRecord> ParquetWriter<T> writer(Path path, Class<T> type, Schema schema,

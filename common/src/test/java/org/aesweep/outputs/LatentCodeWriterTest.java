@@ -61,7 +61,7 @@ class LatentCodeWriterTest {
                 boolean dictionary = encodings.contains(Encoding.PLAIN_DICTIONARY)
                         || encodings.contains(Encoding.RLE_DICTIONARY);
                 String path = column.getPath().toDotString();
-                if (path.equals("code.array")) {
+                if (path.equals("code.list.element")) {
                     assertFalse(dictionary, path + " " + encodings);
                     checked.add(path);
                 } else if (path.equals("run_id")) {
@@ -70,6 +70,6 @@ class LatentCodeWriterTest {
                 }
             }
         }
-        assertEquals(Set.of("code.array", "run_id"), checked);
+        assertEquals(Set.of("code.list.element", "run_id"), checked);
     }
 }

@@ -10,27 +10,26 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.aesweep.outputs.RunConfigs;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.tables.avro.EpochMetricRow;
 import org.aesweep.tables.avro.RunRow;
+import org.aesweep.testing.TableFooters;
 import org.aesweep.testing.TestRuns;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
+import org.apache.iceberg.DataFile;
 import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.avro.AvroSchemaConverter;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.FileMetaData;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.InvalidRecordException;
+import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,6 +117,73 @@ class OlderSchemaReadTest {
         InvalidRecordException refused = assertThrows(InvalidRecordException.class,
                 () -> ParquetFiles.read(file, RunRow.class, conf));
         assertTrue(refused.getMessage().contains("train_limit"), refused.getMessage());
+    }
+
+    @Test
+    void compactingOlderAndNewFilesTogetherWritesTodaysSchema() throws Exception {
+        RunConfig older = TestRuns.shallow(4).build();
+        RunConfig newer = TestRuns.shallow(8).build();
+        try (TableCatalog catalog = TableCatalog.open(new SparkConf(false), work.resolve("out").toString(), conf)) {
+            TableLayout layout = new TableLayout(catalog.outRoot(), "mixed");
+            org.apache.hadoop.fs.Path olderRuns = layout.attemptFile(Table.RUNS, older.runId(), "a");
+            org.apache.hadoop.fs.Path olderEpochs = layout.attemptFile(Table.EPOCH_METRICS, older.runId(), "a");
+            write(olderRuns, "runs-d6fc72b", List.of(olderRunsRow(older)));
+            write(olderEpochs, "epoch_metrics-935fca4", List.of(olderEpochRow(older, 1)));
+            // Today's rows: an older row brought to today's schema, with the new columns set otherwise.
+            RunRow newRun = RunRow.newBuilder(readOlder(olderRunsRow(newer))).setThreads(4).setFusedRuns(2).build();
+            org.apache.hadoop.fs.Path newerRuns = layout.attemptFile(Table.RUNS, newer.runId(), "b");
+            ParquetFiles.write(newerRuns, RunRow.class, RunRow.getClassSchema(), List.of(newRun), conf);
+            EpochMetricRow newEpoch = EpochMetricRow.newBuilder().setRunId(newer.runId()).setDataset("synthetic")
+                    .setArchitecture("shallow").setCodeSize(8).setNoiseKind("none").setNoiseLevel(0)
+                    .setSparsityWeight(1e-3).setReplicate(0).setEpoch(1).setTrainLoss(0.3).setTestLoss(0.25)
+                    .setDenoisingTestLoss(null).setSeconds(2.0).setSamplesPerSecond(60).setEvaluationSeconds(0.5).build();
+            org.apache.hadoop.fs.Path newerEpochs = layout.attemptFile(Table.EPOCH_METRICS, newer.runId(), "b");
+            ParquetFiles.write(newerEpochs, EpochMetricRow.class, EpochMetricRow.getClassSchema(), List.of(newEpoch),
+                    conf);
+            AppendRuns.commit(catalog, "mixed", List.of(
+                    new RunFiles(older.runId(), Map.of(Table.RUNS, olderRuns.toString(),
+                            Table.EPOCH_METRICS, olderEpochs.toString())),
+                    new RunFiles(newer.runId(), Map.of(Table.RUNS, newerRuns.toString(),
+                            Table.EPOCH_METRICS, newerEpochs.toString()))));
+
+            assertEquals(2, CompactSweep.compact(catalog, layout));
+
+            SweepTables tables = new SweepTables(catalog, layout);
+            assertWrittenInTodaysSchema(catalog, "mixed", Table.RUNS);
+            List<RunRow> runs = tables.allRows(RunRow.class);
+            assertEquals(Set.of(older.runId(), newer.runId()), Set.copyOf(runs.stream().map(RunRow::getRunId).toList()));
+            for (RunRow run : runs) {
+                boolean isOlder = run.getRunId().equals(older.runId());
+                assertEquals(isOlder ? 1 : 4, run.getThreads(), run.getRunId());
+                assertEquals(isOlder ? 1 : 2, run.getFusedRuns(), run.getRunId());
+                assertEquals("seed", run.getReplicateSplit());
+                assertEquals(STARTED, run.getStartedAt());
+            }
+            assertEquals(Set.of(older.runId(), newer.runId()), tables.committedRunIds());
+
+            assertWrittenInTodaysSchema(catalog, "mixed", Table.EPOCH_METRICS);
+            List<EpochMetricRow> epochs = tables.allRows(EpochMetricRow.class);
+            assertEquals(2, epochs.size());
+            for (EpochMetricRow epoch : epochs) {
+                boolean isOlder = epoch.getRunId().equals(older.runId());
+                assertEquals(isOlder ? null : 0.5, epoch.getEvaluationSeconds(), epoch.getRunId());
+                assertEquals(isOlder ? 0.0 : 1e-3, epoch.getSparsityWeight(), epoch.getRunId());
+            }
+        }
+    }
+
+    /** The sweep's rows of {@code table} are in one file, written in today's schema. */
+    private void assertWrittenInTodaysSchema(TableCatalog catalog, String sweepId, Table table) throws IOException {
+        List<DataFile> files = DataFileDescriber.currentFiles(catalog.load(table), DataFileDescriber.inSweep(sweepId));
+        assertEquals(1, files.size(), table.directoryName());
+        TableFooters.assertTodaysSchema(new org.apache.hadoop.fs.Path(files.get(0).location()), table, conf);
+    }
+
+    /** The older row as today's reader returns it (written to a scratch file and read back). */
+    private RunRow readOlder(GenericRecord older) throws IOException {
+        org.apache.hadoop.fs.Path scratch = path("scratch-" + older.get("run_id") + ".parquet");
+        write(scratch, "runs-d6fc72b", List.of(older));
+        return ParquetFiles.read(scratch, RunRow.class, conf).get(0);
     }
 
     /** A runs row of {@code config} in the schema of commit d6fc72b. */

@@ -17,6 +17,7 @@ import org.aesweep.sweep.SweepReport;
 import org.aesweep.sweep.SweepSettings;
 import org.aesweep.sweep.SweepState;
 import org.aesweep.tables.QualifiedPaths;
+import org.aesweep.tables.RegisterOldLayout;
 import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.TableCatalog;
 import org.aesweep.tables.TableLayout;
@@ -62,6 +63,7 @@ public final class SweepJob {
             String outRoot = QualifiedPaths.of(arguments.outRoot(), hadoopConf);
             try (TableCatalog catalog = TableCatalog.open(spark, outRoot)) {
                 TableLayout layout = new TableLayout(outRoot, arguments.sweepId());
+                RegisterOldLayout.refuseUnregistered(catalog, layout);
                 SweepSettings settings = new SweepSettings(QualifiedPaths.of(arguments.dataRoot(), hadoopConf),
                         layout);
                 return train(arguments, plan, new SweepDriver(spark, catalog, true), settings,
