@@ -15,8 +15,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
+import org.aesweep.tables.SweepTables;
+import org.aesweep.tables.Table;
+import org.aesweep.tables.TableCatalog;
+import org.aesweep.tables.TableLayout;
 import org.aesweep.testing.RealData;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +68,8 @@ class ClusterFailureIT {
         Path out = work.resolve("r1");
         List<String> spec = List.of("--set", "architectures=[shallow]", "--set", "code_sizes=[2,4,8,12,16,24,32,48]");
         Process driver = cluster.start("r1.log", submit(out, "r1", spec));
-        awaitOrFail(() -> committedRuns(out, "r1") >= 1, driver, "r1.log");
+        awaitOrFail(() -> committedRunsWhileRunning(out, "r1") >= 1, driver, "r1.log");
+        System.out.println("r1: killing an executor with " + committedRuns(out, "r1") + " of 8 runs committed");
         ProcessHandle executor = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
                 .findFirst().orElseThrow();
@@ -79,24 +91,25 @@ class ClusterFailureIT {
         awaitOrFail(() -> logContains("attempt1.log", "epoch 1/" + EPOCHS), first, "attempt1.log");
         first.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
         assertEquals(0, committedRuns(out, "r2"), "an interrupted run leaves no rows");
-        assertEquals(0, rowFiles(out, "epoch_metrics", "r2") + rowFiles(out, "latent_codes", "r2"));
+        assertEquals(0, committedRows(out, "r2", Table.EPOCH_METRICS) + committedRows(out, "r2", Table.LATENT_CODES));
 
         // R2: kill the driver once the three parameter-averaged runs are in, before the local ones finish.
         Process second = cluster.start("attempt2.log", submit(out, "r2", spec));
-        awaitOrFail(() -> committedRuns(out, "r2") >= 3, second, "attempt2.log");
+        awaitOrFail(() -> committedRunsWhileRunning(out, "r2") >= 3, second, "attempt2.log");
         second.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
         int committedBefore = committedRuns(out, "r2");
+        System.out.println("r2: driver killed with " + committedBefore + " of 6 runs committed");
         assertTrue(committedBefore >= 3 && committedBefore < 6, "committed before the kill: " + committedBefore);
 
         assertEquals(0, cluster.submit("attempt3.log", submit(out, "r2", spec)), () -> cluster.tail("attempt3.log"));
         assertTrue(logContains("attempt3.log", committedBefore + " already committed by an earlier attempt and"
-                + " skipped, " + (6 - committedBefore) + " to train"), () -> cluster.tail("attempt3.log"));
+                + " kept, " + (6 - committedBefore) + " to train"), () -> cluster.tail("attempt3.log"));
         assertExactlyOnce(out, "r2", 6);
 
         // R3: a rerun of the finished sweep changes nothing.
         Map<String, Long> finished = listing(out);
         assertEquals(0, cluster.submit("attempt4.log", submit(out, "r2", spec)), () -> cluster.tail("attempt4.log"));
-        assertTrue(logContains("attempt4.log", "6 already committed by an earlier attempt and skipped, 0 to train"));
+        assertTrue(logContains("attempt4.log", "6 already committed by an earlier attempt and kept, 0 to train"));
         assertEquals(finished, listing(out));
         assertExactlyOnce(out, "r2", 6);
     }
@@ -116,43 +129,87 @@ class ClusterFailureIT {
         return arguments;
     }
 
-    /** Every run has one runs row, one epoch_metrics row per epoch and one code per test sample. */
-    private static void assertExactlyOnce(Path out, String sweepId, int runs) {
-        try (SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate()) {
-            String partition = "sweep_id=" + sweepId;
-            Map<String, Long> runRows = countByRun(spark, out.resolve("tables/runs").resolve(partition));
+    /**
+     * Every run has one runs row, one epoch_metrics row per epoch and one code per test sample, in
+     * the tables as the catalog has them: a partition directory also holds files of older snapshots
+     * and of attempts killed before their runs were committed.
+     */
+    private static void assertExactlyOnce(Path out, String sweepId, int runs) throws Exception {
+        SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate();
+        try {
+            TableCatalog catalog = TableCatalog.open(spark, out.toString());
+            SweepTables tables = new SweepTables(catalog, new TableLayout(catalog.outRoot(), sweepId));
+            Map<String, Long> runRows = countByRun(tables.dataset(spark, Table.RUNS));
             assertEquals(runs, runRows.size(), "runs: " + runRows);
             assertTrue(runRows.values().stream().allMatch(count -> count == 1), "runs: " + runRows);
-            Map<String, Long> epochRows = countByRun(spark, out.resolve("tables/epoch_metrics").resolve(partition));
+            Map<String, Long> epochRows = countByRun(tables.dataset(spark, Table.EPOCH_METRICS));
             assertEquals(runRows.keySet(), epochRows.keySet());
             assertTrue(epochRows.values().stream().allMatch(count -> count == EPOCHS), "epochs: " + epochRows);
-            Map<String, Long> codeRows = countByRun(spark, out.resolve("tables/latent_codes").resolve(partition));
+            Map<String, Long> codeRows = countByRun(tables.dataset(spark, Table.LATENT_CODES));
             assertEquals(runRows.keySet(), codeRows.keySet());
             assertTrue(codeRows.values().stream().allMatch(count -> count == TEST_SAMPLES), "codes: " + codeRows);
-            assertEquals(runs, spark.read().parquet(out.resolve("tables/runs").resolve(partition).toString())
-                    .where("status = 'ok'").count());
+            assertEquals(runs, tables.dataset(spark, Table.RUNS).where("status = 'ok'").count());
+            System.out.printf("%s: %d runs, each with 1 runs row, %d epoch_metrics rows and %d latent codes; the"
+                    + " partitions hold %d, %d and %d files of which the current snapshots use %d, %d and %d%n",
+                    sweepId, runs, EPOCHS, TEST_SAMPLES, partitionFiles(out, Table.RUNS, sweepId),
+                    partitionFiles(out, Table.EPOCH_METRICS, sweepId), partitionFiles(out, Table.LATENT_CODES, sweepId),
+                    currentFiles(catalog, Table.RUNS, sweepId), currentFiles(catalog, Table.EPOCH_METRICS, sweepId),
+                    currentFiles(catalog, Table.LATENT_CODES, sweepId));
+        } finally {
+            spark.close();
+            // Its SQLite connection would otherwise keep a read lock and block the next driver's commits.
+            TinySweeps.closeCatalog(spark);
         }
         assertFalse(Files.exists(out.resolve("_staging").resolve("sweep_id=" + sweepId)), "staging cleared");
     }
 
-    private static Map<String, Long> countByRun(SparkSession spark, Path partition) {
-        return spark.read().parquet(partition.toString()).groupBy("run_id").count().collectAsList().stream()
+    private static long currentFiles(TableCatalog catalog, Table table, String sweepId) throws IOException {
+        try (CloseableIterable<FileScanTask> files = catalog.load(table).newScan()
+                .filter(Expressions.equal("sweep_id", sweepId)).planFiles()) {
+            return StreamSupport.stream(files.spliterator(), false).count();
+        }
+    }
+
+    private static long partitionFiles(Path out, Table table, String sweepId) throws IOException {
+        try (Stream<Path> files = Files.list(out.resolve("tables").resolve(table.directoryName())
+                .resolve("sweep_id=" + sweepId))) {
+            return files.filter(path -> path.getFileName().toString().endsWith(".parquet")).count();
+        }
+    }
+
+    private static Map<String, Long> countByRun(Dataset<Row> rows) {
+        return rows.groupBy("run_id").count().collectAsList().stream()
                 .collect(Collectors.toMap(row -> row.getString(0), row -> row.getLong(1), (a, b) -> a, TreeMap::new));
     }
 
-    private static int committedRuns(Path out, String sweepId) {
-        return rowFiles(out, "runs", sweepId);
+    /** The runs with a runs row: the committed runs. */
+    private static int committedRuns(Path out, String sweepId) throws Exception {
+        return (int) committedRows(out, sweepId, Table.RUNS);
     }
 
-    private static int rowFiles(Path out, String table, String sweepId) {
-        Path partition = out.resolve("tables").resolve(table).resolve("sweep_id=" + sweepId);
-        if (!Files.isDirectory(partition)) {
+    /**
+     * The committed runs while a driver may be committing: 0 until it has created its tables (opened
+     * earlier, the catalog here would create them too), and 0 if the catalog is busy.
+     */
+    private static int committedRunsWhileRunning(Path out, String sweepId) {
+        if (!Files.isDirectory(out.resolve("tables").resolve(Table.BIAS_VARIANCE.directoryName()).resolve("metadata"))) {
             return 0;
         }
-        try (Stream<Path> files = Files.list(partition)) {
-            return (int) files.filter(path -> path.getFileName().toString().endsWith(".parquet")).count();
-        } catch (IOException e) {
+        try {
+            return committedRuns(out, sweepId);
+        } catch (Exception e) {
             return 0;
+        }
+    }
+
+    /**
+     * The sweep's rows in {@code table}'s current snapshot, read without Spark. The catalog is
+     * closed at once: Iceberg 1.10.1's JdbcCatalog holds a SQLite read lock while it is open, which
+     * a driver's commits wait for.
+     */
+    private static long committedRows(Path out, String sweepId, Table table) throws Exception {
+        try (TableCatalog catalog = TableCatalog.open(new SparkConf(false), out.toString(), new Configuration())) {
+            return new SweepTables(catalog, new TableLayout(catalog.outRoot(), sweepId)).allRows(table.rowType()).size();
         }
     }
 
