@@ -28,14 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Readers of a finished sweep see complete snapshots while the sweep is overwritten (every run
  * retrained, then each table's rows replaced in one commit) and compacted (each table's files
- * rewritten into one): a reader thread queries every table over and over, by name through Spark SQL
- * and through {@link SweepTables} (the snapshot's files read with parquet-avro), and must always
- * find the sweep's whole row count, never fewer or more, and never a missing file.
+ * rewritten into one): two reader threads query every table over and over, one by name through
+ * Spark SQL, one through {@link SweepTables} (the snapshot's files read with parquet-avro), and
+ * must always find the finished sweep's row count, never fewer or more, and never a missing file.
+ * (bias_variance, which only the aggregation fills, stays empty here; it is read all the same.)
  *
- * <p>The reader uses the catalog of the job's own Spark session, so one connection pool serves
- * the job's commits and the reads. A second catalog in the same JVM or in another one would hold a
- * SQLite read lock for as long as it is open (see {@link TinySweeps#closeCatalog}), and the job's
- * commits would fail with SQLITE_BUSY.
+ * <p>The readers use the catalog of the job's own Spark session, whose single SQLite connection
+ * (see TableCatalog) serves the job's commits and the reads in turn. A second catalog in the same
+ * JVM or in another one would hold a SQLite read lock for as long as it is open (see
+ * {@link TinySweeps#closeCatalog}), and the job's commits would fail with SQLITE_BUSY.
  */
 class SweepJobReadersSeeCompleteSnapshotsTest {
     private static final String SWEEP = "r";
