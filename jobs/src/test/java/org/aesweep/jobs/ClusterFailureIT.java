@@ -135,9 +135,10 @@ class ClusterFailureIT {
      * and of attempts killed before their runs were committed.
      */
     private static void assertExactlyOnce(Path out, String sweepId, int runs) throws Exception {
-        SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate();
-        try {
-            TableCatalog catalog = TableCatalog.open(spark, out.toString());
+        // Closed before the session: its SQLite connection would otherwise hold the catalog against
+        // the next driver (see TableCatalog#close).
+        try (SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate();
+             TableCatalog catalog = TableCatalog.open(spark, out.toString())) {
             SweepTables tables = new SweepTables(catalog, new TableLayout(catalog.outRoot(), sweepId));
             Map<String, Long> runRows = countByRun(tables.dataset(spark, Table.RUNS));
             assertEquals(runs, runRows.size(), "runs: " + runRows);
@@ -155,10 +156,6 @@ class ClusterFailureIT {
                     partitionFiles(out, Table.EPOCH_METRICS, sweepId), partitionFiles(out, Table.LATENT_CODES, sweepId),
                     currentFiles(catalog, Table.RUNS, sweepId), currentFiles(catalog, Table.EPOCH_METRICS, sweepId),
                     currentFiles(catalog, Table.LATENT_CODES, sweepId));
-        } finally {
-            spark.close();
-            // Its SQLite connection would otherwise keep a read lock and block the next driver's commits.
-            TinySweeps.closeCatalog(spark);
         }
         assertFalse(Files.exists(out.resolve("_staging").resolve("sweep_id=" + sweepId)), "staging cleared");
     }
@@ -204,8 +201,8 @@ class ClusterFailureIT {
 
     /**
      * The sweep's rows in {@code table}'s current snapshot, read without Spark. The catalog is
-     * closed at once: Iceberg 1.10.1's JdbcCatalog holds a SQLite read lock while it is open, which
-     * a driver's commits wait for.
+     * closed at once: while it is open, Iceberg 1.10.1's JdbcCatalog keeps a read transaction on
+     * the SQLite file (apache/iceberg#15462).
      */
     private static long committedRows(Path out, String sweepId, Table table) throws Exception {
         try (TableCatalog catalog = TableCatalog.open(new SparkConf(false), out.toString(), new Configuration())) {

@@ -1,7 +1,6 @@
 package org.aesweep.jobs;
 
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +20,7 @@ import org.aesweep.tables.TableLayout;
 import org.aesweep.tables.avro.RunRow;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.iceberg.spark.SparkCatalog;
 import org.apache.spark.SparkConf;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * Sweeps of a few tiny runs (synthetic 28x28 IDX data, two epochs) through SweepJob's command
@@ -34,7 +31,6 @@ final class TinySweeps {
     static final int EPOCHS = 2;
     static final int TEST_SAMPLES = 20;
     private static final String MASTER = "local[2]";
-    private static final String CATALOG_SETTING = "spark.sql.catalog." + TableCatalog.NAME;
 
     private TinySweeps() {
     }
@@ -59,39 +55,20 @@ final class TinySweeps {
     /** @param sparkSettings settings of the job's Spark session, as spark-submit's --conf would give them */
     static int sweep(Map<String, String> sparkSettings, Path grid, String out, String sweepId, String... more)
             throws Exception {
-        // The job gets this session (getOrCreate), so its catalog can be closed once the job ends.
-        SparkSession spark = SparkSessions.create("aesweep test sweep " + sweepId, MASTER, sparkSettings);
-        try {
-            return sweepInSession(grid, out, sweepId, more);
-        } finally {
-            closeCatalog(spark);
-        }
+        // The job gets this session (getOrCreate), with these settings.
+        SparkSessions.create("aesweep test sweep " + sweepId, MASTER, sparkSettings);
+        return sweepInSession(grid, out, sweepId, more);
     }
 
     /**
-     * Runs the job in the Spark session the caller created, which the job gets and stops; the
-     * caller closes the session's catalog with {@link #closeCatalog} once done with it.
+     * Runs the job in the Spark session the caller created, which the job gets; it closes the
+     * session's catalog and stops the session when it ends.
      */
     static int sweepInSession(Path grid, String out, String sweepId, String... more) throws Exception {
         String[] base = {"--grid", grid.toString(), "--out", out, "--sweep-id", sweepId, "--master", MASTER};
         String[] all = Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return SweepJob.run(all);
-    }
-
-    /**
-     * Closes the Iceberg catalog that {@code spark} opened, if it did. Iceberg 1.10.1's JdbcCatalog
-     * leaves a metadata query open when it opens an existing catalog (fixed by apache/iceberg#15463,
-     * in 1.11.0), so its SQLite connection holds a read lock until the catalog is closed. Spark never
-     * closes catalogs, not even when the session stops: in one JVM, a finished job's catalog would
-     * block every later job's commits with SQLITE_BUSY.
-     */
-    static void closeCatalog(SparkSession spark) throws IOException {
-        if (spark.conf().contains(CATALOG_SETTING)
-                && spark.sessionState().catalogManager().catalog(TableCatalog.NAME) instanceof SparkCatalog catalog
-                && catalog.icebergCatalog() instanceof Closeable closeable) {
-            closeable.close();
-        }
     }
 
     /** The job's exit code and what it printed: its report. */
