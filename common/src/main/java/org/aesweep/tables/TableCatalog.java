@@ -148,13 +148,8 @@ public final class TableCatalog implements Closeable {
         settings.put(CATALOG_SETTING + ".jdbc.schema-version", "V1");
         // Every load sees the latest commit, made by this process or another.
         settings.put(CATALOG_SETTING + ".cache-enabled", "false");
-        // One SQLite connection per process. Iceberg 1.10's JdbcCatalog leaves a metadata query
-        // open on the first connection when it opens an existing catalog (apache/iceberg#15462,
-        // fixed in 1.11.0), so that connection keeps a read transaction for as long as the catalog
-        // lives. Once a second connection commits (the pool holds two unless told, and opens the
-        // second when two threads use the catalog at once), the first reads a frozen catalog and
-        // cannot commit (SQLITE_BUSY_SNAPSHOT; without write-ahead logging, the second cannot
-        // commit at all). One connection serialises reads and commits and sees its own writes.
+        // One SQLite connection per process: SQLite takes one writer at a time, so a second
+        // connection would only wait for the first; one serialises this process's reads and commits.
         settings.put(CATALOG_SETTING + "." + CatalogProperties.CLIENT_POOL_SIZE, "1");
         return settings;
     }

@@ -199,11 +199,7 @@ class ClusterFailureIT {
         }
     }
 
-    /**
-     * The sweep's rows in {@code table}'s current snapshot, read without Spark. The catalog is
-     * closed at once: while it is open, Iceberg 1.10.1's JdbcCatalog keeps a read transaction on
-     * the SQLite file (apache/iceberg#15462).
-     */
+    /** The sweep's rows in {@code table}'s current snapshot, read without Spark. */
     private static long committedRows(Path out, String sweepId, Table table) throws Exception {
         try (TableCatalog catalog = TableCatalog.open(new SparkConf(false), out.toString(), new Configuration())) {
             return new SweepTables(catalog, new TableLayout(catalog.outRoot(), sweepId)).allRows(table.rowType()).size();

@@ -34,10 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (bias_variance, which only the aggregation fills, stays empty here; it is read all the same.)
  *
  * <p>The readers use the catalog of the job's own Spark session, whose single SQLite connection
- * (see TableCatalog) serves the job's commits and the reads in turn. A second catalog, in this JVM
- * or another, would not do: Iceberg 1.10.1's JdbcCatalog keeps a read transaction open on the
- * SQLite file from the moment it opens an existing catalog (apache/iceberg#15462), so it would
- * read a frozen catalog, or, without write-ahead logging, block the job's commits.
+ * (see TableCatalog) serves the job's commits and the reads in turn; EmbeddedCatalogThreadsTest
+ * covers a second catalog on the same file.
  */
 class SweepJobReadersSeeCompleteSnapshotsTest {
     private static final String SWEEP = "r";

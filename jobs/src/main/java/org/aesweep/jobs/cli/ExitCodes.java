@@ -4,8 +4,9 @@ import java.util.concurrent.Callable;
 
 /**
  * Process exit codes shared by every job, so a scheduler can tell what a retry can fix: bad input
- * never (2), a crash of the job or its cluster maybe (3), and failed or diverged runs (1) not
- * today, since a rerun of the sweep id keeps every committed run as it is.
+ * never (2), a crash of the job or its cluster maybe (3). Failed or diverged runs (1) are results:
+ * a rerun of the sweep id trains failed runs again (diverged ones with --retrain-diverged), which
+ * helps only when the failure does not repeat, so it is a person's call, not a scheduler's.
  */
 public final class ExitCodes {
     /** Every run of the sweep is committed and ok (or failures were allowed). */
