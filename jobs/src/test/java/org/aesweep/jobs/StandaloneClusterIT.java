@@ -12,10 +12,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.aesweep.spark.SparkSessions;
+import org.aesweep.tables.TableCatalog;
 import org.aesweep.testing.RealData;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,10 +88,19 @@ class StandaloneClusterIT {
                 "--data", RealData.root().toString(),
                 "--master", "local[2]"}));
 
-        try (SparkSession spark = SparkSessions.create("cluster-it", "local[1]")) {
-            attach(spark, "on_cluster", clusterOut);
-            attach(spark, "in_local_mode", localOut);
-            Dataset<Row> runs = table(spark, "on_cluster", "runs");
+        // One catalog per session: Iceberg's JDBC catalog keys its tables by the catalog's name.
+        Map<String, StructType> localSchemas = new HashMap<>();
+        Map<String, Long> localCounts = new HashMap<>();
+        try (SparkSession spark = SparkSessions.create("cluster-it-local", "local[1]");
+             TableCatalog catalog = TableCatalog.open(spark, localOut.toString())) {
+            for (String table : List.of("runs", "epoch_metrics", "latent_codes", "bias_variance")) {
+                localSchemas.put(table, table(spark, table).schema());
+                localCounts.put(table, table(spark, table).count());
+            }
+        }
+        try (SparkSession spark = SparkSessions.create("cluster-it", "local[1]");
+             TableCatalog catalog = TableCatalog.open(spark, clusterOut.toString())) {
+            Dataset<Row> runs = table(spark, "runs");
             assertEquals(RUNS, runs.where("status = 'ok'").count());
             assertEquals(3, runs.where("training_mode = 'parameter_averaging' and workers = 2").count());
             assertGpuPerExecutor(runs.where("training_mode = 'local'").collectAsList());
@@ -104,13 +115,12 @@ class StandaloneClusterIT {
                 assertTrue(devices != null && devices.matches("gpu:[01](,gpu:[01])*"), "PA worker GPUs: " + devices);
             }
             for (String table : List.of("runs", "epoch_metrics", "latent_codes", "bias_variance")) {
-                Dataset<Row> onCluster = table(spark, "on_cluster", table);
-                Dataset<Row> inLocalMode = table(spark, "in_local_mode", table);
-                assertEquals(inLocalMode.schema(), onCluster.schema(), table + " schema");
-                assertEquals(inLocalMode.count(), onCluster.count(), table + " rows");
+                Dataset<Row> onCluster = table(spark, table);
+                assertEquals(localSchemas.get(table), onCluster.schema(), table + " schema");
+                assertEquals(localCounts.get(table), onCluster.count(), table + " rows");
             }
-            assertEquals(RUNS * 2, table(spark, "on_cluster", "epoch_metrics").count());
-            assertEquals(RUNS * TEST_SAMPLES, table(spark, "on_cluster", "latent_codes").count());
+            assertEquals(RUNS * 2, table(spark, "epoch_metrics").count());
+            assertEquals(RUNS * TEST_SAMPLES, table(spark, "latent_codes").count());
         }
         try (Stream<Path> staging = Files.exists(clusterOut.resolve("_staging"))
                 ? Files.walk(clusterOut.resolve("_staging")).filter(Files::isRegularFile) : Stream.empty()) {
@@ -133,18 +143,8 @@ class StandaloneClusterIT {
                 "executors hold different GPUs: " + gpuOfExecutor);
     }
 
-    /** Makes the embedded catalog of {@code out} readable in Spark SQL as {@code name}. */
-    private static void attach(SparkSession spark, String name, Path out) {
-        String prefix = "spark.sql.catalog." + name;
-        spark.conf().set(prefix, "org.apache.iceberg.spark.SparkCatalog");
-        spark.conf().set(prefix + ".type", "jdbc");
-        spark.conf().set(prefix + ".uri", "jdbc:sqlite:" + out.resolve("catalog.db"));
-        spark.conf().set(prefix + ".warehouse", out.resolve("tables").toUri().toString());
-        spark.conf().set(prefix + ".jdbc.schema-version", "V1");
-    }
-
-    private static Dataset<Row> table(SparkSession spark, String catalog, String table) {
-        return spark.table(catalog + ".sweeps." + table).where("sweep_id = 'cluster'");
+    private static Dataset<Row> table(SparkSession spark, String table) {
+        return spark.table("aesweep.sweeps." + table).where("sweep_id = 'cluster'");
     }
 
     private static String grid() {
