@@ -1,8 +1,8 @@
 """aesweep on Airflow: a sweep, then its aggregation, once per logical date.
 
 The sweep id is the run's logical date (ds_nodash), so every table partition, model and report of
-a DAG run is keyed by it. A retry or a backfill reruns the same sweep id: aesweep skips the runs
-already committed and trains only the missing ones.
+a DAG run is keyed by it. A retry, a cleared task or a backfill reruns the same sweep id: aesweep
+keeps the runs committed ok or diverged and trains the rest, failed runs included.
 
 Nothing is read at parse time: the scheduler needs neither a checkout nor the Variables. At run
 time each task reads

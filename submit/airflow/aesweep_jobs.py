@@ -2,7 +2,8 @@
 
 The jobs' exit codes (org.aesweep.jobs.cli.ExitCodes; a Java test checks these constants against it):
   0  every run of the sweep is committed and ok
-  1  runs of the sweep failed or diverged (or were not committed); a rerun keeps them as they are
+  1  runs of the sweep failed or diverged (or were not committed); a rerun trains failed ones again,
+     which helps only if the failure does not repeat, so the task fails at once for a person to clear
   2  bad input: the arguments, spec or data were refused before anything started
   3  the job crashed: lost executors, a dead file system, a bug
 Exit codes are the driver's in client deploy mode; in cluster mode spark-submit reports a failed
