@@ -14,6 +14,7 @@ import org.aesweep.spec.ReplicateSplit;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.spec.StoppingSpec;
 import org.aesweep.spec.TrainingRecipe;
+import org.aesweep.spec.ValidationSize;
 import org.aesweep.tables.avro.RunRow;
 
 /**
@@ -27,7 +28,8 @@ public final class RunConfigs {
 
     public static RunConfig fromRunsRow(RunRow row) {
         DataSelection data = new DataSelection(row.getDataset(), row.getTrainLimit(), row.getTestLimit(),
-                new ReplicateSampling(ReplicateSplit.valueOf(upper(row.getReplicateSplit())), row.getReplicates()));
+                new ReplicateSampling(ReplicateSplit.valueOf(upper(row.getReplicateSplit())), row.getReplicates()),
+                ValidationSize.parse(row.getValidation() == null ? null : row.getValidation().toString()));
         Architecture architecture = new Architecture(row.getArchitecture(),
                 ArchitectureKind.valueOf(upper(row.getArchitectureKind())), row.getHiddenSizes(),
                 row.getActivation(), row.getCodeSize(), row.getSparsityWeight());

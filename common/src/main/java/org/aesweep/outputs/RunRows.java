@@ -32,6 +32,7 @@ final class RunRows {
                 .setRunSeed(config.runSeed())
                 .setTrainLimit(config.data().trainLimit())
                 .setTestLimit(config.data().testLimit())
+                .setValidation(config.data().hasValidation() ? config.data().validation().specForm() : null)
                 .setReplicateSplit(config.data().sampling().split().specName())
                 .setReplicates(config.data().sampling().replicates())
                 .setDivergenceFactor(config.recipe().stopping().divergenceFactor())

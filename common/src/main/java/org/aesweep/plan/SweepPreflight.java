@@ -47,6 +47,12 @@ public final class SweepPreflight {
         }
         List<RunConfig> runs = spec.expand();
         long trainSamples = spec.trainLimit() > 0 ? Math.min(spec.trainLimit(), header.count()) : header.count();
+        if (spec.validation().count() >= trainSamples) {
+            throw new BadInputException(request.grid() + ": data.validation: " + spec.validation().count()
+                    + " must be below the " + trainSamples + " training samples of " + spec.dataset());
+        }
+        // The planner costs what the runs train on: the training set without its validation part.
+        trainSamples -= spec.validation().samples((int) trainSamples);
         long testSamples = spec.testLimit() > 0 ? Math.min(spec.testLimit(), data.test().count()) : data.test().count();
         try {
             return SweepPlanner.plan(spec, runs, header.rows(), header.cols(), trainSamples, testSamples);

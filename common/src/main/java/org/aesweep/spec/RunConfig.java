@@ -39,8 +39,9 @@ public record RunConfig(DataSelection data, Architecture architecture, Noise noi
 
     /**
      * Every field, named, in a fixed order and locale-independent number format. The sparsity
-     * weight only appears for sparse runs, the stopping rules and replicate split only when they
-     * differ from the defaults, so the ids of earlier runs did not change when those were added.
+     * weight only appears for sparse runs, the stopping rules, replicate split and validation split
+     * only when they differ from the defaults, so the ids of earlier runs did not change when those
+     * were added.
      */
     public String canonicalForm() {
         String form = String.join(";",
@@ -66,6 +67,9 @@ public record RunConfig(DataSelection data, Architecture architecture, Noise noi
         }
         if (!data.sampling().sharesTrainingData()) {
             form += ";replicate_split=" + data.sampling().split().specName() + "/" + data.sampling().replicates();
+        }
+        if (data.hasValidation()) {
+            form += ";validation=" + data.validation().specForm();
         }
         if (!recipe.stopping().isDefault()) {
             form += ";divergence_factor=" + recipe.stopping().divergenceFactor() + ";patience="

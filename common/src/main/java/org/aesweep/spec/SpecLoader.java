@@ -11,6 +11,8 @@ import java.util.function.Predicate;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Parses and validates a sweep spec (YAML, see conf/grids/) with command-line overrides. Every
@@ -31,7 +33,7 @@ public final class SpecLoader {
     private static final List<String> TRAINING_KEYS =
             List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss", "seed", "divergence_factor",
                     "early_stopping_patience");
-    private static final List<String> DATA_KEYS = List.of("train_limit", "test_limit");
+    private static final List<String> DATA_KEYS = List.of("train_limit", "test_limit", "validation");
     private static final List<String> PARAMETER_AVERAGING_KEYS = List.of("cost_threshold", "workers",
             "batch_size_per_worker", "averaging_frequency", "prefetch", "repartition");
     private static final List<String> FUSION_KEYS = List.of("mode", "max_runs");
@@ -107,10 +109,41 @@ public final class SpecLoader {
         Map<String, Node> data = section(top, "data", DATA_KEYS);
         int trainLimit = nonNegativeInt(data, "data.train_limit", "0 = the whole set");
         int testLimit = nonNegativeInt(data, "data.test_limit", "0 = the whole set");
+        ValidationSize validation = validation(data.get("validation"), trainLimit);
+        if (patience > 0 && validation.isNone()) {
+            reader.problem(training.get("early_stopping_patience"), "training.early_stopping_patience",
+                    "early stopping needs a validation split: set data.validation (a count, or a fraction of the"
+                            + " training set) so that the test set never decides when a run stops");
+        }
 
         return new SweepSpec(dataset, codeSizes, architectures, noiseKind, levels, sparsity, replicates, split, epochs,
-                batchSize, optimizer, learningRate, seed, trainLimit, testLimit,
+                batchSize, optimizer, learningRate, seed, trainLimit, testLimit, validation,
                 new StoppingSpec(divergenceFactor, patience), parameterAveraging(top), fusion(top));
+    }
+
+    /**
+     * data.validation: a whole number is a count of held-out samples, any other number a fraction
+     * of the training set. A count is checked against train_limit here; against the data set's own
+     * size only once the data is read (plan.SweepPreflight).
+     */
+    private ValidationSize validation(Node node, int trainLimit) {
+        String path = "data.validation";
+        if (node == null) {
+            return ValidationSize.none();
+        }
+        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.INT)) {
+            String rule = trainLimit > 0
+                    ? "must be a count from 1 to " + (trainLimit - 1) + " (below data.train_limit) or a fraction in (0, 1)"
+                    : "must be a count >= 1 or a fraction in (0, 1)";
+            return check(node, path, reader.integer(node, path),
+                    count -> count >= 1 && (trainLimit > 0 ? count < trainLimit : count <= Integer.MAX_VALUE), rule)
+                    .map(count -> ValidationSize.ofCount(count.intValue()))
+                    .orElse(ValidationSize.none());
+        }
+        return check(node, path, reader.number(node, path), fraction -> fraction > 0 && fraction < 1,
+                "must be a fraction in (0, 1) or a whole-number count >= 1")
+                .map(ValidationSize::ofFraction)
+                .orElse(ValidationSize.none());
     }
 
     private FusionSpec fusion(Map<String, Node> top) {

@@ -24,6 +24,7 @@ public record SweepSpec(
         long seed,
         int trainLimit,
         int testLimit,
+        ValidationSize validation,
         StoppingSpec stopping,
         ParameterAveragingSpec parameterAveraging,
         FusionSpec fusion) {
@@ -42,7 +43,7 @@ public record SweepSpec(
     public List<RunConfig> expand() {
         List<RunConfig> runs = new ArrayList<>();
         DataSelection data = new DataSelection(dataset, trainLimit, testLimit,
-                new ReplicateSampling(replicateSplit, replicates));
+                new ReplicateSampling(replicateSplit, replicates), validation);
         for (ArchitectureSpec architecture : architectures) {
             TrainingRecipe recipe = new TrainingRecipe(epochs, batchSize, optimizer, learningRate, architecture.loss(),
                     stopping);

@@ -14,6 +14,7 @@ import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.OptimizerKind;
 import org.aesweep.spec.ReplicateSplit;
 import org.aesweep.spec.RunConfig;
+import org.aesweep.spec.ValidationSize;
 import org.aesweep.tables.ParquetFiles;
 import org.aesweep.tables.avro.RunRow;
 import org.aesweep.testing.TestRuns;
@@ -36,7 +37,7 @@ class RunConfigsTest {
     void aRunsRowReadBackRebuildsItsConfigAndRunId() throws Exception {
         RunConfig config = TestRuns.shallow(6).kind(ArchitectureKind.SPARSE, List.of(64, 32)).activation("selu")
                 .noise(NoiseKind.MASKING, 0.25).optimizer(OptimizerKind.SGD, 0.01).loss(LossKind.MSE)
-                .limits(500, 100).stopping(4.0, 3).sampling(ReplicateSplit.DISJOINT, 3).replicate(2).epochs(5)
+                .limits(500, 100).validation(ValidationSize.ofCount(50)).stopping(4.0, 3).sampling(ReplicateSplit.DISJOINT, 3).replicate(2).epochs(5)
                 .batchSize(16).build();
         RunContext context = new RunContext(PlannedRun.local(config), 1, 1, 2, "driver localhost",
                 new TaskDevice("cpu", null), 28, 28, 166, 100, Instant.EPOCH, Instant.EPOCH.plusSeconds(5));

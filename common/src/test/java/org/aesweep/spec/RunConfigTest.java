@@ -34,6 +34,21 @@ class RunConfigTest {
     }
 
     @Test
+    void aValidationSplitEntersTheIdOnlyWhenThereIsOne() {
+        RunConfig base = run(32, 0, 0.1);
+        DataSelection none = new DataSelection("fashion-mnist", 0, 0, ReplicateSampling.seeds(1), ValidationSize.none());
+        assertEquals(base.runId(), new RunConfig(none, base.architecture(), base.noise(), base.recipe(), 0, 42).runId());
+        RunConfig counted = new RunConfig(new DataSelection("fashion-mnist", 0, 0, ReplicateSampling.seeds(1),
+                ValidationSize.ofCount(5000)), base.architecture(), base.noise(), base.recipe(), 0, 42);
+        RunConfig fraction = new RunConfig(new DataSelection("fashion-mnist", 0, 0, ReplicateSampling.seeds(1),
+                ValidationSize.ofFraction(0.1)), base.architecture(), base.noise(), base.recipe(), 0, 42);
+        assertTrue(counted.canonicalForm().endsWith(";test_limit=0;validation=5000"), counted.canonicalForm());
+        assertTrue(fraction.canonicalForm().endsWith(";validation=0.1"), fraction.canonicalForm());
+        assertNotEquals(base.runId(), counted.runId());
+        assertNotEquals(counted.runId(), fraction.runId());
+    }
+
+    @Test
     void stoppingRulesEnterTheIdOnlyWhenTheyDifferFromTheDefaults() {
         RunConfig base = run(32, 0, 0.1);
         TrainingRecipe recipe = base.recipe();

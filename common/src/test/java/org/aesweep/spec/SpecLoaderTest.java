@@ -277,6 +277,40 @@ class SpecLoaderTest {
                 "allowed: seed, disjoint, bootstrap");
     }
 
+    @Test
+    void validationIsACountOrAFractionAndReachesEveryRun() throws Exception {
+        SweepSpec counted = SpecLoader.load(MINIMAL + "data:\n  train_limit: 1000\n  validation: 100\n", "spec.yaml",
+                List.of());
+        assertEquals(ValidationSize.ofCount(100), counted.validation());
+        assertTrue(counted.expand().stream().allMatch(run -> run.data().validation().equals(ValidationSize.ofCount(100))));
+        assertEquals(ValidationSize.ofFraction(0.1),
+                SpecLoader.load(MINIMAL, "spec.yaml", List.of("data.validation=0.1")).validation());
+        assertEquals(ValidationSize.none(), SpecLoader.load(MINIMAL, "spec.yaml", List.of()).validation());
+    }
+
+    @Test
+    void badValidationSizesAreRefusedWithTheirRule() {
+        assertProblem(problems(MINIMAL + "data:\n  validation: 0\n", List.of()), "data.validation", 4,
+                "must be a count >= 1 or a fraction in (0, 1)");
+        assertProblem(problems(MINIMAL + "data:\n  validation: 1.5\n", List.of()), "data.validation", 4,
+                "must be a fraction in (0, 1)");
+        assertProblem(problems(MINIMAL + "data:\n  validation: -0.2\n", List.of()), "data.validation", 4,
+                "must be a fraction in (0, 1)");
+        assertProblem(problems(MINIMAL + "data:\n  validation: some\n", List.of()), "data.validation", 4,
+                "expected a number");
+        assertProblem(problems(MINIMAL + "data:\n  train_limit: 500\n  validation: 500\n", List.of()),
+                "data.validation", 5, "from 1 to 499 (below data.train_limit)");
+    }
+
+    @Test
+    void earlyStoppingWithoutAValidationSplitIsRefused() throws Exception {
+        assertProblem(problems(MINIMAL + "training:\n  early_stopping_patience: 2\n", List.of()),
+                "training.early_stopping_patience", 4, "early stopping needs a validation split: set data.validation");
+        SweepSpec spec = SpecLoader.load(MINIMAL + "training:\n  early_stopping_patience: 2\ndata:\n  validation: 0.1\n",
+                "spec.yaml", List.of());
+        assertEquals(2, spec.stopping().patience());
+    }
+
     private static void assertProblem(List<SpecProblem> problems, String key, int line, String text) {
         assertTrue(problems.stream().anyMatch(p -> p.key().equals(key) && p.line() == line
                         && p.message().contains(text)),

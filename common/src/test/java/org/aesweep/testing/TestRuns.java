@@ -14,11 +14,13 @@ import org.aesweep.spec.ReplicateSplit;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.spec.StoppingSpec;
 import org.aesweep.spec.TrainingRecipe;
+import org.aesweep.spec.ValidationSize;
 
 /** Builds run configs for tests: a small shallow Adam/BCE run unless a setter says otherwise. */
 public final class TestRuns {
     private StoppingSpec stopping = StoppingSpec.defaults();
     private ReplicateSampling sampling = ReplicateSampling.seeds(1);
+    private ValidationSize validation = ValidationSize.none();
     private String dataset = "synthetic";
     private ArchitectureKind kind = ArchitectureKind.SHALLOW;
     private List<Integer> hidden = List.of();
@@ -105,13 +107,18 @@ public final class TestRuns {
         return this;
     }
 
+    public TestRuns validation(ValidationSize size) {
+        validation = size;
+        return this;
+    }
+
     public TestRuns sampling(ReplicateSplit split, int replicates) {
         sampling = new ReplicateSampling(split, replicates);
         return this;
     }
 
     public RunConfig build() {
-        return new RunConfig(new DataSelection(dataset, trainLimit, testLimit, sampling),
+        return new RunConfig(new DataSelection(dataset, trainLimit, testLimit, sampling, validation),
                 new Architecture(kind.specName(), kind, hidden, activation, codeSize,
                         kind == ArchitectureKind.SPARSE ? sparsityWeight : 0.0),
                 new Noise(noise, noiseLevel), new TrainingRecipe(epochs, batchSize, optimizer, learningRate, loss, stopping),
