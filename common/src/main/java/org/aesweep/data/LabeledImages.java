@@ -122,6 +122,30 @@ public final class LabeledImages implements Serializable {
         return select(chosen);
     }
 
+    /** A set cut in two: the samples {@link #holdOut} keeps and those it holds out. */
+    public record Cut(LabeledImages kept, LabeledImages held) {
+    }
+
+    /**
+     * {@code held} random samples held out and the rest kept, both in ascending source order, never
+     * overlapping; the same seed cuts the same way on every JVM.
+     */
+    public Cut holdOut(int held, long seed) {
+        if (held < 1 || held >= count()) {
+            throw new IllegalArgumentException("hold out " + held + " of " + count() + " samples");
+        }
+        int[] heldOut = pick(count(), held, seed, true);
+        int[] kept = new int[count() - held];
+        for (int i = 0, h = 0, k = 0; i < count(); i++) {
+            if (h < held && heldOut[h] == i) {
+                h++;
+            } else {
+                kept[k++] = i;
+            }
+        }
+        return new Cut(select(kept), select(heldOut));
+    }
+
     /** As many samples as this set has, drawn with replacement (a bootstrap resample). */
     public LabeledImages bootstrap(long seed) {
         Random random = new Random(seed);

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.aesweep.data.DatasetLoader;
 import org.aesweep.data.ReplicateSamples;
 import org.aesweep.data.TrainTestSplit;
+import org.aesweep.data.ValidationHoldout;
 import org.aesweep.spec.ReplicateSampling;
 import org.aesweep.spec.RunConfig;
 import org.apache.hadoop.conf.Configuration;
@@ -23,14 +24,18 @@ public final class ExecutorDataCache {
     private ExecutorDataCache() {
     }
 
-    /** The run's data: the sweep's (limited) sets, with the training set its replicate samples. */
+    /**
+     * The run's data: the sweep's (limited) sets, less the validation samples when the spec holds
+     * some out, with the training set its replicate samples.
+     */
     public static TrainTestSplit get(String dataRoot, RunConfig config, Configuration conf) {
         String key = String.join("|", dataRoot, config.data().dataset(), Integer.toString(config.data().trainLimit()),
-                Integer.toString(config.data().testLimit()), Long.toString(config.dataSeed()));
+                Integer.toString(config.data().testLimit()), Long.toString(config.dataSeed()),
+                config.data().validation().specForm());
         TrainTestSplit shared = CACHE.computeIfAbsent(key, ignored -> {
             try {
-                return DatasetLoader.load(config.data().dataset(), dataRoot, config.data().trainLimit(), config.data().testLimit(),
-                        config.dataSeed(), conf);
+                return ValidationHoldout.apply(DatasetLoader.load(config.data().dataset(), dataRoot,
+                        config.data().trainLimit(), config.data().testLimit(), config.dataSeed(), conf), config);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -41,6 +46,6 @@ public final class ExecutorDataCache {
         }
         String replicateKey = key + "|" + sampling.split() + "|" + sampling.replicates() + "|" + config.replicate();
         return CACHE.computeIfAbsent(replicateKey,
-                ignored -> new TrainTestSplit(ReplicateSamples.select(shared.train(), config), shared.test()));
+                ignored -> shared.withTrain(ReplicateSamples.select(shared.train(), config)));
     }
 }
