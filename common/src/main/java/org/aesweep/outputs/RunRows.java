@@ -9,6 +9,7 @@ import org.aesweep.spec.RunConfig;
 import org.aesweep.tables.avro.EpochMetricRow;
 import org.aesweep.tables.avro.RunRow;
 import org.aesweep.train.EpochMetrics;
+import org.aesweep.train.SelectionLoss;
 import org.aesweep.train.TrainedRun;
 
 /** Turns a run's config and outcome into the Avro rows of the runs and epoch_metrics tables. */
@@ -19,6 +20,7 @@ final class RunRows {
     static RunRow runRow(TrainedRun trained, RunContext context) {
         RunConfig config = context.run().config();
         EpochMetrics last = trained.lastEpoch();
+        int bestEpoch = trained.bestEpoch(SelectionLoss.of(config));
         return RunRow.newBuilder(GridPointColumns.fill(new RunRow(), config))
                 .setArchitectureKind(config.architecture().kind().specName())
                 .setHiddenSizes(new ArrayList<>(config.architecture().hiddenSizes()))
@@ -53,7 +55,8 @@ final class RunRows {
                 .setFinalTrainLoss(last == null ? null : last.trainLoss())
                 .setFinalTestLoss(last == null ? null : last.testLoss())
                 .setFullTrainLoss(finiteOrNull(trained.fullTrainLoss()))
-                .setBestEpoch(trained.bestEpoch() == 0 ? null : trained.bestEpoch())
+                .setFinalValidationLoss(last == null ? null : finiteOrNull(last.validationLoss()))
+                .setBestEpoch(bestEpoch == 0 ? null : bestEpoch)
                 .setParameterCount(trained.model() == null ? 0 : trained.model().parameterCount())
                 .setEstimatedCost(finiteOrNull(context.run().estimatedCost()))
                 .setWallSeconds(Duration.between(context.startedAt(), context.finishedAt()).toMillis() / 1000.0)
@@ -70,6 +73,7 @@ final class RunRows {
                     .setEpoch(metrics.epoch())
                     .setTrainLoss(metrics.trainLoss())
                     .setTestLoss(metrics.testLoss())
+                    .setValidationLoss(finiteOrNull(metrics.validationLoss()))
                     .setDenoisingTestLoss(finiteOrNull(metrics.denoisingTestLoss()))
                     .setSeconds(metrics.seconds())
                     .setSamplesPerSecond(metrics.samplesPerSecond())

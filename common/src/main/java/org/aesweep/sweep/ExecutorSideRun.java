@@ -21,6 +21,7 @@ import org.aesweep.spark.TaskDevice;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.tables.RunAttempt;
 import org.aesweep.train.EpochMetrics;
+import org.aesweep.train.LossEvaluator;
 import org.aesweep.train.RunEngine;
 import org.aesweep.train.RunStatus;
 import org.aesweep.train.TestSetEvaluator;
@@ -55,16 +56,25 @@ final class ExecutorSideRun implements Serializable {
             implements Serializable {
     }
 
-    /** {test loss, denoising test loss (NaN without noise)} of the network with {@code params}. */
+    /**
+     * {test loss, denoising test loss (NaN without noise), validation loss (NaN without a
+     * validation split)} of the network with {@code params}.
+     */
     double[] testLosses(JavaSparkContext jsc, RunConfig config, float[] params) {
         return onOneExecutor(jsc, () -> {
             ExecutorThreads.configureForCurrentTask();
             TrainTestSplit data = data(config);
-            // Only the test set is needed: building the training matrix too would copy it every epoch.
+            // Only the test and validation sets are needed: building the training matrix too would copy it every epoch.
+            LossEvaluator losses = RunEngine.of(config).evaluator(config, model(config, params, data.train()));
+            double validationLoss = Double.NaN;
+            if (data.hasValidation()) {
+                try (INDArray validation = TrainingArrays.toMatrix(data.validation())) {
+                    validationLoss = losses.evaluate(validation, validation);
+                }
+            }
             try (INDArray test = TrainingArrays.toMatrix(data.test())) {
-                TestSetEvaluator evaluator = new TestSetEvaluator(
-                        RunEngine.of(config).evaluator(config, model(config, params, data.train())), config, test);
-                return new double[] {evaluator.testLoss(), evaluator.denoisingTestLoss()};
+                TestSetEvaluator evaluator = new TestSetEvaluator(losses, config, test);
+                return new double[] {evaluator.testLoss(), evaluator.denoisingTestLoss(), validationLoss};
             }
         });
     }
@@ -78,7 +88,7 @@ final class ExecutorSideRun implements Serializable {
             int threads = ExecutorThreads.configureForCurrentTask();
             TrainTestSplit data = data(config);
             TrainedRun trained;
-            try (TrainingArrays arrays = TrainingArrays.of(data.train(), data.test())) {
+            try (TrainingArrays arrays = TrainingArrays.of(data)) {
                 Autoencoder model = outcome.params() == null ? null : model(config, outcome.params(), data.train());
                 trained = outcome.status() == RunStatus.OK
                         ? TrainedRun.finished(model, outcome.epochs(), outcome.message(),

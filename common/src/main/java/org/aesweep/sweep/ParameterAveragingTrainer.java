@@ -20,6 +20,7 @@ import org.aesweep.spec.RunConfig;
 import org.aesweep.tables.RunAttempt;
 import org.aesweep.train.EpochMetrics;
 import org.aesweep.train.RunStatus;
+import org.aesweep.train.SelectionLoss;
 import org.aesweep.train.StoppingRules;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -82,7 +83,7 @@ public final class ParameterAveragingTrainer {
         LOG.info("run {} starting with parameter averaging: {} worker(s), batch {} per worker, averaging every {}: {}",
                 config.runId(), workers, batchSize, spec.averagingFrequency(), RunTask.describe(config));
 
-        StoppingRules rules = new StoppingRules(config.recipe().stopping());
+        StoppingRules rules = new StoppingRules(config.recipe().stopping(), SelectionLoss.of(config));
         List<EpochMetrics> epochs = new ArrayList<>();
         RunStatus status = RunStatus.OK;
         String message = null;
@@ -99,7 +100,7 @@ public final class ParameterAveragingTrainer {
                 if (stop.isEmpty()) {
                     long evaluationStart = System.nanoTime();
                     double[] test = executorSide.testLosses(jsc, config, params);
-                    EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, test[0], test[1], seconds,
+                    EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, test[0], test[2], test[1], seconds,
                             hook.samplesPerEpoch() / seconds, (System.nanoTime() - evaluationStart) / 1e9);
                     epochs.add(metrics);
                     RunTask.logEpoch(config, metrics);

@@ -101,7 +101,7 @@ public final class RunTask implements Serializable {
     private static List<TrainedRun> trainAndWriteOutputs(List<RunConfig> configs, TrainTestSplit data,
                                                          List<RunAttempt> attempts, Configuration conf)
             throws IOException {
-        try (TrainingArrays arrays = TrainingArrays.of(data.train(), data.test())) {
+        try (TrainingArrays arrays = TrainingArrays.of(data)) {
             List<TrainedRun> trained = RunEngine.of(configs.get(0)).train(configs, arrays, RunTask::logEpoch);
             for (int i = 0; i < configs.size(); i++) {
                 RunOutputs.writeModelOutputs(attempts.get(i), configs.get(i), trained.get(i), arrays, data, conf);

@@ -10,8 +10,8 @@ import org.nd4j.linalg.dataset.DataSet;
  * shuffled minibatches, fresh input noise per minibatch with clean targets, and after every epoch
  * the clean test loss (and the denoising test loss with a fixed noise draw). The training loss of
  * an epoch is the sample-weighted mean of the minibatch losses seen while training, which is what
- * Keras reports. {@link StoppingRules} end diverging runs and, with patience, runs whose test loss
- * stopped improving.
+ * Keras reports. {@link StoppingRules} end diverging runs and, with patience, runs whose validation
+ * loss stopped improving.
  */
 public final class OwnLayersTrainer {
     private final EpochListener listener;

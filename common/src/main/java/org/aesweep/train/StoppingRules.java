@@ -9,15 +9,17 @@ import org.aesweep.spec.StoppingSpec;
 /**
  * When a run stops before its last epoch: divergence (a non-finite loss, or a training loss that
  * grew past the spec's factor times the lowest one so far) ends it as diverged; early stopping
- * (no test-loss improvement for the spec's patience) ends it as finished.
+ * (no improvement of the {@link SelectionLoss} for the spec's patience) ends it as finished.
  */
 public final class StoppingRules {
     private final double divergenceFactor;
     private final int patience;
+    private final SelectionLoss selection;
 
-    public StoppingRules(StoppingSpec spec) {
+    public StoppingRules(StoppingSpec spec, SelectionLoss selection) {
         this.divergenceFactor = spec.divergenceFactor();
         this.patience = spec.patience();
+        this.selection = selection;
     }
 
     /** Why a run stops early. */
@@ -43,24 +45,30 @@ public final class StoppingRules {
         if (!Double.isFinite(last.testLoss())) {
             return diverged("test loss became " + last.testLoss() + " in epoch " + last.epoch());
         }
+        if (selection == SelectionLoss.VALIDATION && !Double.isFinite(last.validationLoss())) {
+            return diverged("validation loss became " + last.validationLoss() + " in epoch " + last.epoch());
+        }
         if (patience > 0) {
-            int best = bestEpoch(epochs);
+            int best = bestEpoch(epochs, selection);
             if (last.epoch() - best >= patience) {
-                return Optional.of(new Stop(RunStatus.OK, "stopped early after epoch " + last.epoch() + ": no lower"
-                        + " test loss for " + patience + " epoch(s); best epoch " + best));
+                return Optional.of(new Stop(RunStatus.OK, "stopped early after epoch " + last.epoch() + ": no lower "
+                        + selection.description() + " loss for " + patience + " epoch(s); best epoch " + best));
             }
         }
         return Optional.empty();
     }
 
-    private static int bestEpoch(List<EpochMetrics> epochs) {
-        EpochMetrics best = epochs.get(0);
+    /** 1-based epoch with the lowest {@code selection} loss (the first of equals), or 0 when there is none. */
+    public static int bestEpoch(List<EpochMetrics> epochs, SelectionLoss selection) {
+        int best = 0;
+        double bestLoss = Double.POSITIVE_INFINITY;
         for (EpochMetrics metrics : epochs) {
-            if (metrics.testLoss() < best.testLoss()) {
-                best = metrics;
+            if (selection.of(metrics) < bestLoss) {
+                bestLoss = selection.of(metrics);
+                best = metrics.epoch();
             }
         }
-        return best.epoch();
+        return best;
     }
 
     private static Optional<Stop> diverged(String message) {

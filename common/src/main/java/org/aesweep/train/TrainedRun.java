@@ -36,16 +36,8 @@ public record TrainedRun(Autoencoder model, List<EpochMetrics> epochs, RunStatus
         return epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
     }
 
-    /** 1-based epoch with the lowest test loss, or 0 when no epoch finished. */
-    public int bestEpoch() {
-        int best = 0;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        for (EpochMetrics metrics : epochs) {
-            if (metrics.testLoss() < bestLoss) {
-                bestLoss = metrics.testLoss();
-                best = metrics.epoch();
-            }
-        }
-        return best;
+    /** 1-based epoch with the lowest {@code selection} loss, or 0 when no epoch finished. */
+    public int bestEpoch(SelectionLoss selection) {
+        return StoppingRules.bestEpoch(epochs, selection);
     }
 }

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One run while it trains, whoever drives the steps (alone, or as a branch of a fused network):
  * its plain DL4J network, its minibatch order and noise stream (both seeded by the run), and its
- * book of epochs. After each epoch it scores the run on the test set through the evaluator its
- * trainer gave it, records the metrics, tells the listener and applies the stopping rules; it says
+ * book of epochs. After each epoch it scores the run on the test set (and on the validation set
+ * when it has one) through the evaluator its trainer gave it, records the metrics, tells the listener and applies the stopping rules; it says
  * when the run has ended and with what.
  */
 final class TrainingRun {
@@ -34,6 +34,7 @@ final class TrainingRun {
     private final Random order;
     private final LossEvaluator evaluator;
     private final TestSetEvaluator testSet;
+    private final INDArray validation;
     private final StoppingRules rules;
     private final EpochListener listener;
     private final List<EpochMetrics> epochs = new ArrayList<>();
@@ -51,7 +52,8 @@ final class TrainingRun {
         this.order = new Random(config.runSeed());
         this.evaluator = evaluatorOf.apply(model);
         this.testSet = new TestSetEvaluator(evaluator, config, data.test());
-        this.rules = new StoppingRules(config.recipe().stopping());
+        this.validation = data.validation();
+        this.rules = new StoppingRules(config.recipe().stopping(), SelectionLoss.of(config));
         this.listener = listener;
     }
 
@@ -103,7 +105,8 @@ final class TrainingRun {
         long evaluationStart = System.nanoTime();
         double testLoss = testSet.testLoss();
         double denoisingTestLoss = testSet.denoisingTestLoss();
-        EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, testLoss, denoisingTestLoss, seconds,
+        double validationLoss = validation == null ? Double.NaN : evaluator.evaluate(validation, validation);
+        EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, testLoss, validationLoss, denoisingTestLoss, seconds,
                 samples / seconds, (System.nanoTime() - evaluationStart) / 1e9);
         epochs.add(metrics);
         listener.onEpoch(config, metrics);

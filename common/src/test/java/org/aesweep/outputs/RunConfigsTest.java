@@ -1,6 +1,7 @@
 package org.aesweep.outputs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.aesweep.spec.ReplicateSplit;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.spec.ValidationSize;
 import org.aesweep.tables.ParquetFiles;
+import org.aesweep.tables.avro.EpochMetricRow;
 import org.aesweep.tables.avro.RunRow;
 import org.aesweep.testing.TestRuns;
 import org.aesweep.train.EpochMetrics;
@@ -52,5 +54,26 @@ class RunConfigsTest {
 
         assertEquals(config, rebuilt);
         assertEquals(config.runId(), rebuilt.runId());
+    }
+
+    @Test
+    void aRunWithAValidationSplitRecordsItsValidationLossesAndChoosesItsBestEpochOnThem() {
+        RunConfig config = TestRuns.shallow(6).limits(500, 100).validation(ValidationSize.ofFraction(0.1)).build();
+        RunContext context = new RunContext(PlannedRun.local(config), 1, 1, 2, "driver localhost",
+                new TaskDevice("cpu", null), 28, 28, 450, 100, Instant.EPOCH, Instant.EPOCH.plusSeconds(5));
+        // The test loss falls to epoch 2; the validation loss was lowest in epoch 1.
+        List<EpochMetrics> epochs = List.of(new EpochMetrics(1, 0.3, 0.25, 0.20, Double.NaN, 1, 450, 0.1),
+                new EpochMetrics(2, 0.2, 0.24, 0.22, Double.NaN, 1, 450, 0.1));
+        TrainedRun trained = TrainedRun.unfinished(null, epochs, RunStatus.OK, null);
+
+        RunRow run = RunRows.runRow(trained, context);
+        assertEquals("0.1", run.getValidation().toString());
+        assertEquals(0.22, run.getFinalValidationLoss());
+        assertEquals(1, run.getBestEpoch(), "chosen on the validation loss");
+        assertEquals(List.of(0.20, 0.22), RunRows.epochRows(config, epochs).stream()
+                .map(EpochMetricRow::getValidationLoss).toList());
+        RunConfig without = TestRuns.shallow(6).build();
+        assertNull(RunRows.epochRows(without, List.of(new EpochMetrics(1, 0.3, 0.25, Double.NaN, 1, 1, 0.1))).get(0)
+                .getValidationLoss());
     }
 }

@@ -10,11 +10,17 @@ import java.util.List;
 import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.OptimizerKind;
 import org.aesweep.spec.RunConfig;
+import org.aesweep.spec.ValidationSize;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
 import org.junit.jupiter.api.Test;
 
 class OwnLayersTrainerTest {
+    private static TrainingArrays withValidation(int train, int test, int validation) {
+        return new TrainingArrays(SyntheticImages.matrix(train, 11), SyntheticImages.matrix(test, 12),
+                SyntheticImages.matrix(validation, 13), SyntheticImages.SIDE, SyntheticImages.SIDE);
+    }
+
     private static TrainingArrays data(int train, int test) {
         return new TrainingArrays(SyntheticImages.matrix(train, 11), SyntheticImages.matrix(test, 12),
                 SyntheticImages.SIDE, SyntheticImages.SIDE);
@@ -88,8 +94,27 @@ class OwnLayersTrainerTest {
 
         assertEquals(RunStatus.OK, run.status());
         assertEquals(2, run.epochs().size());
-        assertEquals(1, run.bestEpoch());
+        assertEquals(1, run.bestEpoch(SelectionLoss.TEST));
         assertTrue(run.message().contains("stopped early after epoch 2"), run.message());
         assertTrue(Double.isFinite(run.fullTrainLoss()));
+    }
+
+    @Test
+    void aRunWithAValidationSplitReportsItsValidationLossEveryEpochAndStopsOnIt() {
+        RunConfig frozen = TestRuns.shallow(8).epochs(10).optimizer(OptimizerKind.SGD, 0.0).stopping(10, 1)
+                .validation(ValidationSize.ofCount(30)).build();
+        TrainedRun run = new OwnLayersTrainer((c, m) -> { }).train(frozen, withValidation(100, 20, 30));
+
+        assertEquals(2, run.epochs().size());
+        assertTrue(run.epochs().stream().allMatch(epoch -> Double.isFinite(epoch.validationLoss())), run.epochs().toString());
+        assertNotEquals(run.epochs().get(0).testLoss(), run.epochs().get(0).validationLoss(), "another set");
+        assertTrue(run.message().contains("no lower validation loss"), run.message());
+        assertEquals(1, run.bestEpoch(SelectionLoss.of(frozen)));
+    }
+
+    @Test
+    void aRunWithoutAValidationSplitHasNoValidationLoss() {
+        TrainedRun run = new OwnLayersTrainer((c, m) -> { }).train(TestRuns.shallow(8).epochs(1).build(), data(100, 20));
+        assertTrue(Double.isNaN(run.epochs().get(0).validationLoss()));
     }
 }
