@@ -90,6 +90,19 @@ class SweepJobBadInputTest {
     }
 
     @Test
+    void earlyStoppingWithoutAValidationSplitIsRefused() throws Exception {
+        assertRefused(spec("dataset: fashion-mnist\ncode_sizes: [2]\ntraining:\n  early_stopping_patience: 2\n"),
+                "early stopping needs a validation split: set data.validation");
+    }
+
+    @Test
+    void aValidationCountAsLargeAsTheTrainingSetIsRefusedOnceTheDataIsRead() throws Exception {
+        // Without train_limit the spec alone cannot know the training set's size; the preflight can.
+        assertRefused(spec("dataset: fashion-mnist\ncode_sizes: [2]\ndata:\n  validation: 60000\n"),
+                "data.validation: 60000 must be below the 60000 training samples");
+    }
+
+    @Test
     void aMissingDataSetIsRefusedNamingTheFiles() throws Exception {
         Path grid = spec("dataset: mnist\ncode_sizes: [2]\n");
         assertEquals(2, SweepJob.run(new String[] {"--grid", grid.toString(), "--data", work.resolve("nothing").toString(),
