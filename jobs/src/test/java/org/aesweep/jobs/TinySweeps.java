@@ -17,6 +17,7 @@ import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
 import org.aesweep.tables.TableCatalog;
 import org.aesweep.tables.TableLayout;
+import org.aesweep.tables.avro.EpochMetricRow;
 import org.aesweep.tables.avro.RunRow;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.hadoop.conf.Configuration;
@@ -124,6 +125,12 @@ final class TinySweeps {
             }
         }
         return counts;
+    }
+
+    static List<EpochMetricRow> epochRows(String out, String sweepId) throws Exception {
+        try (TableCatalog catalog = catalog(Map.of(), out)) {
+            return new SweepTables(catalog, new TableLayout(catalog.outRoot(), sweepId)).allRows(EpochMetricRow.class);
+        }
     }
 
     static List<RunRow> runRows(String out, String sweepId) throws Exception {
