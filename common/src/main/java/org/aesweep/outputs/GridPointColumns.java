@@ -7,11 +7,11 @@ import org.apache.avro.specific.SpecificRecordBase;
  * Fills the columns every per-run table repeats (run id and grid point) so BI tools can filter any
  * table without joining. The field names are the shared contract of the .avsc schemas.
  */
-final class GridPointColumns {
+public final class GridPointColumns {
     private GridPointColumns() {
     }
 
-    static <T extends SpecificRecordBase> T fill(T row, RunConfig config) {
+    public static <T extends SpecificRecordBase> T fill(T row, RunConfig config) {
         row.put("run_id", config.runId());
         row.put("dataset", config.data().dataset());
         row.put("architecture", config.architecture().label());

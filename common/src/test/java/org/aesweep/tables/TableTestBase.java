@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.aesweep.outputs.GridPointColumns;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.tables.avro.EpochMetricRow;
 import org.aesweep.tables.avro.LatentCodeRow;
@@ -87,7 +88,7 @@ abstract class TableTestBase {
         write(attempt, EpochMetricRow.class, epochRows(config, EPOCHS));
         List<LatentCodeRow> codes = new ArrayList<>();
         for (int sample = 0; sample < CODES; sample++) {
-            codes.add(LatentCodeRow.newBuilder(gridPoint(new LatentCodeRow(), config))
+            codes.add(LatentCodeRow.newBuilder(GridPointColumns.fill(new LatentCodeRow(), config))
                     .setSampleIndex(sample)
                     .setLabel(sample % 10)
                     .setCode(List.of(0.5f * sample, -1.25f, (float) config.replicate()))
@@ -121,7 +122,7 @@ abstract class TableTestBase {
     }
 
     static RunRow runRow(RunConfig config, String status) {
-        return RunRow.newBuilder(gridPoint(new RunRow(), config))
+        return RunRow.newBuilder(GridPointColumns.fill(new RunRow(), config))
                 .setArchitectureKind(config.architecture().kind().specName())
                 .setHiddenSizes(new ArrayList<>(config.architecture().hiddenSizes()))
                 .setActivation(config.architecture().activation())
@@ -161,7 +162,7 @@ abstract class TableTestBase {
     static List<EpochMetricRow> epochRows(RunConfig config, int epochs) {
         List<EpochMetricRow> rows = new ArrayList<>();
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            rows.add(EpochMetricRow.newBuilder(gridPoint(new EpochMetricRow(), config))
+            rows.add(EpochMetricRow.newBuilder(GridPointColumns.fill(new EpochMetricRow(), config))
                     .setEpoch(epoch)
                     .setTrainLoss(0.5 / epoch)
                     .setTestLoss(0.6 / epoch)
@@ -174,7 +175,7 @@ abstract class TableTestBase {
     }
 
     static LatentProbeRow probeRow(RunConfig config) {
-        return LatentProbeRow.newBuilder(gridPoint(new LatentProbeRow(), config))
+        return LatentProbeRow.newBuilder(GridPointColumns.fill(new LatentProbeRow(), config))
                 .setTestSamples(100)
                 .setTrainSamples(600)
                 .setKnn1LabelledAccuracy(0.75)
@@ -184,19 +185,6 @@ abstract class TableTestBase {
                 .setDeadUnitShare(0.0)
                 .setTopTwoVarianceShare(0.6)
                 .build();
-    }
-
-    /** The columns every per-run table repeats, as the jobs fill them. */
-    static <T extends SpecificRecordBase> T gridPoint(T row, RunConfig config) {
-        row.put("run_id", config.runId());
-        row.put("dataset", config.data().dataset());
-        row.put("architecture", config.architecture().label());
-        row.put("code_size", config.architecture().codeSize());
-        row.put("noise_kind", config.noise().kind().specName());
-        row.put("noise_level", config.noise().level());
-        row.put("sparsity_weight", config.architecture().sparsityWeight());
-        row.put("replicate", config.replicate());
-        return row;
     }
 
     org.apache.iceberg.Table load(Table table) {
