@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.RewriteFiles;
 import org.apache.iceberg.Snapshot;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +43,12 @@ public final class CompactSweep {
             return false;
         }
         Path target = layout.compactedFile(table, UUID.randomUUID().toString());
-        long rows = copyRows(files, target, table, catalog.hadoopConf());
+        long rows = 0;
+        try (RowCopy<?> copy = RowCopy.into(target, table, catalog.hadoopConf())) {
+            for (DataFile file : files) {
+                rows += copy.from(new Path(file.location()), row -> true).kept();
+            }
+        }
         RewriteFiles rewrite = iceberg.newRewrite().validateFromSnapshot(base.snapshotId());
         files.forEach(rewrite::deleteFile);
         rewrite.addFile(DataFileDescriber.describe(iceberg, target.toString(), layout.sweepId()));
@@ -55,23 +56,5 @@ public final class CompactSweep {
         LOG.info("compacted {} file(s) of {} for sweep {} into one ({} rows)", files.size(), table.directoryName(),
                 layout.sweepId(), rows);
         return true;
-    }
-
-    private static <T extends SpecificRecordBase> long copyRows(List<DataFile> sources, Path target, Table table,
-                                                                Configuration conf) throws IOException {
-        @SuppressWarnings("unchecked")
-        Class<T> rowType = (Class<T>) table.rowType();
-        long rows = 0;
-        try (ParquetWriter<T> writer = ParquetFiles.writer(target, rowType, table.schema(), conf)) {
-            for (DataFile source : sources) {
-                try (ParquetReader<T> reader = ParquetFiles.reader(new Path(source.location()), rowType, conf)) {
-                    for (T row = reader.read(); row != null; row = reader.read()) {
-                        writer.write(row);
-                        rows++;
-                    }
-                }
-            }
-        }
-        return rows;
     }
 }

@@ -1,14 +1,12 @@
 package org.aesweep.tables;
 
 import java.io.IOException;
-import java.util.Set;
+import java.util.function.Predicate;
 
 import org.aesweep.BadInputException;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.InvalidRecordException;
 
 /**
@@ -22,59 +20,38 @@ import org.apache.parquet.io.InvalidRecordException;
  * per-run file, and its rows in the compacted file are the stale ones.
  */
 final class OldPartitionRewrite {
-    private static final String RUN_ID = "run_id";
-
     private OldPartitionRewrite() {
     }
 
-    /** Rows written, and rows of compacted files that per-run files superseded. */
-    record Rows(long written, long superseded) {
-        Rows plus(Rows other) {
-            return new Rows(written + other.written, superseded + other.superseded);
-        }
-    }
-
     /**
+     * Rows written, and rows of compacted files that per-run files superseded (dropped).
+     *
      * @throws BadInputException when a file cannot be read as rows of today's schema (it lacks a
      *                           column that has no default); the target may then be half written
      */
-    static <T extends SpecificRecordBase> Rows rewrite(OldLayoutFiles.Partition files, Table table, Path target,
-                                                       Configuration conf) throws IOException, BadInputException {
-        @SuppressWarnings("unchecked")
-        Class<T> rowType = (Class<T>) table.rowType();
-        Rows rows = new Rows(0, 0);
-        try (ParquetWriter<T> writer = ParquetFiles.writer(target, rowType, table.schema(), conf)) {
+    static RowCopy.Counts rewrite(OldLayoutFiles.Partition files, Table table, Path target, Configuration conf)
+            throws IOException, BadInputException {
+        RowCopy.Counts rows = new RowCopy.Counts(0, 0);
+        try (RowCopy<?> copy = RowCopy.into(target, table, conf)) {
             for (Path perRun : files.perRun().values()) {
-                rows = rows.plus(copy(perRun, rowType, writer, Set.of(), conf));
+                rows = rows.plus(copy(copy, perRun, row -> true));
             }
             for (Path compacted : files.compacted()) {
-                rows = rows.plus(copy(compacted, rowType, writer, files.perRun().keySet(), conf));
+                rows = rows.plus(copy(copy, compacted, RowCopy.runNotIn(files.perRun().keySet())));
             }
         }
         return rows;
     }
 
-    /** Copies a file's rows except those of {@code supersededRuns}. */
-    private static <T extends SpecificRecordBase> Rows copy(Path source, Class<T> rowType, ParquetWriter<T> writer,
-                                                            Set<String> supersededRuns, Configuration conf)
+    private static RowCopy.Counts copy(RowCopy<?> copy, Path source, Predicate<SpecificRecordBase> keep)
             throws IOException, BadInputException {
-        long copied = 0;
-        long skipped = 0;
-        try (ParquetReader<T> reader = ParquetFiles.reader(source, rowType, conf)) {
-            for (T row = reader.read(); row != null; row = reader.read()) {
-                if (!supersededRuns.isEmpty() && supersededRuns.contains(row.get(RUN_ID).toString())) {
-                    skipped++;
-                } else {
-                    writer.write(row);
-                    copied++;
-                }
-            }
+        try {
+            return copy.from(source, keep);
         } catch (InvalidRecordException e) {
             // parquet-avro's word for a file its reader schema cannot resolve, and TableReadSupport's
             // for a missing column without default: no retry or rerun changes the file.
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             throw new BadInputException(message.contains(source.toString()) ? message : source + ": " + message);
         }
-        return new Rows(copied, skipped);
     }
 }

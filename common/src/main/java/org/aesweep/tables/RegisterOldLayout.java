@@ -12,7 +12,6 @@ import java.util.SortedSet;
 import org.aesweep.BadInputException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Snapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,12 +72,11 @@ public final class RegisterOldLayout {
         TableLayout layout = new TableLayout(catalog.outRoot(), sweepId);
         Set<Table> inCatalog = EnumSet.noneOf(Table.class);
         // The snapshot each table was at when it held no rows of the sweep: its commit validates from there.
-        Map<Table, Long> bases = new HashMap<>();
+        Map<Table, Snapshot> bases = new HashMap<>();
         for (Table table : Table.values()) {
             org.apache.iceberg.Table iceberg = catalog.load(table);
             if (DataFileDescriber.currentFiles(iceberg, DataFileDescriber.inSweep(sweepId)).isEmpty()) {
-                Snapshot current = iceberg.currentSnapshot();
-                bases.put(table, current == null ? null : current.snapshotId());
+                bases.put(table, iceberg.currentSnapshot());
             } else {
                 inCatalog.add(table);
             }
@@ -130,32 +128,25 @@ public final class RegisterOldLayout {
             }
             Path target = OldLayoutFiles.registeredFile(layout, table);
             written.put(table, target);
-            OldPartitionRewrite.Rows copied = OldPartitionRewrite.rewrite(files, table, target, conf);
-            if (copied.superseded() > 0) {
+            RowCopy.Counts copied = OldPartitionRewrite.rewrite(files, table, target, conf);
+            if (copied.dropped() > 0) {
                 LOG.info("sweep {}, {}: {} row(s) of a compacted file left out: their runs' own files superseded them",
-                        layout.sweepId(), table.directoryName(), copied.superseded());
+                        layout.sweepId(), table.directoryName(), copied.dropped());
             }
-            rows.put(table, copied.written());
-            if (copied.written() == 0) {
+            rows.put(table, copied.kept());
+            if (copied.kept() == 0) {
                 delete(Set.of(written.remove(table)), conf);
                 continue;
             }
             LOG.info("sweep {}, {}: {} file(s) rewritten into {} ({} rows)", layout.sweepId(), table.directoryName(),
-                    files.perRun().size() + files.compacted().size(), target, copied.written());
+                    files.perRun().size() + files.compacted().size(), target, copied.kept());
         }
     }
 
-    private static void commit(TableCatalog catalog, Table table, Long base, String sweepId, Path file) {
+    private static void commit(TableCatalog catalog, Table table, Snapshot base, String sweepId, Path file) {
         org.apache.iceberg.Table iceberg = catalog.load(table);
-        OverwriteFiles append = iceberg.newOverwrite()
-                .addFile(DataFileDescriber.describe(iceberg, file.toString(), sweepId))
-                .conflictDetectionFilter(DataFileDescriber.inSweep(sweepId))
-                .validateNoConflictingData();
-        if (base != null) {
-            // Without a starting snapshot the check covers the table's whole history.
-            append.validateFromSnapshot(base);
-        }
-        append.commit();
+        SweepConflicts.validated(iceberg.newOverwrite()
+                .addFile(DataFileDescriber.describe(iceberg, file.toString(), sweepId)), sweepId, base).commit();
     }
 
     private static void delete(Collection<Path> files, Configuration conf) throws IOException {

@@ -6,15 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.expressions.Expressions;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
  * Removes the rows of some runs from a sweep's tables before they train again: runs whose last
@@ -66,35 +63,17 @@ public final class RemoveRuns {
             }
             overwrite.deleteFile(file);
             if (matching < matchingOfAll[1]) {
-                overwrite.addFile(DataFileDescriber.describe(iceberg,
-                        copyWithout(path, table, runIds, layout, conf).toString(), layout.sweepId()));
+                Path kept = layout.compactedFile(table, UUID.randomUUID().toString());
+                try (RowCopy<?> copy = RowCopy.into(kept, table, conf)) {
+                    copy.from(path, RowCopy.runNotIn(runIds));
+                }
+                overwrite.addFile(DataFileDescriber.describe(iceberg, kept.toString(), layout.sweepId()));
             }
             removed += matching;
         }
         if (removed > 0) {
-            overwrite.validateFromSnapshot(base.snapshotId())
-                    .conflictDetectionFilter(DataFileDescriber.inSweep(layout.sweepId()))
-                    .validateNoConflictingData()
-                    .validateNoConflictingDeletes()
-                    .commit();
+            SweepConflicts.validated(overwrite, layout.sweepId(), base).commit();
         }
         return removed;
-    }
-
-    private static <T extends SpecificRecordBase> Path copyWithout(Path source, Table table, Set<String> runIds,
-                                                                   TableLayout layout, Configuration conf)
-            throws IOException {
-        @SuppressWarnings("unchecked")
-        Class<T> rowType = (Class<T>) table.rowType();
-        Path target = layout.compactedFile(table, UUID.randomUUID().toString());
-        try (ParquetWriter<T> writer = ParquetFiles.writer(target, rowType, table.schema(), conf);
-             ParquetReader<T> reader = ParquetFiles.reader(source, rowType, conf)) {
-            for (T row = reader.read(); row != null; row = reader.read()) {
-                if (!runIds.contains(row.get(RUN_ID).toString())) {
-                    writer.write(row);
-                }
-            }
-        }
-        return target;
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.iceberg.OverwriteFiles;
-import org.apache.iceberg.Snapshot;
 
 /**
  * Replaces everything a sweep has in some tables with new files, one atomic overwrite per table:
@@ -35,18 +34,10 @@ public final class ReplaceSweep {
      * change in between.
      */
     static OverwriteFiles overwrite(org.apache.iceberg.Table iceberg, String sweepId, List<String> files) {
-        OverwriteFiles overwrite = iceberg.newOverwrite()
-                .overwriteByRowFilter(DataFileDescriber.inSweep(sweepId));
         // Another writer that added rows of this sweep meanwhile fails this commit rather than
-        // having its rows silently replaced. A table with no snapshot yet is validated too: with no
-        // starting snapshot Iceberg checks the whole history, all of it written meanwhile.
-        Snapshot base = iceberg.currentSnapshot();
-        if (base != null) {
-            overwrite.validateFromSnapshot(base.snapshotId());
-        }
-        overwrite.conflictDetectionFilter(DataFileDescriber.inSweep(sweepId))
-                .validateNoConflictingData()
-                .validateNoConflictingDeletes();
+        // having its rows silently replaced; a table with no snapshot yet included.
+        OverwriteFiles overwrite = SweepConflicts.validated(iceberg.newOverwrite()
+                .overwriteByRowFilter(DataFileDescriber.inSweep(sweepId)), sweepId, iceberg.currentSnapshot());
         for (String file : files) {
             overwrite.addFile(DataFileDescriber.describe(iceberg, file, sweepId));
         }

@@ -202,11 +202,12 @@ public final class TableCatalog implements Closeable {
 
     private void ensureTable(Table table) throws BadInputException {
         String location = TableLayout.tableRoot(outRoot, table).toString();
+        org.apache.iceberg.Schema wanted = IcebergSchemas.of(table);
         org.apache.iceberg.Table existing;
         if (!catalog.tableExists(identifier(table))) {
             try {
-                existing = catalog.buildTable(identifier(table), IcebergSchemas.of(table))
-                        .withPartitionSpec(PartitionSpec.builderFor(IcebergSchemas.of(table))
+                existing = catalog.buildTable(identifier(table), wanted)
+                        .withPartitionSpec(PartitionSpec.builderFor(wanted)
                                 .identity(IcebergSchemas.SWEEP_ID).build())
                         .withLocation(location)
                         .withProperty(TableProperties.FORMAT_VERSION, "2")
@@ -226,15 +227,14 @@ public final class TableCatalog implements Closeable {
                     + ", not under the output root " + outRoot + ": use that output root, or another namespace ("
                     + NAMESPACE_SETTING + ")");
         }
-        evolve(existing, table);
+        evolve(existing, wanted);
     }
 
     /**
      * Adds the columns today's schema has and the table lacks, and keeps the name mapping (made
      * from the table's own field ids, which creation assigns) in step with the columns.
      */
-    private static void evolve(org.apache.iceberg.Table existing, Table table) {
-        org.apache.iceberg.Schema wanted = IcebergSchemas.of(table);
+    private static void evolve(org.apache.iceberg.Table existing, org.apache.iceberg.Schema wanted) {
         if (!TypeUtil.indexByName(existing.schema().asStruct()).keySet()
                 .containsAll(TypeUtil.indexByName(wanted.asStruct()).keySet())) {
             existing.updateSchema().unionByNameWith(wanted).commit();
