@@ -7,7 +7,6 @@ import org.aesweep.engine.ActivityL1;
 import org.aesweep.engine.ReconstructionLoss;
 import org.aesweep.spec.Architecture;
 import org.aesweep.spec.ArchitectureKind;
-import org.aesweep.spec.LossKind;
 import org.aesweep.spec.RunConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -17,12 +16,11 @@ import org.nd4j.linalg.activations.Activation;
 
 /**
  * Dense autoencoders: {@code linear} and {@code shallow} are input-c-input, {@code deep} is
- * input-h1..hk-c-hk..h1-input with the decoder mirroring the encoder; {@code sparse} is either of
- * the latter two (by its hidden sizes) with an {@link ActivityL1} penalty on the code. Hidden and code layers use
- * the config's activation (identity for linear). The output is sigmoid, since inputs are
- * intensities in [0, 1], except for a linear net trained with MSE, which stays linear end to end
- * so it can reach the PCA optimum. With BCE the sigmoid is applied inside the loss
- * ({@link ReconstructionLoss#outputLayerActivation}).
+ * input-h1..hk-c-d1..dm-input, the decoder's sizes mirroring the encoder's unless the spec gave
+ * them (784-50-c-784 has none); {@code sparse} is either of the latter two (by its hidden sizes)
+ * with an {@link ActivityL1} penalty on the code. Hidden and code layers use the config's
+ * activation (identity for linear), the output layer the config's output activation. With BCE the
+ * sigmoid is applied inside the loss ({@link ReconstructionLoss#outputLayerActivation}).
  */
 final class DenseAutoencoder {
     private DenseAutoencoder() {
@@ -63,15 +61,13 @@ final class DenseAutoencoder {
         return shapes;
     }
 
-    /** Input, hidden sizes, code, hidden sizes mirrored, input: layer i maps widths[i] to widths[i + 1]. */
+    /** Input, encoder sizes, code, decoder sizes, input: layer i maps widths[i] to widths[i + 1]. */
     private static int[] widths(Architecture architecture, int inputSize) {
         List<Integer> widths = new ArrayList<>();
         widths.add(inputSize);
         widths.addAll(architecture.hiddenSizes());
         widths.add(architecture.codeSize());
-        for (int i = architecture.hiddenSizes().size() - 1; i >= 0; i--) {
-            widths.add(architecture.hiddenSizes().get(i));
-        }
+        widths.addAll(architecture.decoderSizes());
         widths.add(inputSize);
         return widths.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -104,8 +100,7 @@ final class DenseAutoencoder {
     }
 
     private static Activation outputActivation(RunConfig config) {
-        boolean linear = config.architecture().kind() == ArchitectureKind.LINEAR;
-        return linear && config.recipe().loss() == LossKind.MSE ? Activation.IDENTITY : Activation.SIGMOID;
+        return ActivationNames.parse(config.architecture().outputActivation().specName());
     }
 
     private static DenseLayer dense(int in, int out, Activation activation) {

@@ -4,11 +4,14 @@ import java.util.Locale;
 
 import org.aesweep.spec.Architecture;
 import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.CodeLayout;
 import org.aesweep.spec.DataSelection;
+import org.aesweep.spec.InputScaling;
 import org.aesweep.spec.LossKind;
 import org.aesweep.spec.Noise;
 import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.OptimizerKind;
+import org.aesweep.spec.OutputActivation;
 import org.aesweep.spec.ReplicateSampling;
 import org.aesweep.spec.ReplicateSplit;
 import org.aesweep.spec.RunConfig;
@@ -30,14 +33,22 @@ public final class RunConfigs {
         DataSelection data = new DataSelection(row.getDataset(), row.getTrainLimit(), row.getTestLimit(),
                 new ReplicateSampling(ReplicateSplit.valueOf(upper(row.getReplicateSplit())), row.getReplicates()),
                 ValidationSize.parse(row.getValidation() == null ? null : row.getValidation().toString()));
-        Architecture architecture = new Architecture(row.getArchitecture(),
-                ArchitectureKind.valueOf(upper(row.getArchitectureKind())), row.getHiddenSizes(),
-                row.getActivation(), row.getCodeSize(), row.getSparsityWeight());
-        Noise noise = new Noise(NoiseKind.valueOf(upper(row.getNoiseKind())), row.getNoiseLevel());
         TrainingRecipe recipe = new TrainingRecipe(row.getEpochs(), row.getBatchSize(),
                 OptimizerKind.valueOf(upper(row.getOptimizer())), row.getLearningRate(),
                 LossKind.valueOf(upper(row.getLoss())),
                 new StoppingSpec(row.getDivergenceFactor(), row.getEarlyStoppingPatience()));
+        ArchitectureKind kind = ArchitectureKind.valueOf(upper(row.getArchitectureKind()));
+        CodeLayout layout = CodeLayout.valueOf(upper(row.getCodeLayout()));
+        Architecture architecture = new Architecture(row.getArchitecture(), kind, row.getHiddenSizes(),
+                row.getDecoderSizes() == null
+                        ? Architecture.mirroredDecoder(kind, layout, row.getHiddenSizes()) : row.getDecoderSizes(),
+                row.getActivation(),
+                row.getOutputActivation() == null
+                        ? OutputActivation.defaultFor(kind, recipe.loss())
+                        : OutputActivation.valueOf(upper(row.getOutputActivation())),
+                InputScaling.valueOf(upper(row.getInputScaling())), layout, row.getCodeSize(),
+                row.getSparsityWeight());
+        Noise noise = new Noise(NoiseKind.valueOf(upper(row.getNoiseKind())), row.getNoiseLevel());
         return new RunConfig(data, architecture, noise, recipe, row.getReplicate(), row.getSeed());
     }
 

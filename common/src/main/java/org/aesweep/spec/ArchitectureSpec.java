@@ -5,15 +5,29 @@ import java.util.List;
 /**
  * One entry of the spec's architectures axis.
  *
- * @param label  the name the tables use; unique within a spec
- * @param hidden deep: encoder layer widths (the decoder mirrors them); conv: filters per
- *               convolution; lstm: the recurrent layers' width; empty for linear and shallow
- * @param loss   the reconstruction loss this architecture trains with
- * @param trainingMode local, parameter_averaging, or auto (the planner decides by cost)
+ * @param label            the name the tables use; unique within a spec
+ * @param hidden           deep and sparse: encoder layer widths; conv: filters per convolution; lstm: the
+ *                         encoder's recurrent layers' widths before the code; empty for linear and shallow
+ * @param decoder          the decoder's widths (dense, lstm) or transposed convolutions' filters (conv with a
+ *                         map code) between the code and the output; {@link Architecture#mirroredDecoder} unless
+ *                         the spec gave them
+ * @param outputActivation the output layer's activation
+ * @param inputScaling     the range inputs (and so targets) are scaled to
+ * @param codeLayout       dense, or map for a convolutional code
+ * @param loss             the reconstruction loss this architecture trains with
+ * @param trainingMode     local, parameter_averaging, or auto (the planner decides by cost)
  */
-public record ArchitectureSpec(String label, ArchitectureKind kind, List<Integer> hidden, String activation,
-                               LossKind loss, TrainingMode trainingMode) {
+public record ArchitectureSpec(String label, ArchitectureKind kind, List<Integer> hidden, List<Integer> decoder,
+                               String activation, OutputActivation outputActivation, InputScaling inputScaling,
+                               CodeLayout codeLayout, LossKind loss, TrainingMode trainingMode) {
     public ArchitectureSpec {
         hidden = List.copyOf(hidden);
+        decoder = List.copyOf(decoder);
+    }
+
+    /** The network for one code size and sparsity weight. */
+    public Architecture at(int codeSize, double sparsityWeight) {
+        return new Architecture(label, kind, hidden, decoder, activation, outputActivation, inputScaling, codeLayout,
+                codeSize, sparsityWeight);
     }
 }

@@ -39,8 +39,9 @@ public record RunConfig(DataSelection data, Architecture architecture, Noise noi
 
     /**
      * Every field, named, in a fixed order and locale-independent number format. The sparsity
-     * weight only appears for sparse runs, the stopping rules, replicate split and validation split
-     * only when they differ from the defaults, so the ids of earlier runs did not change when those
+     * weight only appears for sparse runs; the decoder, output activation, input scaling, code
+     * layout, stopping rules, replicate split and validation split only when they differ from what
+     * runs did before they could be chosen, so the ids of earlier runs did not change when those
      * were added.
      */
     public String canonicalForm() {
@@ -67,6 +68,18 @@ public record RunConfig(DataSelection data, Architecture architecture, Noise noi
         }
         if (!data.sampling().sharesTrainingData()) {
             form += ";replicate_split=" + data.sampling().split().specName() + "/" + data.sampling().replicates();
+        }
+        if (!architecture.hasMirroredDecoder()) {
+            form += ";decoder=" + architecture.decoderSizes();
+        }
+        if (architecture.outputActivation() != OutputActivation.defaultFor(architecture.kind(), recipe.loss())) {
+            form += ";output_activation=" + architecture.outputActivation().specName();
+        }
+        if (architecture.inputScaling() != InputScaling.UNIT) {
+            form += ";input_scaling=" + architecture.inputScaling().specName();
+        }
+        if (architecture.codeLayout() != CodeLayout.DENSE) {
+            form += ";code=" + architecture.codeLayout().specName();
         }
         if (data.hasValidation()) {
             form += ";validation=" + data.validation().specForm();

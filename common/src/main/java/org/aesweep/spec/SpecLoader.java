@@ -28,7 +28,8 @@ public final class SpecLoader {
                     "training", "data", "parameter_averaging", "fusion");
     /** Keras' usual activity-regularisation weight, the study's default. */
     private static final double DEFAULT_SPARSITY_WEIGHT = 1e-5;
-    private static final List<String> ARCHITECTURE_KEYS = List.of("name", "hidden", "activation", "label", "loss", "training_mode");
+    private static final List<String> ARCHITECTURE_KEYS = List.of("name", "hidden", "decoder", "activation",
+            "output_activation", "input_scaling", "code", "label", "loss", "training_mode");
     private static final List<String> NOISE_KEYS = List.of("kind", "levels");
     private static final List<String> TRAINING_KEYS =
             List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss", "seed", "divergence_factor",
@@ -43,6 +44,8 @@ public final class SpecLoader {
             ArchitectureKind.DEEP, List.of(128),
             ArchitectureKind.CONV, List.of(16, 32, 64),
             ArchitectureKind.LSTM, List.of(100));
+    /** A map code is one more convolution after these: 28x28 images give the 3x3 map of a 16/32/code-channel net. */
+    private static final List<Integer> DEFAULT_MAP_CODE_FILTERS = List.of(16, 32);
 
     private final SpecReader reader;
 
@@ -271,8 +274,10 @@ public final class SpecLoader {
 
     private List<ArchitectureSpec> architectures(Node node, Optional<LossKind> trainingLoss) {
         if (node == null) {
-            return List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu",
-                    trainingLoss.orElse(LossKind.BCE), TrainingMode.AUTO));
+            LossKind loss = trainingLoss.orElse(LossKind.BCE);
+            return List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), List.of(), "relu",
+                    OutputActivation.defaultFor(ArchitectureKind.SHALLOW, loss), InputScaling.UNIT, CodeLayout.DENSE,
+                    loss, TrainingMode.AUTO));
         }
         List<ArchitectureSpec> architectures = new ArrayList<>();
         Set<String> labels = new HashSet<>();
@@ -294,9 +299,9 @@ public final class SpecLoader {
     }
 
     /**
-     * An entry is a bare name (defaults for everything) or a mapping with name, hidden, activation,
-     * label and loss. The loss defaults to training.loss, else to MSE for linear (the PCA-equivalent
-     * autoencoder) and BCE for the others.
+     * An entry is a bare name (defaults for everything) or a mapping of {@link #ARCHITECTURE_KEYS}.
+     * The loss defaults to training.loss, else to MSE for linear (the PCA-equivalent autoencoder)
+     * and BCE for the others; the output activation to {@link OutputActivation#defaultFor}.
      */
     private Optional<ArchitectureSpec> architecture(Node node, String path, Optional<LossKind> trainingLoss) {
         Map<String, Node> entries = node instanceof MappingNode mapping
@@ -311,20 +316,56 @@ public final class SpecLoader {
         if (kind.isEmpty()) {
             return Optional.empty();
         }
-        List<Integer> hidden = hiddenSizes(kind.get(), entries.get("hidden"), path + ".hidden");
+        CodeLayout layout = codeLayout(kind.get(), entries.get("code"), path + ".code");
+        List<Integer> hidden = hiddenSizes(kind.get(), layout, entries.get("hidden"), path + ".hidden");
+        List<Integer> decoder = decoderSizes(kind.get(), layout, hidden, entries.get("decoder"), path + ".decoder");
         String activation = optional(entries, path + ".activation", "relu",
                 (n, p) -> check(n, p, reader.string(n, p), ACTIVATIONS::contains,
                         "unknown activation (allowed: " + String.join(", ", ACTIVATIONS) + ")"));
         String label = optional(entries, path + ".label", kind.get().specName(), reader::string);
         LossKind defaultLoss = trainingLoss.orElse(kind.get() == ArchitectureKind.LINEAR ? LossKind.MSE : LossKind.BCE);
         LossKind loss = optional(entries, path + ".loss", defaultLoss, (n, p) -> reader.choice(n, p, LossKind.class));
+        OutputActivation output = optional(entries, path + ".output_activation",
+                OutputActivation.defaultFor(kind.get(), loss), (n, p) -> reader.choice(n, p, OutputActivation.class));
+        InputScaling scaling = optional(entries, path + ".input_scaling", InputScaling.UNIT,
+                (n, p) -> reader.choice(n, p, InputScaling.class));
+        checkOutputFitsTargets(node, path, loss, output, scaling);
         TrainingMode mode = optional(entries, path + ".training_mode", TrainingMode.AUTO,
                 (n, p) -> reader.choice(n, p, TrainingMode.class));
-        return Optional.of(new ArchitectureSpec(label, kind.get(), hidden, activation, loss, mode));
+        return Optional.of(new ArchitectureSpec(label, kind.get(), hidden, decoder, activation, output, scaling, layout,
+                loss, mode));
     }
 
-    private List<Integer> hiddenSizes(ArchitectureKind kind, Node node, String path) {
-        List<Integer> defaults = DEFAULT_HIDDEN.get(kind);
+    /**
+     * BCE scores outputs as probabilities of pixel intensities in [0, 1], so it needs a sigmoid
+     * output and unit-scaled inputs; any loss needs an output activation that can reach the targets.
+     */
+    private void checkOutputFitsTargets(Node node, String path, LossKind loss, OutputActivation output,
+                                        InputScaling scaling) {
+        if (loss == LossKind.BCE && (output != OutputActivation.SIGMOID || scaling != InputScaling.UNIT)) {
+            reader.problem(node, path, "loss bce needs outputs and targets in [0, 1]: output_activation sigmoid and"
+                    + " input_scaling unit (got output_activation " + output.specName() + ", input_scaling "
+                    + scaling.specName() + "); use loss mse for other outputs");
+        } else if (!output.reaches(scaling)) {
+            reader.problem(node, path, "output_activation " + output.specName() + " cannot reach the targets of"
+                    + " input_scaling " + scaling.specName() + " ([" + scaling.low() + ", " + scaling.high()
+                    + "]); use tanh or identity");
+        }
+    }
+
+    private CodeLayout codeLayout(ArchitectureKind kind, Node node, String path) {
+        if (node == null) {
+            return CodeLayout.DENSE;
+        }
+        if (kind != ArchitectureKind.CONV) {
+            reader.problem(node, path, "only conv nets choose their code layout (dense or map)");
+            return CodeLayout.DENSE;
+        }
+        return reader.choice(node, path, CodeLayout.class).orElse(CodeLayout.DENSE);
+    }
+
+    private List<Integer> hiddenSizes(ArchitectureKind kind, CodeLayout layout, Node node, String path) {
+        List<Integer> defaults = layout == CodeLayout.MAP ? DEFAULT_MAP_CODE_FILTERS : DEFAULT_HIDDEN.get(kind);
         if (defaults == null) {
             if (node != null) {
                 reader.problem(node, path, kind.specName() + " has no hidden layers; use deep for stacked layers");
@@ -335,10 +376,54 @@ public final class SpecLoader {
             return defaults;
         }
         List<Integer> hidden = intList(node, path, size -> size > 0, "must be > 0");
-        if (kind == ArchitectureKind.LSTM && hidden.size() > 1) {
-            reader.problem(node, path, "lstm takes one hidden size, the width of its recurrent layers");
+        if (kind == ArchitectureKind.LSTM && hidden.isEmpty()) {
+            reader.problem(node, path, "lstm needs at least one recurrent layer before its code");
         }
         return hidden;
     }
 
+    /**
+     * decoder: the widths between code and output, in order. Absent means the mirror of the
+     * encoder; an empty list is a one-layer decoder (dense nets). Sizes may repeat.
+     */
+    private List<Integer> decoderSizes(ArchitectureKind kind, CodeLayout layout, List<Integer> hidden, Node node,
+                                       String path) {
+        List<Integer> mirrored = Architecture.mirroredDecoder(kind, layout, hidden);
+        if (node == null) {
+            return mirrored;
+        }
+        switch (kind) {
+            case LINEAR, SHALLOW -> {
+                reader.problem(node, path, kind.specName() + " decodes in one layer; use deep (or sparse) with"
+                        + " hidden and decoder for other shapes");
+                return mirrored;
+            }
+            case CONV -> {
+                if (layout != CodeLayout.MAP) {
+                    reader.problem(node, path, "a conv net's decoder filters need code: map (a dense code has a"
+                            + " fixed decoder)");
+                    return mirrored;
+                }
+            }
+            default -> {
+            }
+        }
+        List<Integer> decoder = new ArrayList<>();
+        reader.possiblyEmptySequence(node, path).ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                String itemPath = path + "[" + i + "]";
+                check(items.get(i), itemPath, reader.integer(items.get(i), itemPath), size -> size > 0 && size <= 1 << 20,
+                        "must be > 0").ifPresent(size -> decoder.add(size.intValue()));
+            }
+        });
+        if (kind == ArchitectureKind.LSTM && decoder.isEmpty()) {
+            reader.problem(node, path, "lstm needs at least one recurrent decoder layer");
+        }
+        if (kind == ArchitectureKind.CONV && decoder.size() != hidden.size()) {
+            reader.problem(node, path, "a map code's decoder has one transposed convolution per pooling before the"
+                    + " 1-channel output: give " + hidden.size() + " filter counts (as many as hidden), got "
+                    + decoder.size());
+        }
+        return decoder;
+    }
 }

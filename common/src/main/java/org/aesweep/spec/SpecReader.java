@@ -178,11 +178,17 @@ final class SpecReader {
     }
 
     Optional<List<Node>> sequence(Node node, String path) {
+        Optional<List<Node>> items = possiblyEmptySequence(node, path);
+        if (items.isPresent() && items.get().isEmpty()) {
+            problem(node, path, "must not be empty");
+            return Optional.empty();
+        }
+        return items;
+    }
+
+    /** A list that may be empty, such as a decoder without hidden layers. */
+    Optional<List<Node>> possiblyEmptySequence(Node node, String path) {
         if (node instanceof SequenceNode sequence) {
-            if (sequence.getValue().isEmpty()) {
-                problem(node, path, "must not be empty");
-                return Optional.empty();
-            }
             return Optional.of(sequence.getValue());
         }
         problem(node, path, "expected a list, e.g. [1, 2]");

@@ -51,8 +51,7 @@ public record SweepSpec(
             for (double weight : weights) {
                 for (double level : noiseLevels) {
                     for (int codeSize : codeSizes) {
-                        Architecture network = new Architecture(architecture.label(), architecture.kind(),
-                                architecture.hidden(), architecture.activation(), codeSize, weight);
+                        Architecture network = architecture.at(codeSize, weight);
                         for (int replicate = 0; replicate < replicates; replicate++) {
                             runs.add(new RunConfig(data, network, new Noise(noiseKind, level), recipe, replicate,
                                     seed));

@@ -108,6 +108,7 @@ final class WallTimeEstimator {
     private static String speedKey(RunConfig run) {
         Architecture architecture = run.architecture();
         return String.join("|", architecture.kind().specName(), architecture.hiddenSizes().toString(),
+                architecture.decoderSizes().toString(), architecture.codeLayout().specName(),
                 architecture.activation(), String.valueOf(architecture.codeSize()),
                 String.valueOf(run.recipe().batchSize()), run.recipe().optimizer().specName(),
                 run.recipe().loss().specName(), String.valueOf(architecture.sparsityWeight() > 0),

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
+import org.aesweep.spec.InputScaling;
+import org.aesweep.spec.LossKind;
+import org.aesweep.spec.OutputActivation;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class AutoencoderFactoryTest {
@@ -32,6 +37,18 @@ class AutoencoderFactoryTest {
 
         INDArray codes = model.encode(SyntheticImages.matrix(7, 1));
         assertArrayEquals(new long[] {7, 10}, codes.shape());
+    }
+
+    @Test
+    void anAsymmetricNetDecodesWithItsOwnLayersAndOutputActivation() {
+        RunConfig config = TestRuns.shallow(2).deep(List.of(50)).decoder(List.of()).loss(LossKind.MSE)
+                .output(OutputActivation.RELU, InputScaling.UNIT).build();
+        Autoencoder model = AutoencoderFactory.build(config, 28, 28);
+        assertEquals(3, model.network().getnLayers());
+        assertEquals(1, model.codeLayerIndex());
+        assertEquals((784L * 50 + 50) + (50L * 2 + 2) + (2L * 784 + 784), model.parameterCount());
+        assertEquals(Activation.RELU.getActivationFunction(),
+                ((BaseLayer) model.network().getLayer(2).conf().getLayer()).getActivationFn());
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class RunConfigTest {
     private static RunConfig run(int codeSize, int replicate, double noise) {
         return new RunConfig(new DataSelection("fashion-mnist", 0, 0, ReplicateSampling.seeds(1)),
-                new Architecture("shallow", ArchitectureKind.SHALLOW, List.of(), "relu", codeSize, 0.0),
+                new Architecture("shallow", ArchitectureKind.SHALLOW, List.of(), List.of(), "relu",
+                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, codeSize, 0.0),
                 new Noise(NoiseKind.GAUSSIAN, noise),
                 new TrainingRecipe(5, 256, OptimizerKind.ADAM, 0.001, LossKind.BCE, StoppingSpec.defaults()), replicate, 42);
     }

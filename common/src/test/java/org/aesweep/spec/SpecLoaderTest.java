@@ -23,9 +23,10 @@ class SpecLoaderTest {
         assertEquals("fashion-mnist", spec.dataset());
         assertEquals(List.of(2, 8, 32), spec.codeSizes());
         assertEquals(List.of(
-                new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu", LossKind.MSE,
-                        TrainingMode.AUTO),
-                new ArchitectureSpec("deep-128-64", ArchitectureKind.DEEP, List.of(128, 64), "selu", LossKind.MSE,
+                new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), List.of(), "relu",
+                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, LossKind.MSE, TrainingMode.AUTO),
+                new ArchitectureSpec("deep-128-64", ArchitectureKind.DEEP, List.of(128, 64), List.of(64, 128), "selu",
+                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, LossKind.MSE,
                         TrainingMode.AUTO)),
                 spec.architectures());
         assertEquals(NoiseKind.GAUSSIAN, spec.noiseKind());
@@ -44,8 +45,8 @@ class SpecLoaderTest {
     void aMinimalSpecGetsTheDocumentedDefaults() throws Exception {
         SweepSpec spec = SpecLoader.load(MINIMAL, "min.yaml", List.of());
 
-        assertEquals(List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), "relu", LossKind.BCE,
-                        TrainingMode.AUTO)),
+        assertEquals(List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), List.of(), "relu",
+                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, LossKind.BCE, TrainingMode.AUTO)),
                 spec.architectures());
         assertEquals(NoiseKind.NONE, spec.noiseKind());
         assertEquals(List.of(0.0), spec.noiseLevels());

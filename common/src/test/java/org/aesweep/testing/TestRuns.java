@@ -4,11 +4,14 @@ import java.util.List;
 
 import org.aesweep.spec.Architecture;
 import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.CodeLayout;
 import org.aesweep.spec.DataSelection;
+import org.aesweep.spec.InputScaling;
 import org.aesweep.spec.LossKind;
 import org.aesweep.spec.Noise;
 import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.OptimizerKind;
+import org.aesweep.spec.OutputActivation;
 import org.aesweep.spec.ReplicateSampling;
 import org.aesweep.spec.ReplicateSplit;
 import org.aesweep.spec.RunConfig;
@@ -24,6 +27,12 @@ public final class TestRuns {
     private String dataset = "synthetic";
     private ArchitectureKind kind = ArchitectureKind.SHALLOW;
     private List<Integer> hidden = List.of();
+    /** Null: the mirror of hidden. */
+    private List<Integer> decoder;
+    /** Null: what the kind and loss used before it could be chosen. */
+    private OutputActivation outputActivation;
+    private InputScaling inputScaling = InputScaling.UNIT;
+    private CodeLayout codeLayout = CodeLayout.DENSE;
     private int codeSize = 8;
     private String activation = "relu";
     private NoiseKind noise = NoiseKind.NONE;
@@ -51,6 +60,22 @@ public final class TestRuns {
     public TestRuns kind(ArchitectureKind architecture, List<Integer> hiddenSizes) {
         kind = architecture;
         hidden = List.copyOf(hiddenSizes);
+        return this;
+    }
+
+    public TestRuns decoder(List<Integer> decoderSizes) {
+        decoder = List.copyOf(decoderSizes);
+        return this;
+    }
+
+    public TestRuns output(OutputActivation activation, InputScaling scaling) {
+        outputActivation = activation;
+        inputScaling = scaling;
+        return this;
+    }
+
+    public TestRuns codeLayout(CodeLayout layout) {
+        codeLayout = layout;
         return this;
     }
 
@@ -119,8 +144,10 @@ public final class TestRuns {
 
     public RunConfig build() {
         return new RunConfig(new DataSelection(dataset, trainLimit, testLimit, sampling, validation),
-                new Architecture(kind.specName(), kind, hidden, activation, codeSize,
-                        kind == ArchitectureKind.SPARSE ? sparsityWeight : 0.0),
+                new Architecture(kind.specName(), kind, hidden,
+                        decoder == null ? Architecture.mirroredDecoder(kind, codeLayout, hidden) : decoder, activation,
+                        outputActivation == null ? OutputActivation.defaultFor(kind, loss) : outputActivation,
+                        inputScaling, codeLayout, codeSize, kind == ArchitectureKind.SPARSE ? sparsityWeight : 0.0),
                 new Noise(noise, noiseLevel), new TrainingRecipe(epochs, batchSize, optimizer, learningRate, loss, stopping),
                 replicate, 7);
     }
