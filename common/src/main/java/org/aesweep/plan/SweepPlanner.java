@@ -3,6 +3,7 @@ package org.aesweep.plan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.aesweep.spec.ParameterAveragingSpec;
 import org.aesweep.spec.RunConfig;
@@ -19,16 +20,16 @@ public final class SweepPlanner {
     }
 
     /**
-     * @param trainSamples training images each run sees (after data.train_limit)
-     * @param testSamples  test images each run is evaluated on (after data.test_limit)
+     * @param sizes each data set's image size and sample counts, by the name runs give it; every
+     *              data set of one sweep has the same image size (the preflight checks)
      */
-    public static SweepPlan plan(SweepSpec spec, List<RunConfig> runs, int rows, int cols, long trainSamples,
-                                 long testSamples) {
+    public static SweepPlan plan(SweepSpec spec, List<RunConfig> runs, Map<String, DatasetSizes> sizes) {
         ParameterAveragingSpec settings = spec.parameterAveraging();
         List<PlannedRun> averaged = new ArrayList<>();
         List<PlannedRun> local = new ArrayList<>();
         for (RunConfig run : runs) {
-            double cost = RunCostModel.trainingCost(run, rows, cols, trainSamples);
+            DatasetSizes data = sizes.get(run.data().dataset());
+            double cost = RunCostModel.trainingCost(run, data.rows(), data.cols(), data.trainSamples());
             TrainingMode mode = decide(spec.trainingModeOf(run.architecture().label()), cost, settings.costThreshold());
             PlannedRun planned = new PlannedRun(run, mode, cost);
             (mode == TrainingMode.PARAMETER_AVERAGING ? averaged : local).add(planned);
@@ -36,7 +37,12 @@ public final class SweepPlanner {
         Comparator<PlannedRun> costliestFirst = Comparator.comparingDouble(PlannedRun::estimatedCost).reversed();
         averaged.sort(costliestFirst);
         local.sort(costliestFirst);
-        return new SweepPlan(averaged, local, settings, spec.fusion(), rows, cols, trainSamples, testSamples);
+        DatasetSizes any = sizes.values().iterator().next();
+        // The plan's sample counts feed wall-time estimates only: the largest data set's bound them.
+        long trainSamples = sizes.values().stream().mapToLong(DatasetSizes::trainSamples).max().orElse(0);
+        long testSamples = sizes.values().stream().mapToLong(DatasetSizes::testSamples).max().orElse(0);
+        return new SweepPlan(averaged, local, settings, spec.fusion(), any.rows(), any.cols(), trainSamples,
+                testSamples);
     }
 
     static TrainingMode decide(TrainingMode requested, double cost, double threshold) {

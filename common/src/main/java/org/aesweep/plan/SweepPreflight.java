@@ -4,14 +4,14 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.aesweep.BadInputException;
 import org.aesweep.data.DataFiles;
 import org.aesweep.data.DatasetLocator;
 import org.aesweep.data.IdxHeader;
 import org.aesweep.data.IdxReader;
-import org.aesweep.spec.RunConfig;
 import org.aesweep.spec.SpecException;
 import org.aesweep.spec.SpecLoader;
 import org.aesweep.spec.SweepSpec;
@@ -22,8 +22,8 @@ import org.apache.hadoop.fs.permission.FsAction;
 import org.apache.hadoop.security.AccessControlException;
 
 /**
- * Everything the driver checks before the first task: the spec parses and validates, the data
- * set's files exist with sane headers, every code size is smaller than the input, and every
+ * Everything the driver checks before the first task: the spec parses and validates, each data
+ * set's files exist with sane headers (and the data sets share an image size), every code size is smaller than the input, and every
  * network of the grid fits the data's image size (its cost estimate works that out from the
  * layers' shapes, see {@link RunCostModel}). Nothing is created under the output root
  * before these checks pass.
@@ -35,30 +35,60 @@ public final class SweepPreflight {
     /** The checked sweep, planned: every run's cost estimated from its network's shapes. */
     public static SweepPlan check(SweepRequest request, Configuration conf) throws BadInputException {
         SweepSpec spec = loadSpec(request, conf);
-        DataHeaders data = verifyData(spec.dataset(), request.dataRoot(), conf);
-        IdxHeader header = data.train();
+        Map<String, DatasetSizes> sizes = new LinkedHashMap<>();
+        for (String dataset : spec.datasets()) {
+            sizes.put(dataset, datasetSizes(spec, dataset, request, conf));
+        }
         checkOutputRoot(request.outRoot(), conf);
+        checkOneImageSize(request, sizes);
+        DatasetSizes first = sizes.values().iterator().next();
+        try {
+            return SweepPlanner.plan(spec, spec.expand(), sizes);
+        } catch (RuntimeException e) {
+            throw new BadInputException(request.grid() + ": a network of this grid does not fit the "
+                    + first.rows() + "x" + first.cols() + " images of " + String.join(", ", spec.datasets()) + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** One data set's files checked against the spec's code sizes and limits. */
+    private static DatasetSizes datasetSizes(SweepSpec spec, String dataset, SweepRequest request,
+                                             Configuration conf) throws BadInputException {
+        DataHeaders data = verifyData(dataset, request.dataRoot(), conf);
+        IdxHeader header = data.train();
         int inputSize = header.rows() * header.cols();
         for (int codeSize : spec.codeSizes()) {
             if (codeSize >= inputSize) {
                 throw new BadInputException(request.grid() + ": code_sizes: " + codeSize
-                        + " must be smaller than the input size " + inputSize + " of dataset " + spec.dataset());
+                        + " must be smaller than the input size " + inputSize + " of dataset " + dataset);
             }
         }
-        List<RunConfig> runs = spec.expand();
         long trainSamples = spec.trainLimit() > 0 ? Math.min(spec.trainLimit(), header.count()) : header.count();
         if (spec.validation().count() >= trainSamples) {
             throw new BadInputException(request.grid() + ": data.validation: " + spec.validation().count()
-                    + " must be below the " + trainSamples + " training samples of " + spec.dataset());
+                    + " must be below the " + trainSamples + " training samples of " + dataset);
         }
         // The planner costs what the runs train on: the training set without its validation part.
         trainSamples -= spec.validation().samples((int) trainSamples);
         long testSamples = spec.testLimit() > 0 ? Math.min(spec.testLimit(), data.test().count()) : data.test().count();
-        try {
-            return SweepPlanner.plan(spec, runs, header.rows(), header.cols(), trainSamples, testSamples);
-        } catch (RuntimeException e) {
-            throw new BadInputException(request.grid() + ": a network of this grid does not fit the "
-                    + header.rows() + "x" + header.cols() + " images of " + spec.dataset() + ": " + e.getMessage());
+        return new DatasetSizes(header.rows(), header.cols(), trainSamples, testSamples);
+    }
+
+    /**
+     * Executors and data-parallel training size their buffers by the sweep's image size, so the
+     * data sets of one sweep must share it.
+     */
+    private static void checkOneImageSize(SweepRequest request, Map<String, DatasetSizes> sizes)
+            throws BadInputException {
+        DatasetSizes first = sizes.values().iterator().next();
+        for (Map.Entry<String, DatasetSizes> entry : sizes.entrySet()) {
+            DatasetSizes other = entry.getValue();
+            if (other.rows() != first.rows() || other.cols() != first.cols()) {
+                throw new BadInputException(request.grid() + ": dataset: the data sets of one sweep must share an"
+                        + " image size, but " + sizes.keySet().iterator().next() + " holds " + first.rows() + "x"
+                        + first.cols() + " images and " + entry.getKey() + " " + other.rows() + "x" + other.cols()
+                        + "; sweep them separately");
+            }
         }
     }
 

@@ -16,10 +16,12 @@ import java.util.List;
  * @param codeLayout       dense, or map for a convolutional code
  * @param loss             the reconstruction loss this architecture trains with
  * @param trainingMode     local, parameter_averaging, or auto (the planner decides by cost)
+ * @param recipe           what the entry's own training block changes in the sweep's recipe
  */
 public record ArchitectureSpec(String label, ArchitectureKind kind, List<Integer> hidden, List<Integer> decoder,
                                String activation, OutputActivation outputActivation, InputScaling inputScaling,
-                               CodeLayout codeLayout, LossKind loss, TrainingMode trainingMode) {
+                               CodeLayout codeLayout, LossKind loss, TrainingMode trainingMode,
+                               RecipeOverrides recipe) {
     public ArchitectureSpec {
         hidden = List.copyOf(hidden);
         decoder = List.copyOf(decoder);

@@ -29,7 +29,10 @@ public final class SpecLoader {
     /** Keras' usual activity-regularisation weight, the study's default. */
     private static final double DEFAULT_SPARSITY_WEIGHT = 1e-5;
     private static final List<String> ARCHITECTURE_KEYS = List.of("name", "hidden", "decoder", "activation",
-            "output_activation", "input_scaling", "code", "label", "loss", "training_mode");
+            "output_activation", "input_scaling", "code", "label", "loss", "training_mode", "training");
+    /** What an architecture's own training block may change; the rest of the recipe is the sweep's. */
+    private static final List<String> ARCHITECTURE_TRAINING_KEYS =
+            List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss");
     private static final List<String> NOISE_KEYS = List.of("kind", "levels");
     private static final List<String> TRAINING_KEYS =
             List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss", "seed", "divergence_factor",
@@ -73,8 +76,9 @@ public final class SpecLoader {
 
     private SweepSpec bind(MappingNode root) {
         Map<String, Node> top = reader.entries(root, "", TOP_KEYS);
-        String dataset = required(top, "dataset", root).flatMap(node -> reader.string(node, "dataset")).orElse("");
-        int maxCode = NAMED_DATASETS.contains(dataset) ? NAMED_DATASET_INPUT_SIZE - 1 : Integer.MAX_VALUE;
+        List<String> datasets = required(top, "dataset", root).map(this::datasets).orElse(List.of());
+        int maxCode = !datasets.isEmpty() && NAMED_DATASETS.containsAll(datasets)
+                ? NAMED_DATASET_INPUT_SIZE - 1 : Integer.MAX_VALUE;
         List<Integer> codeSizes = required(top, "code_sizes", root)
                 .map(node -> intList(node, "code_sizes", size -> size > 0 && size <= maxCode,
                         maxCode == Integer.MAX_VALUE ? "must be > 0" : "must be > 0 and < " + (maxCode + 1)))
@@ -98,9 +102,7 @@ public final class SpecLoader {
         int batchSize = positiveInt(training, "training.batch_size", 256);
         OptimizerKind optimizer = optional(training, "training.optimizer", OptimizerKind.ADAM,
                 (node, path) -> reader.choice(node, path, OptimizerKind.class));
-        double learningRate = optional(training, "training.learning_rate", 0.001,
-                (node, path) -> check(node, path, reader.number(node, path), rate -> Double.isFinite(rate) && rate > 0,
-                        "must be a finite number > 0"));
+        double learningRate = optional(training, "training.learning_rate", 0.001, this::learningRate);
         long seed = optional(training, "training.seed", 42L, reader::integer);
         double divergenceFactor = optional(training, "training.divergence_factor",
                 StoppingSpec.DEFAULT_DIVERGENCE_FACTOR,
@@ -119,7 +121,7 @@ public final class SpecLoader {
                             + " training set) so that the test set never decides when a run stops");
         }
 
-        return new SweepSpec(dataset, codeSizes, architectures, noiseKind, levels, sparsity, replicates, split, epochs,
+        return new SweepSpec(datasets, codeSizes, architectures, noiseKind, levels, sparsity, replicates, split, epochs,
                 batchSize, optimizer, learningRate, seed, trainLimit, testLimit, validation,
                 new StoppingSpec(divergenceFactor, patience), parameterAveraging(top), fusion(top));
     }
@@ -147,6 +149,22 @@ public final class SpecLoader {
                 "must be a fraction in (0, 1) or a whole-number count >= 1")
                 .map(ValidationSize::ofFraction)
                 .orElse(ValidationSize.none());
+    }
+
+    /** dataset: one name or directory, or a list of them (an axis; each name once). */
+    private List<String> datasets(Node node) {
+        if (node instanceof ScalarNode) {
+            return reader.string(node, "dataset").map(List::of).orElse(List.of());
+        }
+        List<String> datasets = new ArrayList<>();
+        reader.sequence(node, "dataset").ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                String itemPath = "dataset[" + i + "]";
+                Node item = items.get(i);
+                reader.string(item, itemPath).ifPresent(name -> addUnique(datasets, name, item, itemPath));
+            }
+        });
+        return datasets;
     }
 
     private FusionSpec fusion(Map<String, Node> top) {
@@ -191,11 +209,16 @@ public final class SpecLoader {
 
     /** The entries of an optional sub-mapping; empty when absent or not a mapping. */
     private Map<String, Node> section(Map<String, Node> parent, String key, List<String> allowed) {
+        return section(parent, key, key, allowed);
+    }
+
+    /** The same, for a sub-mapping at {@code path} (problems name it there). */
+    private Map<String, Node> section(Map<String, Node> parent, String key, String path, List<String> allowed) {
         Node node = parent.get(key);
         if (node == null) {
             return Map.of();
         }
-        return reader.mapping(node, key).map(mapping -> reader.entries(mapping, key, allowed)).orElse(Map.of());
+        return reader.mapping(node, path).map(mapping -> reader.entries(mapping, path, allowed)).orElse(Map.of());
     }
 
     /** The value under the last segment of {@code path}, or the default when absent or invalid. */
@@ -277,7 +300,7 @@ public final class SpecLoader {
             LossKind loss = trainingLoss.orElse(LossKind.BCE);
             return List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), List.of(), "relu",
                     OutputActivation.defaultFor(ArchitectureKind.SHALLOW, loss), InputScaling.UNIT, CodeLayout.DENSE,
-                    loss, TrainingMode.AUTO));
+                    loss, TrainingMode.AUTO, RecipeOverrides.none()));
         }
         List<ArchitectureSpec> architectures = new ArrayList<>();
         Set<String> labels = new HashSet<>();
@@ -324,7 +347,14 @@ public final class SpecLoader {
                         "unknown activation (allowed: " + String.join(", ", ACTIVATIONS) + ")"));
         String label = optional(entries, path + ".label", kind.get().specName(), reader::string);
         LossKind defaultLoss = trainingLoss.orElse(kind.get() == ArchitectureKind.LINEAR ? LossKind.MSE : LossKind.BCE);
-        LossKind loss = optional(entries, path + ".loss", defaultLoss, (n, p) -> reader.choice(n, p, LossKind.class));
+        Map<String, Node> ownTraining = section(entries, "training", path + ".training", ARCHITECTURE_TRAINING_KEYS);
+        if (entries.containsKey("loss") && ownTraining.containsKey("loss")) {
+            reader.problem(ownTraining.get("loss"), path + ".training.loss",
+                    "the loss is given twice; keep either " + path + ".loss or " + path + ".training.loss");
+        }
+        LossKind loss = optional(ownTraining.containsKey("loss") ? ownTraining : entries,
+                path + (ownTraining.containsKey("loss") ? ".training.loss" : ".loss"), defaultLoss,
+                (n, p) -> reader.choice(n, p, LossKind.class));
         OutputActivation output = optional(entries, path + ".output_activation",
                 OutputActivation.defaultFor(kind.get(), loss), (n, p) -> reader.choice(n, p, OutputActivation.class));
         InputScaling scaling = optional(entries, path + ".input_scaling", InputScaling.UNIT,
@@ -333,7 +363,22 @@ public final class SpecLoader {
         TrainingMode mode = optional(entries, path + ".training_mode", TrainingMode.AUTO,
                 (n, p) -> reader.choice(n, p, TrainingMode.class));
         return Optional.of(new ArchitectureSpec(label, kind.get(), hidden, decoder, activation, output, scaling, layout,
-                loss, mode));
+                loss, mode, recipeOverrides(ownTraining, path + ".training")));
+    }
+
+    /** An architecture's own training block, validated by the same rules as the sweep's. */
+    private RecipeOverrides recipeOverrides(Map<String, Node> training, String prefix) {
+        Integer epochs = training.containsKey("epochs") ? positiveInt(training, prefix + ".epochs", 1) : null;
+        Integer batchSize = training.containsKey("batch_size") ? positiveInt(training, prefix + ".batch_size", 1) : null;
+        OptimizerKind optimizer = optional(training, prefix + ".optimizer", null,
+                (node, path) -> reader.choice(node, path, OptimizerKind.class));
+        Double learningRate = optional(training, prefix + ".learning_rate", null, this::learningRate);
+        return new RecipeOverrides(epochs, batchSize, optimizer, learningRate);
+    }
+
+    private Optional<Double> learningRate(Node node, String path) {
+        return check(node, path, reader.number(node, path), rate -> Double.isFinite(rate) && rate > 0,
+                "must be a finite number > 0");
     }
 
     /**

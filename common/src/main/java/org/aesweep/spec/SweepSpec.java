@@ -9,7 +9,7 @@ import java.util.Locale;
  * {@link #expand()} gives the runs.
  */
 public record SweepSpec(
-        String dataset,
+        List<String> datasets,
         List<Integer> codeSizes,
         List<ArchitectureSpec> architectures,
         NoiseKind noiseKind,
@@ -30,6 +30,7 @@ public record SweepSpec(
         FusionSpec fusion) {
 
     public SweepSpec {
+        datasets = List.copyOf(datasets);
         codeSizes = List.copyOf(codeSizes);
         architectures = List.copyOf(architectures);
         noiseLevels = List.copyOf(noiseLevels);
@@ -37,24 +38,26 @@ public record SweepSpec(
     }
 
     /**
-     * Every grid point, in the order architectures x sparsity weights (sparse architectures only)
-     * x noise levels x code sizes x replicates.
+     * Every grid point, in the order datasets x architectures x sparsity weights (sparse
+     * architectures only) x noise levels x code sizes x replicates.
      */
     public List<RunConfig> expand() {
         List<RunConfig> runs = new ArrayList<>();
-        DataSelection data = new DataSelection(dataset, trainLimit, testLimit,
-                new ReplicateSampling(replicateSplit, replicates), validation);
-        for (ArchitectureSpec architecture : architectures) {
-            TrainingRecipe recipe = new TrainingRecipe(epochs, batchSize, optimizer, learningRate, architecture.loss(),
-                    stopping);
-            List<Double> weights = architecture.kind() == ArchitectureKind.SPARSE ? sparsityWeights : List.of(0.0);
-            for (double weight : weights) {
-                for (double level : noiseLevels) {
-                    for (int codeSize : codeSizes) {
-                        Architecture network = architecture.at(codeSize, weight);
-                        for (int replicate = 0; replicate < replicates; replicate++) {
-                            runs.add(new RunConfig(data, network, new Noise(noiseKind, level), recipe, replicate,
-                                    seed));
+        for (String dataset : datasets) {
+            DataSelection data = new DataSelection(dataset, trainLimit, testLimit,
+                    new ReplicateSampling(replicateSplit, replicates), validation);
+            for (ArchitectureSpec architecture : architectures) {
+                TrainingRecipe recipe = architecture.recipe().applyTo(new TrainingRecipe(epochs, batchSize, optimizer,
+                        learningRate, architecture.loss(), stopping));
+                List<Double> weights = architecture.kind() == ArchitectureKind.SPARSE ? sparsityWeights : List.of(0.0);
+                for (double weight : weights) {
+                    for (double level : noiseLevels) {
+                        for (int codeSize : codeSizes) {
+                            Architecture network = architecture.at(codeSize, weight);
+                            for (int replicate = 0; replicate < replicates; replicate++) {
+                                runs.add(new RunConfig(data, network, new Noise(noiseKind, level), recipe, replicate,
+                                        seed));
+                            }
                         }
                     }
                 }
@@ -66,7 +69,7 @@ public record SweepSpec(
     /** How many runs {@link #expand()} yields. */
     public int runCount() {
         int perNoiseAndCode = noiseLevels.size() * codeSizes.size() * replicates;
-        return architectures.stream()
+        return datasets.size() * architectures.stream()
                 .mapToInt(a -> (a.kind() == ArchitectureKind.SPARSE ? sparsityWeights.size() : 1) * perNoiseAndCode)
                 .sum();
     }
@@ -78,8 +81,10 @@ public record SweepSpec(
     }
 
     public String describe() {
+        boolean ownRecipes = architectures.stream().anyMatch(a -> !a.recipe().equals(RecipeOverrides.none()));
         return String.format(Locale.ROOT, "%d run(s) on %s: %d architecture(s) x %d noise level(s) (%s) x %d code size(s)"
-                        + " x %d replicate(s), %d epoch(s) each", runCount(), dataset, architectures.size(), noiseLevels.size(),
-                noiseKind.specName(), codeSizes.size(), replicates, epochs);
+                        + " x %d replicate(s), %s", runCount(), String.join(", ", datasets), architectures.size(),
+                noiseLevels.size(), noiseKind.specName(), codeSizes.size(), replicates,
+                ownRecipes ? "recipes per architecture" : epochs + " epoch(s) each");
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.aesweep.model.AutoencoderFactory;
 import org.aesweep.spec.ArchitectureKind;
@@ -67,7 +68,8 @@ class SweepPlannerTest {
                 training:
                   epochs: 5
                 """, "spec.yaml", List.of());
-        SweepPlan plan = SweepPlanner.plan(spec, spec.expand(), SIDE, SIDE, 60_000, 10_000);
+        SweepPlan plan = SweepPlanner.plan(spec, spec.expand(),
+                Map.of(spec.datasets().get(0), new DatasetSizes(SIDE, SIDE, 60_000, 10_000)));
 
         assertEquals(spec.runCount(), plan.size());
         // deep 784-256-c costs >= 3.6e11 MACs, shallow at most 9.1e10 (c=64); linear is marked.

@@ -20,14 +20,15 @@ class SpecLoaderTest {
     void theFullExampleBindsEveryKey() throws Exception {
         SweepSpec spec = SpecLoader.load(resource("full.yaml"), "full.yaml", List.of());
 
-        assertEquals("fashion-mnist", spec.dataset());
+        assertEquals(List.of("fashion-mnist"), spec.datasets());
         assertEquals(List.of(2, 8, 32), spec.codeSizes());
         assertEquals(List.of(
                 new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), List.of(), "relu",
-                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, LossKind.MSE, TrainingMode.AUTO),
+                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, LossKind.MSE, TrainingMode.AUTO,
+                        RecipeOverrides.none()),
                 new ArchitectureSpec("deep-128-64", ArchitectureKind.DEEP, List.of(128, 64), List.of(64, 128), "selu",
                         OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, LossKind.MSE,
-                        TrainingMode.AUTO)),
+                        TrainingMode.AUTO, RecipeOverrides.none())),
                 spec.architectures());
         assertEquals(NoiseKind.GAUSSIAN, spec.noiseKind());
         assertEquals(List.of(0.0, 0.3), spec.noiseLevels());
@@ -46,7 +47,8 @@ class SpecLoaderTest {
         SweepSpec spec = SpecLoader.load(MINIMAL, "min.yaml", List.of());
 
         assertEquals(List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), List.of(), "relu",
-                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, LossKind.BCE, TrainingMode.AUTO)),
+                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, LossKind.BCE, TrainingMode.AUTO,
+                        RecipeOverrides.none())),
                 spec.architectures());
         assertEquals(NoiseKind.NONE, spec.noiseKind());
         assertEquals(List.of(0.0), spec.noiseLevels());

@@ -103,6 +103,15 @@ class SweepJobBadInputTest {
     }
 
     @Test
+    void dataSetsOfDifferentImageSizesInOneSweepAreRefused() throws Exception {
+        Path square28 = IdxFixtures.dataset(work.resolve("d28"), 20, 5, 28);
+        Path square16 = IdxFixtures.dataset(work.resolve("d16"), 20, 5, 16);
+        assertRefused(spec("dataset: [" + square28 + ", " + square16 + "]\ncode_sizes: [2]\n"),
+                "the data sets of one sweep must share an image size");
+        assertTrue(errors().contains(square16 + " 16x16"), errors());
+    }
+
+    @Test
     void aMissingDataSetIsRefusedNamingTheFiles() throws Exception {
         Path grid = spec("dataset: mnist\ncode_sizes: [2]\n");
         assertEquals(2, SweepJob.run(new String[] {"--grid", grid.toString(), "--data", work.resolve("nothing").toString(),

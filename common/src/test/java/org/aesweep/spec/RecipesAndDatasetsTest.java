@@ -1,0 +1,105 @@
+package org.aesweep.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Training recipes per architecture and the dataset axis. */
+class RecipesAndDatasetsTest {
+    private static SweepSpec load(String yaml) throws SpecException {
+        return SpecLoader.load(yaml, "spec.yaml", List.of());
+    }
+
+    private static List<SpecProblem> problems(String yaml) {
+        try {
+            load(yaml);
+            throw new AssertionError("expected the spec to be refused");
+        } catch (SpecException e) {
+            return e.problems();
+        }
+    }
+
+    private static void assertProblem(List<SpecProblem> problems, String key, String fragment) {
+        assertTrue(problems.stream().anyMatch(p -> p.key().equals(key) && p.message().contains(fragment)),
+                "no problem at " + key + " containing '" + fragment + "' in " + problems);
+    }
+
+    @Test
+    void anArchitecturesOwnTrainingBlockOverridesTheSweepsRecipe() throws Exception {
+        List<RunConfig> runs = load("""
+                dataset: mnist
+                code_sizes: [30]
+                architectures:
+                  - name: deep
+                    hidden: [100]
+                    activation: selu
+                    training: {optimizer: sgd, learning_rate: 1.5, epochs: 20}
+                  - name: lstm
+                    training: {learning_rate: 0.1, batch_size: 64, loss: mse}
+                  - shallow
+                training:
+                  epochs: 10
+                  batch_size: 32
+                  optimizer: adam
+                  learning_rate: 0.001
+                  loss: bce
+                """).expand();
+        assertEquals(new TrainingRecipe(20, 32, OptimizerKind.SGD, 1.5, LossKind.BCE, StoppingSpec.defaults()),
+                runs.get(0).recipe());
+        assertEquals(new TrainingRecipe(10, 64, OptimizerKind.ADAM, 0.1, LossKind.MSE, StoppingSpec.defaults()),
+                runs.get(1).recipe());
+        assertEquals(new TrainingRecipe(10, 32, OptimizerKind.ADAM, 0.001, LossKind.BCE, StoppingSpec.defaults()),
+                runs.get(2).recipe());
+    }
+
+    @Test
+    void aRecipeThatRepeatsTheSweepsValuesKeepsTheRunIds() throws Exception {
+        String sweep = "dataset: mnist\ncode_sizes: [4]\ntraining: {epochs: 3, learning_rate: 0.01}\n";
+        RunConfig plain = load(sweep + "architectures: [shallow]\n").expand().get(0);
+        RunConfig restated = load(sweep + "architectures:\n  - name: shallow\n    training: {epochs: 3}\n")
+                .expand().get(0);
+        assertEquals(plain.runId(), restated.runId());
+    }
+
+    @Test
+    void badRecipeValuesAreNamedWhereTheyStand() {
+        List<SpecProblem> problems = problems("""
+                dataset: mnist
+                code_sizes: [4]
+                architectures:
+                  - name: deep
+                    loss: mse
+                    training: {epochs: 0, learning_rate: -1, optimizer: adamw, loss: bce, seed: 3}
+                """);
+        assertProblem(problems, "architectures[0].training.epochs", "must be a whole number > 0");
+        assertProblem(problems, "architectures[0].training.learning_rate", "must be a finite number > 0");
+        assertProblem(problems, "architectures[0].training.optimizer", "allowed: adam, sgd, nesterovs");
+        assertProblem(problems, "architectures[0].training.loss", "the loss is given twice");
+        assertProblem(problems, "architectures[0].training.seed", "valid here: epochs");
+    }
+
+    @Test
+    void aListOfDataSetsIsAnAxis() throws Exception {
+        SweepSpec one = load("dataset: mnist\ncode_sizes: [2, 4]\nreplicates: 2\n");
+        SweepSpec two = load("dataset: [mnist, fashion-mnist]\ncode_sizes: [2, 4]\nreplicates: 2\n");
+        assertEquals(List.of("mnist", "fashion-mnist"), two.datasets());
+        assertEquals(8, two.runCount());
+        List<RunConfig> runs = two.expand();
+        assertEquals(8, runs.size());
+        assertEquals(List.of("mnist", "mnist", "mnist", "mnist", "fashion-mnist", "fashion-mnist", "fashion-mnist",
+                "fashion-mnist"), runs.stream().map(run -> run.data().dataset()).toList());
+        assertEquals(one.expand().stream().map(RunConfig::runId).toList(),
+                runs.subList(0, 4).stream().map(RunConfig::runId).toList(), "a single data set keeps its run ids");
+        assertTrue(two.describe().startsWith("8 run(s) on mnist, fashion-mnist"), two.describe());
+    }
+
+    @Test
+    void theDataSetAxisRefusesRepeatsAndKeepsTheNamedSetsCodeSizeBound() {
+        assertProblem(problems("dataset: [mnist, mnist]\ncode_sizes: [2]\n"), "dataset[1]", "duplicate value mnist");
+        assertProblem(problems("dataset: [mnist, fashion-mnist]\ncode_sizes: [800]\n"), "code_sizes[0]", "< 784");
+        assertProblem(problems("dataset: []\ncode_sizes: [2]\n"), "dataset", "must not be empty");
+    }
+}
