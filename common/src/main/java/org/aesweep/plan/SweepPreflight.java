@@ -57,7 +57,7 @@ public final class SweepPreflight {
         DataHeaders data = verifyData(dataset, request.dataRoot(), conf);
         IdxHeader header = data.train();
         int inputSize = header.rows() * header.cols();
-        for (int codeSize : spec.codeSizes()) {
+        for (int codeSize : spec.allCodeSizes()) {
             if (codeSize >= inputSize) {
                 throw new BadInputException(request.grid() + ": code_sizes: " + codeSize
                         + " must be smaller than the input size " + inputSize + " of dataset " + dataset);

@@ -29,7 +29,7 @@ public final class SpecLoader {
     /** Keras' usual activity-regularisation weight, the study's default. */
     private static final double DEFAULT_SPARSITY_WEIGHT = 1e-5;
     private static final List<String> ARCHITECTURE_KEYS = List.of("name", "hidden", "decoder", "activation",
-            "output_activation", "input_scaling", "code", "label", "loss", "training_mode", "training");
+            "output_activation", "input_scaling", "code", "code_sizes", "label", "loss", "training_mode", "training");
     /** What an architecture's own training block may change; the rest of the recipe is the sweep's. */
     private static final List<String> ARCHITECTURE_TRAINING_KEYS =
             List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss");
@@ -51,6 +51,8 @@ public final class SpecLoader {
     private static final List<Integer> DEFAULT_MAP_CODE_FILTERS = List.of(16, 32);
 
     private final SpecReader reader;
+    /** The largest code size the spec's data sets allow (known for the named ones only). */
+    private int maxCodeSize = Integer.MAX_VALUE;
 
     private SpecLoader(SpecReader reader) {
         this.reader = reader;
@@ -77,16 +79,18 @@ public final class SpecLoader {
     private SweepSpec bind(MappingNode root) {
         Map<String, Node> top = reader.entries(root, "", TOP_KEYS);
         List<String> datasets = required(top, "dataset", root).map(this::datasets).orElse(List.of());
-        int maxCode = !datasets.isEmpty() && NAMED_DATASETS.containsAll(datasets)
+        maxCodeSize = !datasets.isEmpty() && NAMED_DATASETS.containsAll(datasets)
                 ? NAMED_DATASET_INPUT_SIZE - 1 : Integer.MAX_VALUE;
-        List<Integer> codeSizes = required(top, "code_sizes", root)
-                .map(node -> intList(node, "code_sizes", size -> size > 0 && size <= maxCode,
-                        maxCode == Integer.MAX_VALUE ? "must be > 0" : "must be > 0 and < " + (maxCode + 1)))
-                .orElse(List.of());
         Map<String, Node> training = section(top, "training", TRAINING_KEYS);
         Optional<LossKind> trainingLoss = Optional.ofNullable(training.get("loss"))
                 .flatMap(node -> reader.choice(node, "training.loss", LossKind.class));
         List<ArchitectureSpec> architectures = architectures(top.get("architectures"), trainingLoss);
+        // The sweep's code sizes may be left out when every architecture gives its own.
+        boolean everyArchitectureHasCodeSizes = !architectures.isEmpty()
+                && architectures.stream().noneMatch(a -> a.codeSizes().isEmpty());
+        List<Integer> codeSizes = top.containsKey("code_sizes") || !everyArchitectureHasCodeSizes
+                ? required(top, "code_sizes", root).map(node -> codeSizes(node, "code_sizes")).orElse(List.of())
+                : List.of();
 
         Map<String, Node> noise = section(top, "noise", NOISE_KEYS);
         NoiseKind noiseKind = optional(noise, "noise.kind", NoiseKind.NONE,
@@ -149,6 +153,11 @@ public final class SpecLoader {
                 "must be a fraction in (0, 1) or a whole-number count >= 1")
                 .map(ValidationSize::ofFraction)
                 .orElse(ValidationSize.none());
+    }
+
+    private List<Integer> codeSizes(Node node, String path) {
+        return intList(node, path, size -> size > 0 && size <= maxCodeSize,
+                maxCodeSize == Integer.MAX_VALUE ? "must be > 0" : "must be > 0 and < " + (maxCodeSize + 1));
     }
 
     /** dataset: one name or directory, or a list of them (an axis; each name once). */
@@ -300,7 +309,7 @@ public final class SpecLoader {
             LossKind loss = trainingLoss.orElse(LossKind.BCE);
             return List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), List.of(), "relu",
                     OutputActivation.defaultFor(ArchitectureKind.SHALLOW, loss), InputScaling.UNIT, CodeLayout.DENSE,
-                    loss, TrainingMode.AUTO, RecipeOverrides.none()));
+                    List.of(), loss, TrainingMode.AUTO, RecipeOverrides.none()));
         }
         List<ArchitectureSpec> architectures = new ArrayList<>();
         Set<String> labels = new HashSet<>();
@@ -362,8 +371,10 @@ public final class SpecLoader {
         checkOutputFitsTargets(node, path, loss, output, scaling);
         TrainingMode mode = optional(entries, path + ".training_mode", TrainingMode.AUTO,
                 (n, p) -> reader.choice(n, p, TrainingMode.class));
+        List<Integer> codeSizes = Optional.ofNullable(entries.get("code_sizes"))
+                .map(n -> codeSizes(n, path + ".code_sizes")).orElse(List.of());
         return Optional.of(new ArchitectureSpec(label, kind.get(), hidden, decoder, activation, output, scaling, layout,
-                loss, mode, recipeOverrides(ownTraining, path + ".training")));
+                codeSizes, loss, mode, recipeOverrides(ownTraining, path + ".training")));
     }
 
     /** An architecture's own training block, validated by the same rules as the sweep's. */

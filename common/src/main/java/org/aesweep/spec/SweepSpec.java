@@ -52,7 +52,7 @@ public record SweepSpec(
                 List<Double> weights = architecture.kind() == ArchitectureKind.SPARSE ? sparsityWeights : List.of(0.0);
                 for (double weight : weights) {
                     for (double level : noiseLevels) {
-                        for (int codeSize : codeSizes) {
+                        for (int codeSize : codeSizesOf(architecture)) {
                             Architecture network = architecture.at(codeSize, weight);
                             for (int replicate = 0; replicate < replicates; replicate++) {
                                 runs.add(new RunConfig(data, network, new Noise(noiseKind, level), recipe, replicate,
@@ -68,10 +68,20 @@ public record SweepSpec(
 
     /** How many runs {@link #expand()} yields. */
     public int runCount() {
-        int perNoiseAndCode = noiseLevels.size() * codeSizes.size() * replicates;
         return datasets.size() * architectures.stream()
-                .mapToInt(a -> (a.kind() == ArchitectureKind.SPARSE ? sparsityWeights.size() : 1) * perNoiseAndCode)
+                .mapToInt(a -> (a.kind() == ArchitectureKind.SPARSE ? sparsityWeights.size() : 1)
+                        * noiseLevels.size() * codeSizesOf(a).size() * replicates)
                 .sum();
+    }
+
+    /** The code sizes an architecture's runs take: its own, else the sweep's. */
+    public List<Integer> codeSizesOf(ArchitectureSpec architecture) {
+        return architecture.codeSizes().isEmpty() ? codeSizes : architecture.codeSizes();
+    }
+
+    /** Every code size some run of the sweep takes, in first-seen order. */
+    public List<Integer> allCodeSizes() {
+        return architectures.stream().flatMap(a -> codeSizesOf(a).stream()).distinct().toList();
     }
 
     /** The training mode the spec asks for runs of the architecture labelled {@code label}. */
@@ -84,7 +94,7 @@ public record SweepSpec(
         boolean ownRecipes = architectures.stream().anyMatch(a -> !a.recipe().equals(RecipeOverrides.none()));
         return String.format(Locale.ROOT, "%d run(s) on %s: %d architecture(s) x %d noise level(s) (%s) x %d code size(s)"
                         + " x %d replicate(s), %s", runCount(), String.join(", ", datasets), architectures.size(),
-                noiseLevels.size(), noiseKind.specName(), codeSizes.size(), replicates,
+                noiseLevels.size(), noiseKind.specName(), allCodeSizes().size(), replicates,
                 ownRecipes ? "recipes per architecture" : epochs + " epoch(s) each");
     }
 }

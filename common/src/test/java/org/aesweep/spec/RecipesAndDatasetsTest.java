@@ -102,4 +102,35 @@ class RecipesAndDatasetsTest {
         assertProblem(problems("dataset: [mnist, fashion-mnist]\ncode_sizes: [800]\n"), "code_sizes[0]", "< 784");
         assertProblem(problems("dataset: []\ncode_sizes: [2]\n"), "dataset", "must not be empty");
     }
+
+    @Test
+    void anArchitectureMayTakeItsOwnCodeSizes() throws Exception {
+        SweepSpec spec = load("""
+                dataset: fashion-mnist
+                code_sizes: [30]
+                architectures:
+                  - name: deep
+                    hidden: [100]
+                  - name: conv
+                    code: map
+                    code_sizes: [576]
+                replicates: 2
+                """);
+        assertEquals(4, spec.runCount());
+        assertEquals(List.of(30, 30, 576, 576),
+                spec.expand().stream().map(run -> run.architecture().codeSize()).toList());
+        assertEquals(List.of(30, 576), spec.allCodeSizes());
+
+        SweepSpec withoutSweepSizes = load("""
+                dataset: mnist
+                architectures:
+                  - {name: shallow, code_sizes: [2, 4]}
+                  - {name: deep, code_sizes: [8]}
+                """);
+        assertEquals(3, withoutSweepSizes.runCount());
+        assertProblem(problems("dataset: mnist\narchitectures:\n  - {name: shallow, code_sizes: [2]}\n  - deep\n"),
+                "code_sizes", "required key is missing");
+        assertProblem(problems("dataset: mnist\ncode_sizes: [2]\narchitectures:\n  - {name: deep, code_sizes: [784]}\n"),
+                "architectures[0].code_sizes[0]", "must be > 0 and < 784");
+    }
 }

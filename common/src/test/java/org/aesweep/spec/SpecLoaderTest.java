@@ -24,10 +24,11 @@ class SpecLoaderTest {
         assertEquals(List.of(2, 8, 32), spec.codeSizes());
         assertEquals(List.of(
                 new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), List.of(), "relu",
-                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, LossKind.MSE, TrainingMode.AUTO,
+                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, List.of(), LossKind.MSE,
+                        TrainingMode.AUTO,
                         RecipeOverrides.none()),
                 new ArchitectureSpec("deep-128-64", ArchitectureKind.DEEP, List.of(128, 64), List.of(64, 128), "selu",
-                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, LossKind.MSE,
+                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, List.of(), LossKind.MSE,
                         TrainingMode.AUTO, RecipeOverrides.none())),
                 spec.architectures());
         assertEquals(NoiseKind.GAUSSIAN, spec.noiseKind());
@@ -47,7 +48,8 @@ class SpecLoaderTest {
         SweepSpec spec = SpecLoader.load(MINIMAL, "min.yaml", List.of());
 
         assertEquals(List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), List.of(), "relu",
-                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, LossKind.BCE, TrainingMode.AUTO,
+                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, List.of(), LossKind.BCE,
+                        TrainingMode.AUTO,
                         RecipeOverrides.none())),
                 spec.architectures());
         assertEquals(NoiseKind.NONE, spec.noiseKind());
