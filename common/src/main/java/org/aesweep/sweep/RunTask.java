@@ -116,9 +116,11 @@ public final class RunTask implements Serializable {
 
     public static void logEpoch(RunConfig config, EpochMetrics metrics) {
         // The run's ETA assumes the remaining epochs take as long as this one.
-        LOG.info(String.format(Locale.ROOT, "run %s %s epoch %d/%d train_loss=%.5f test_loss=%.5f %.1fs eta=%.0fs",
+        String validation = config.data().hasValidation()
+                ? String.format(Locale.ROOT, " validation_loss=%.5f", metrics.validationLoss()) : "";
+        LOG.info(String.format(Locale.ROOT, "run %s %s epoch %d/%d train_loss=%.5f%s test_loss=%.5f %.1fs eta=%.0fs",
                 config.runId(), describe(config), metrics.epoch(), config.recipe().epochs(), metrics.trainLoss(),
-                metrics.testLoss(), metrics.seconds(),
+                validation, metrics.testLoss(), metrics.seconds(),
                 metrics.seconds() * (config.recipe().epochs() - metrics.epoch())));
     }
 
