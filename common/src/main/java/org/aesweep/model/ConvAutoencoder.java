@@ -27,10 +27,12 @@ import org.nd4j.linalg.activations.Activation;
  * sizes, 16/32/64 by default), each followed by 2x2 max-pooling, then a dense code. The decoder
  * maps the code densely to a quarter-resolution feature map (half as deep as the last encoder
  * convolution: 32 channels by default) and doubles it twice with stride-2 transposed convolutions
- * ({@link TiledDeconvolution2D}) back to one channel at full size, scored by a sigmoid CNN loss
- * layer against the target image. (A flattening pre-processor before a plain loss layer gives the
- * right outputs but, in DL4J 1.0.0-M2.1, a wrong training score; the loss layer for feature maps
- * does not.) The convolutions run through libnd4j's conv2d ops ({@link ConvolutionHelpers}).
+ * ({@link TiledDeconvolution2D}) back to one channel at full size, scored against the target
+ * image by a CNN loss layer with the config's output activation (with BCE inside the loss,
+ * {@link ReconstructionLoss#outputLayerActivation}). (A flattening pre-processor before a plain
+ * loss layer gives the right outputs but, in DL4J 1.0.0-M2.1, a wrong training score; the loss
+ * layer for feature maps does not.) The convolutions run through libnd4j's conv2d ops
+ * ({@link ConvolutionHelpers}).
  */
 final class ConvAutoencoder {
     /** The encoder's convolutions: KERNEL x KERNEL, same-padded, stride 1, so they keep the map's sides. */
@@ -77,7 +79,8 @@ final class ConvAutoencoder {
                 .nOut(decoderChannels[2]).activation(Activation.IDENTITY).build());
         ReconstructionLoss loss = Losses.of(config.recipe().loss());
         layers.layer(index, new CnnLossLayer.Builder(loss.dl4jLoss())
-                .activation(loss.outputLayerActivation(Activation.SIGMOID)).build());
+                .activation(loss.outputLayerActivation(ActivationNames.of(config.architecture().outputActivation())))
+                .build());
         layers.setInputType(InputType.convolutionalFlat(rows, cols, 1));
         MultiLayerConfiguration configuration = layers.build();
         configuration.setCacheMode(FORWARD_CACHE);

@@ -51,7 +51,8 @@ class RunCostModelTest {
             new Network(ArchitectureKind.CONV, List.of(8, 16)),
             new Network(ArchitectureKind.CONV, List.of(3)),
             new Network(ArchitectureKind.LSTM, List.of(100)),
-            new Network(ArchitectureKind.LSTM, List.of(7)));
+            new Network(ArchitectureKind.LSTM, List.of(7)),
+            new Network(ArchitectureKind.LSTM, List.of(100, 60)));
 
     @Test
     void shapesMatchTheBuiltNetworkLayerForLayer() {
@@ -101,7 +102,8 @@ class RunCostModelTest {
     }
 
     private static void assertMatchesBuiltNetwork(RunConfig run, int rows, int cols) {
-        String name = run.architecture().kind().specName() + run.architecture().hiddenSizes() + " code "
+        String name = run.architecture().kind().specName() + run.architecture().hiddenSizes()
+                + run.architecture().decoderSizes() + " code "
                 + run.architecture().codeSize() + " on " + rows + "x" + cols;
         List<LayerShape> shapes = NetworkShapes.of(run.architecture(), rows, cols);
         BuiltNetworkCost built = BuiltNetworkCost.of(run, rows, cols);
