@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.CodeLayout;
+import org.aesweep.spec.InputScaling;
 import org.aesweep.spec.LossKind;
 import org.aesweep.spec.OptimizerKind;
+import org.aesweep.spec.OutputActivation;
 import org.aesweep.testing.DoublePrecision;
 import org.aesweep.testing.TestRuns;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
@@ -32,6 +35,11 @@ class ArchitectureGradientCheckTest {
                 Arguments.of("deep bce", tiny(ArchitectureKind.DEEP, List.of(5), LossKind.BCE), 4),
                 Arguments.of("sparse bce", tiny(ArchitectureKind.SPARSE, List.of(5), LossKind.BCE), 4),
                 Arguments.of("conv bce", tiny(ArchitectureKind.CONV, List.of(2), LossKind.BCE), 8),
+                // 14x14 pools to 7x7 and 3x3: the decoder's first transposed convolution is
+                // unpadded (3 -> 7), its second same-padded (7 -> 14).
+                Arguments.of("conv map bce", mapCode(LossKind.BCE), 14),
+                Arguments.of("conv map mse tanh", mapCode(LossKind.MSE).decoder(List.of(3))
+                        .output(OutputActivation.TANH, InputScaling.SYMMETRIC), 14),
                 Arguments.of("lstm mse", tiny(ArchitectureKind.LSTM, List.of(3), LossKind.MSE), 4),
                 Arguments.of("lstm bce", tiny(ArchitectureKind.LSTM, List.of(3), LossKind.BCE), 4),
                 Arguments.of("lstm 2+2 layers mse", tiny(ArchitectureKind.LSTM, List.of(3, 2), LossKind.MSE), 4));
@@ -39,6 +47,12 @@ class ArchitectureGradientCheckTest {
 
     private static TestRuns tiny(ArchitectureKind kind, List<Integer> hidden, LossKind loss) {
         return checkable(TestRuns.shallow(3).kind(kind, hidden).loss(loss));
+    }
+
+    /** A conv net with a code of two 3x3 channels. */
+    private static TestRuns mapCode(LossKind loss) {
+        return checkable(TestRuns.shallow(18).kind(ArchitectureKind.CONV, List.of(2)).codeLayout(CodeLayout.MAP)
+                .loss(loss));
     }
 
     private static TestRuns checkable(TestRuns run) {

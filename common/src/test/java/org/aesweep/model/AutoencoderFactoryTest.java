@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.CodeLayout;
 import org.aesweep.spec.InputScaling;
 import org.aesweep.spec.LossKind;
 import org.aesweep.spec.OutputActivation;
@@ -83,6 +84,7 @@ class AutoencoderFactoryTest {
     @Test
     void convAndLstmOutputsUseTheSpecsOutputActivation() {
         for (TestRuns run : List.of(TestRuns.shallow(8).kind(ArchitectureKind.CONV, List.of(4, 8)),
+                TestRuns.shallow(18).kind(ArchitectureKind.CONV, List.of(4)).codeLayout(CodeLayout.MAP),
                 TestRuns.shallow(8).kind(ArchitectureKind.LSTM, List.of(10)))) {
             Autoencoder model = AutoencoderFactory.build(run.loss(LossKind.MSE)
                     .output(OutputActivation.TANH, InputScaling.SYMMETRIC).build(), 12, 12);
