@@ -2,6 +2,7 @@ package org.aesweep.model;
 
 import java.util.Locale;
 
+import org.aesweep.spec.OutputActivation;
 import org.nd4j.linalg.activations.Activation;
 
 /** Maps the activation names a spec may use onto DL4J's activations. */
@@ -18,5 +19,10 @@ public final class ActivationNames {
             case "identity", "linear" -> Activation.IDENTITY;
             default -> throw new IllegalArgumentException("unknown activation '" + name + "'");
         };
+    }
+
+    /** The activation of an output layer, as the spec chose it. */
+    public static Activation of(OutputActivation output) {
+        return parse(output.specName());
     }
 }

@@ -28,9 +28,10 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * A trainable autoencoder: the network, the index of the layer whose activations are the code,
- * how flat image rows are fed to it, and the factor that turns its DL4J score into a per-element
- * mean loss. Everything outside works on flat (n, rows*cols) batches.
+ * A trainable autoencoder: the network, the index of the layer whose activations are the code and
+ * the shape they have there, how flat image rows are fed to it, and the factor that turns its DL4J
+ * score into a per-element mean loss. Everything outside works on flat (n, rows*cols) batches and
+ * (n, code size) codes.
  *
  * <p>A network trained with {@link SigmoidBinaryCrossEntropy} outputs logits (its output layer is
  * IDENTITY and the loss applies the sigmoid), so {@link #decode} and {@link #reconstruct} apply the
@@ -48,6 +49,7 @@ public final class Autoencoder {
 
     private final MultiLayerNetwork network;
     private final int codeLayerIndex;
+    private final CodeShape codeShape;
     private final InputLayout inputLayout;
     private final InputLayout outputLayout;
     private final int rows;
@@ -57,14 +59,15 @@ public final class Autoencoder {
 
     Autoencoder(MultiLayerNetwork network, int codeLayerIndex, InputLayout layout, int rows, int cols,
                 double scoreToPerElement) {
-        this(network, codeLayerIndex, layout, layout, rows, cols, scoreToPerElement);
+        this(network, codeLayerIndex, CodeShape.VECTOR, layout, layout, rows, cols, scoreToPerElement);
     }
 
-    /** For networks whose output (and so training target) is shaped unlike their input. */
-    Autoencoder(MultiLayerNetwork network, int codeLayerIndex, InputLayout inputLayout, InputLayout outputLayout,
-                int rows, int cols, double scoreToPerElement) {
+    /** For networks whose output (and so training target) is shaped unlike their input, or whose code is a map. */
+    Autoencoder(MultiLayerNetwork network, int codeLayerIndex, CodeShape codeShape, InputLayout inputLayout,
+                InputLayout outputLayout, int rows, int cols, double scoreToPerElement) {
         this.network = network;
         this.codeLayerIndex = codeLayerIndex;
+        this.codeShape = codeShape;
         this.inputLayout = inputLayout;
         this.outputLayout = outputLayout;
         this.rows = rows;
@@ -82,7 +85,8 @@ public final class Autoencoder {
             throw new IllegalArgumentException("a network of " + other.getnLayers() + " layers and " + other.numParams()
                     + " parameters cannot stand in for one of " + network.getnLayers() + " and " + network.numParams());
         }
-        return new Autoencoder(other, codeLayerIndex, inputLayout, outputLayout, rows, cols, scoreToPerElement);
+        return new Autoencoder(other, codeLayerIndex, codeShape, inputLayout, outputLayout, rows, cols,
+                scoreToPerElement);
     }
 
     /** Whether another network has this one's layer types, layer by layer, so that its parameters fit this one. */
@@ -177,12 +181,13 @@ public final class Autoencoder {
     }
 
     /**
-     * The code layer's activations, shape (n, code size), in inference mode. Large sets go through
-     * in chunks, so they never need one activation array for every sample at once.
+     * The code layer's activations as code rows, shape (n, code size) (see {@link CodeShape} for a
+     * map code's order), in inference mode. Large sets go through in chunks, so they never need one
+     * activation array for every sample at once.
      */
     public INDArray encode(INDArray flat) {
         if (flat.rows() <= SAMPLES_PER_PASS) {
-            return LayerInference.outputOf(network, codeLayerIndex, networkInput(flat));
+            return codeShape.toRows(LayerInference.outputOf(network, codeLayerIndex, networkInput(flat)));
         }
         INDArray[] chunks = new INDArray[(int) ((flat.rows() + SAMPLES_PER_PASS - 1) / SAMPLES_PER_PASS)];
         for (int i = 0; i < chunks.length; i++) {
@@ -227,11 +232,14 @@ public final class Autoencoder {
         }
     }
 
-    /** The input of decoder layer {@code layer} (its pre-processor applied) for {@code codes}, in inference mode. */
+    /**
+     * The input of decoder layer {@code layer} (its pre-processor applied) for code rows {@code codes},
+     * in inference mode.
+     */
     private INDArray decoderInputTo(int layer, INDArray codes, LayerWorkspaceMgr noWorkspaces) {
         MultiLayerConfiguration configuration = network.getLayerWiseConfigurations();
         int batch = (int) codes.size(0);
-        INDArray activations = codes;
+        INDArray activations = codeShape.toNetwork(codes);
         for (int i = codeLayerIndex + 1; i <= layer; i++) {
             InputPreProcessor preProcessor = configuration.getInputPreProcess(i);
             if (preProcessor != null) {

@@ -100,7 +100,7 @@ final class DenseAutoencoder {
     }
 
     private static Activation outputActivation(RunConfig config) {
-        return ActivationNames.parse(config.architecture().outputActivation().specName());
+        return ActivationNames.of(config.architecture().outputActivation());
     }
 
     private static DenseLayer dense(int in, int out, Activation activation) {

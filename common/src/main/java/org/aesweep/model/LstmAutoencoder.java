@@ -1,5 +1,6 @@
 package org.aesweep.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.aesweep.engine.ReconstructionLoss;
@@ -16,52 +17,72 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 
 /**
- * The sequence autoencoder: an image is rows time steps of cols values. LSTM(h) then LSTM(c),
- * whose last step is the code; the code is repeated over the time steps, decoded by LSTM(h) and
- * mapped per step to cols sigmoid outputs. h is the config's first hidden size (100 by default).
- * The LSTMs are {@link WholeSequenceLstm}s: DL4J's cell, each sequence in one native op.
+ * The sequence autoencoder: an image is rows time steps of cols values. LSTM(h1)..LSTM(hk) then
+ * LSTM(c), whose last step is the code; the code is repeated over the time steps, decoded by
+ * LSTM(d1)..LSTM(dm) and mapped per step to cols outputs with the config's output activation (with
+ * BCE inside the loss, {@link ReconstructionLoss#outputLayerActivation}). h are the config's hidden
+ * sizes ([100] by default), d its decoder sizes (h reversed by default). The LSTMs are
+ * {@link WholeSequenceLstm}s: DL4J's cell, each sequence in one native op.
  */
 final class LstmAutoencoder {
     private LstmAutoencoder() {
     }
 
     static Autoencoder build(RunConfig config, int rows, int cols, NeuralNetConfiguration.Builder common) {
-        int hidden = recurrentWidth(config.architecture());
+        Architecture architecture = config.architecture();
+        requireRecurrentLayers(architecture);
         ReconstructionLoss loss = Losses.of(config.recipe().loss());
-        NeuralNetConfiguration.ListBuilder layers = common.list()
-                .layer(0, new WholeSequenceLstm.Builder().nOut(hidden).build())
-                .layer(1, new LastTimeStep(new WholeSequenceLstm.Builder().nOut(config.architecture().codeSize()).build()))
-                .layer(2, new RepeatVector.Builder(rows).build())
-                .layer(3, new WholeSequenceLstm.Builder().nOut(hidden).build())
-                .layer(4, new RnnOutputLayer.Builder(loss.dl4jLoss()).nOut(cols)
-                        .activation(loss.outputLayerActivation(Activation.SIGMOID)).build())
-                .setInputType(InputType.recurrent(cols, rows));
+        NeuralNetConfiguration.ListBuilder layers = common.list();
+        for (int width : architecture.hiddenSizes()) {
+            layers.layer(new WholeSequenceLstm.Builder().nOut(width).build());
+        }
+        layers.layer(new LastTimeStep(new WholeSequenceLstm.Builder().nOut(architecture.codeSize()).build()));
+        layers.layer(new RepeatVector.Builder(rows).build());
+        for (int width : architecture.decoderSizes()) {
+            layers.layer(new WholeSequenceLstm.Builder().nOut(width).build());
+        }
+        layers.layer(new RnnOutputLayer.Builder(loss.dl4jLoss()).nOut(cols)
+                .activation(loss.outputLayerActivation(ActivationNames.of(architecture.outputActivation()))).build());
+        layers.setInputType(InputType.recurrent(cols, rows));
 
         MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
         network.init();
         TimeMajorRnnOutputLayer.install(network);
         // DL4J scores a sequence as the sum of its per-step losses (each over cols outputs), so the
         // per-step factor is divided by the number of steps.
-        return new Autoencoder(network, 1, InputLayout.SEQUENCE, rows, cols, loss.perElementFactor(cols) / rows);
+        return new Autoencoder(network, codeLayerIndex(architecture), InputLayout.SEQUENCE, rows, cols,
+                loss.perElementFactor(cols) / rows);
     }
 
     /** The layers {@link #build} lays out, as shapes: every layer with parameters runs at each of the rows steps. */
     static List<LayerShape> layerShapes(Architecture architecture, int rows, int cols) {
-        int hidden = recurrentWidth(architecture);
-        int code = architecture.codeSize();
-        return List.of(
-                LayerShape.lstm(cols, hidden).appliedAt(rows),
-                LayerShape.lstm(hidden, code).appliedAt(rows),
-                LayerShape.PARAMETERLESS,
-                LayerShape.lstm(code, hidden).appliedAt(rows),
-                LayerShape.dense(hidden, cols).appliedAt(rows));
+        requireRecurrentLayers(architecture);
+        List<LayerShape> shapes = new ArrayList<>();
+        long width = cols;
+        for (int hidden : architecture.hiddenSizes()) {
+            shapes.add(LayerShape.lstm(width, hidden).appliedAt(rows));
+            width = hidden;
+        }
+        shapes.add(LayerShape.lstm(width, architecture.codeSize()).appliedAt(rows));
+        shapes.add(LayerShape.PARAMETERLESS);
+        width = architecture.codeSize();
+        for (int decoder : architecture.decoderSizes()) {
+            shapes.add(LayerShape.lstm(width, decoder).appliedAt(rows));
+            width = decoder;
+        }
+        shapes.add(LayerShape.dense(width, cols).appliedAt(rows));
+        return shapes;
     }
 
-    /** h, the width of the encoder's first and the decoder's LSTM. */
-    private static int recurrentWidth(Architecture architecture) {
-        if (architecture.hiddenSizes().isEmpty()) {
-            throw new IllegalArgumentException("lstm needs a hidden size, the width of its recurrent layers");
+    /** The code LSTM, after the encoder's. */
+    private static int codeLayerIndex(Architecture architecture) {
+        return architecture.hiddenSizes().size();
+    }
+
+    private static void requireRecurrentLayers(Architecture architecture) {
+        if (architecture.hiddenSizes().isEmpty() || architecture.decoderSizes().isEmpty()) {
+            throw new IllegalArgumentException("lstm needs a hidden size and a decoder size, the widths of its"
+                    + " encoder's and decoder's recurrent layers");
         }
-        return architecture.hiddenSizes().get(0);
     }
 }

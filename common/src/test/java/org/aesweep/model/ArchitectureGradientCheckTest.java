@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.CodeLayout;
+import org.aesweep.spec.InputScaling;
 import org.aesweep.spec.LossKind;
 import org.aesweep.spec.OptimizerKind;
+import org.aesweep.spec.OutputActivation;
 import org.aesweep.testing.DoublePrecision;
 import org.aesweep.testing.TestRuns;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
@@ -27,27 +30,46 @@ import org.nd4j.linalg.factory.Nd4j;
 class ArchitectureGradientCheckTest {
     static Stream<Arguments> tinyArchitectures() {
         return Stream.of(
-                Arguments.of(ArchitectureKind.LINEAR, List.of(), LossKind.MSE, 4),
-                Arguments.of(ArchitectureKind.SHALLOW, List.of(), LossKind.BCE, 4),
-                Arguments.of(ArchitectureKind.DEEP, List.of(5), LossKind.BCE, 4),
-                Arguments.of(ArchitectureKind.SPARSE, List.of(5), LossKind.BCE, 4),
-                Arguments.of(ArchitectureKind.CONV, List.of(2), LossKind.BCE, 8),
-                Arguments.of(ArchitectureKind.LSTM, List.of(3), LossKind.MSE, 4),
-                Arguments.of(ArchitectureKind.LSTM, List.of(3), LossKind.BCE, 4));
+                Arguments.of("linear mse", tiny(ArchitectureKind.LINEAR, List.of(), LossKind.MSE), 4),
+                Arguments.of("shallow bce", tiny(ArchitectureKind.SHALLOW, List.of(), LossKind.BCE), 4),
+                Arguments.of("deep bce", tiny(ArchitectureKind.DEEP, List.of(5), LossKind.BCE), 4),
+                Arguments.of("sparse bce", tiny(ArchitectureKind.SPARSE, List.of(5), LossKind.BCE), 4),
+                Arguments.of("conv bce", tiny(ArchitectureKind.CONV, List.of(2), LossKind.BCE), 8),
+                // 14x14 pools to 7x7 and 3x3: the decoder's first transposed convolution is
+                // unpadded (3 -> 7), its second same-padded (7 -> 14).
+                Arguments.of("conv map bce", mapCode(LossKind.BCE), 14),
+                Arguments.of("conv map mse tanh", mapCode(LossKind.MSE).decoder(List.of(3))
+                        .output(OutputActivation.TANH, InputScaling.SYMMETRIC), 14),
+                Arguments.of("lstm mse", tiny(ArchitectureKind.LSTM, List.of(3), LossKind.MSE), 4),
+                Arguments.of("lstm bce", tiny(ArchitectureKind.LSTM, List.of(3), LossKind.BCE), 4),
+                Arguments.of("lstm 2+2 layers mse", tiny(ArchitectureKind.LSTM, List.of(3, 2), LossKind.MSE), 4));
     }
 
-    @ParameterizedTest(name = "{0} {2}")
-    @MethodSource("tinyArchitectures")
-    void analyticGradientsMatchNumericOnes(ArchitectureKind kind, List<Integer> hidden, LossKind loss, int side) {
+    private static TestRuns tiny(ArchitectureKind kind, List<Integer> hidden, LossKind loss) {
+        return checkable(TestRuns.shallow(3).kind(kind, hidden).loss(loss));
+    }
+
+    /** A conv net with a code of two 3x3 channels. */
+    private static TestRuns mapCode(LossKind loss) {
+        return checkable(TestRuns.shallow(18).kind(ArchitectureKind.CONV, List.of(2)).codeLayout(CodeLayout.MAP)
+                .loss(loss));
+    }
+
+    private static TestRuns checkable(TestRuns run) {
         // GradientCheckUtil requires plain SGD with learning rate 1 (or no updater).
-        Autoencoder model = AutoencoderFactory.build(TestRuns.shallow(3).kind(kind, hidden).loss(loss)
-                .activation("tanh").optimizer(OptimizerKind.SGD, 1.0).build(), side, side, DataType.DOUBLE);
+        return run.activation("tanh").optimizer(OptimizerKind.SGD, 1.0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tinyArchitectures")
+    void analyticGradientsMatchNumericOnes(String name, TestRuns run, int side) {
+        Autoencoder model = AutoencoderFactory.build(run.build(), side, side, DataType.DOUBLE);
         Nd4j.getRandom().setSeed(7);
         INDArray images = Nd4j.rand(DataType.DOUBLE, 3, side * side);
         boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig()
                 .net(model.network()).input(model.networkInput(images)).labels(model.networkTarget(images))
                 .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
                 .print(GradientCheckUtil.PrintMode.FAILURES_ONLY).exitOnFirstError(false));
-        assertTrue(ok, "gradient check failed for " + kind);
+        assertTrue(ok, "gradient check failed for " + name);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.CodeLayout;
 import org.aesweep.spec.LossKind;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
@@ -30,24 +31,28 @@ class ArchitecturesTest {
 
     static Stream<Arguments> architectures() {
         return Stream.of(LossKind.values()).flatMap(loss -> Stream.of(
-                Arguments.of(ArchitectureKind.LINEAR, List.of(), loss),
-                Arguments.of(ArchitectureKind.SHALLOW, List.of(), loss),
-                Arguments.of(ArchitectureKind.DEEP, List.of(20, 10), loss),
-                Arguments.of(ArchitectureKind.CONV, List.of(4, 8, 8), loss),
-                Arguments.of(ArchitectureKind.LSTM, List.of(10), loss),
-                Arguments.of(ArchitectureKind.SPARSE, List.of(), loss),
-                Arguments.of(ArchitectureKind.SPARSE, List.of(20), loss)));
+                Arguments.of(ArchitectureKind.LINEAR, List.of(), CodeLayout.DENSE, loss),
+                Arguments.of(ArchitectureKind.SHALLOW, List.of(), CodeLayout.DENSE, loss),
+                Arguments.of(ArchitectureKind.DEEP, List.of(20, 10), CodeLayout.DENSE, loss),
+                Arguments.of(ArchitectureKind.CONV, List.of(4, 8, 8), CodeLayout.DENSE, loss),
+                // 28x28 pools to 14, 7, 3 and 1: a 1x1 code map of CODE channels.
+                Arguments.of(ArchitectureKind.CONV, List.of(4, 4, 4), CodeLayout.MAP, loss),
+                Arguments.of(ArchitectureKind.LSTM, List.of(10), CodeLayout.DENSE, loss),
+                Arguments.of(ArchitectureKind.LSTM, List.of(10, 8), CodeLayout.DENSE, loss),
+                Arguments.of(ArchitectureKind.SPARSE, List.of(), CodeLayout.DENSE, loss),
+                Arguments.of(ArchitectureKind.SPARSE, List.of(20), CodeLayout.DENSE, loss)));
     }
 
-    private static Autoencoder build(ArchitectureKind kind, List<Integer> hidden, LossKind loss) {
-        return AutoencoderFactory.build(TestRuns.shallow(CODE).kind(kind, hidden).loss(loss).build(),
+    private static Autoencoder build(ArchitectureKind kind, List<Integer> hidden, CodeLayout layout, LossKind loss) {
+        return AutoencoderFactory.build(TestRuns.shallow(CODE).kind(kind, hidden).codeLayout(layout).loss(loss).build(),
                 SyntheticImages.SIDE, SyntheticImages.SIDE);
     }
 
-    @ParameterizedTest(name = "{0} {2}")
+    @ParameterizedTest(name = "{0} {1} {2} {3}")
     @MethodSource("architectures")
-    void encoderAndDecoderHaveTheDocumentedShapes(ArchitectureKind kind, List<Integer> hidden, LossKind loss) {
-        Autoencoder model = build(kind, hidden, loss);
+    void encoderAndDecoderHaveTheDocumentedShapes(ArchitectureKind kind, List<Integer> hidden, CodeLayout layout,
+                                                  LossKind loss) {
+        Autoencoder model = build(kind, hidden, layout, loss);
         INDArray codes = model.encode(INPUTS);
         assertArrayEquals(new long[] {12, CODE}, codes.shape());
 
@@ -56,34 +61,37 @@ class ArchitecturesTest {
         assertTrue(decoded.equalsWithEps(model.reconstruct(INPUTS), 1e-5), "decode(encode(x)) == reconstruct(x)");
     }
 
-    @ParameterizedTest(name = "{0} {2}")
+    @ParameterizedTest(name = "{0} {1} {2} {3}")
     @MethodSource("architectures")
-    void aNetworkThatHasSeenNoInputDecodesCodes(ArchitectureKind kind, List<Integer> hidden, LossKind loss) {
+    void aNetworkThatHasSeenNoInputDecodesCodes(ArchitectureKind kind, List<Integer> hidden, CodeLayout layout,
+                                                LossKind loss) {
         // A model loaded from disk to draw class-mean codes has never had an input set; the codes
         // here come from a second copy, so the decoding network has not either.
-        INDArray codes = build(kind, hidden, loss).encode(INPUTS);
-        Autoencoder fresh = build(kind, hidden, loss);
+        INDArray codes = build(kind, hidden, layout, loss).encode(INPUTS);
+        Autoencoder fresh = build(kind, hidden, layout, loss);
         INDArray decoded = fresh.decode(codes);
         assertArrayEquals(INPUTS.shape(), decoded.shape());
         assertTrue(decoded.equalsWithEps(fresh.reconstruct(INPUTS), 1e-5), "decode(encode(x)) == reconstruct(x)");
     }
 
-    @ParameterizedTest(name = "{0} {2}")
+    @ParameterizedTest(name = "{0} {1} {2} {3}")
     @MethodSource("architectures")
-    void theScoreTrainingReportsIsTheLossBeforeTheUpdate(ArchitectureKind kind, List<Integer> hidden, LossKind loss) {
+    void theScoreTrainingReportsIsTheLossBeforeTheUpdate(ArchitectureKind kind, List<Integer> hidden,
+                                                         CodeLayout layout, LossKind loss) {
         // The training loss is read from score() after fit(); it must be the same quantity that
         // evaluation computes, on the parameters before the step.
-        Autoencoder model = build(kind, hidden, loss);
+        Autoencoder model = build(kind, hidden, layout, loss);
         DataSet batch = new DataSet(model.networkInput(INPUTS), model.networkTarget(INPUTS));
         double before = model.network().score(batch, false);
         model.network().fit(batch);
         assertEquals(before, model.network().score(), 1e-4 * before);
     }
 
-    @ParameterizedTest(name = "{0} {2}")
+    @ParameterizedTest(name = "{0} {1} {2} {3}")
     @MethodSource("architectures")
-    void scoreTimesItsFactorIsThePerElementMeanLoss(ArchitectureKind kind, List<Integer> hidden, LossKind loss) {
-        Autoencoder model = build(kind, hidden, loss);
+    void scoreTimesItsFactorIsThePerElementMeanLoss(ArchitectureKind kind, List<Integer> hidden, CodeLayout layout,
+                                                    LossKind loss) {
+        Autoencoder model = build(kind, hidden, layout, loss);
         MultiLayerNetwork network = model.network();
         INDArray p = model.reconstruct(INPUTS);
         double expected;

@@ -12,16 +12,18 @@ import org.aesweep.model.AutoencoderFactory;
 import org.aesweep.model.LayerShape;
 import org.aesweep.model.NetworkShapes;
 import org.aesweep.spec.ArchitectureKind;
+import org.aesweep.spec.CodeLayout;
 import org.aesweep.spec.LossKind;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.testing.TestRuns;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -51,7 +53,8 @@ class RunCostModelTest {
             new Network(ArchitectureKind.CONV, List.of(8, 16)),
             new Network(ArchitectureKind.CONV, List.of(3)),
             new Network(ArchitectureKind.LSTM, List.of(100)),
-            new Network(ArchitectureKind.LSTM, List.of(7)));
+            new Network(ArchitectureKind.LSTM, List.of(7)),
+            new Network(ArchitectureKind.LSTM, List.of(100, 60)));
 
     @Test
     void shapesMatchTheBuiltNetworkLayerForLayer() {
@@ -66,6 +69,22 @@ class RunCostModelTest {
             }
         }
         assertEquals(NETWORKS.size() * CODE_SIZES.length * IMAGES.length, checked);
+    }
+
+    @Test
+    void mapCodeShapesMatchTheBuiltNetworkLayerForLayer() {
+        // Filters, image rows and cols, and a code size that fills whole channels of the code map.
+        int[][] networks = {{16, 32, 28, 28, 576}, {16, 32, 28, 28, 9}, {8, 8, 32, 32, 48}, {4, 8, 20, 28, 6},
+                {3, 0, 14, 14, 18}, {5, 5, 8, 8, 2}};
+        for (int[] network : networks) {
+            List<Integer> filters = network[1] == 0 ? List.of(network[0]) : List.of(network[0], network[1]);
+            RunConfig run = TestRuns.shallow(network[4]).kind(ArchitectureKind.CONV, filters)
+                    .codeLayout(CodeLayout.MAP).loss(LossKind.MSE).build();
+            assertMatchesBuiltNetwork(run, network[2], network[3]);
+        }
+        RunConfig custom = TestRuns.shallow(64).kind(ArchitectureKind.CONV, List.of(8, 16))
+                .codeLayout(CodeLayout.MAP).decoder(List.of(12, 6)).build();
+        assertMatchesBuiltNetwork(custom, 32, 32);
     }
 
     @Test
@@ -101,7 +120,8 @@ class RunCostModelTest {
     }
 
     private static void assertMatchesBuiltNetwork(RunConfig run, int rows, int cols) {
-        String name = run.architecture().kind().specName() + run.architecture().hiddenSizes() + " code "
+        String name = run.architecture().kind().specName() + run.architecture().hiddenSizes()
+                + run.architecture().decoderSizes() + " " + run.architecture().codeLayout().specName() + " code "
                 + run.architecture().codeSize() + " on " + rows + "x" + cols;
         List<LayerShape> shapes = NetworkShapes.of(run.architecture(), rows, cols);
         BuiltNetworkCost built = BuiltNetworkCost.of(run, rows, cols);
@@ -133,7 +153,7 @@ class RunCostModelTest {
                 Layer layer = network.getLayerWiseConfigurations().getConf(i).getLayer();
                 long weights = network.getLayer(i).numParams();
                 parameters.add(weights);
-                macs.add(weights * (double) positions(layer, activations.get(i), activations.get(i + 1)));
+                macs.add(weights * (double) positions(layer, layerInput(network, i, activations.get(i))));
             }
             return new BuiltNetworkCost(parameters, macs);
         }
@@ -142,14 +162,20 @@ class RunCostModelTest {
             return macs.stream().mapToDouble(Double::doubleValue).sum();
         }
 
-        /** How many times a layer applies its weights to one sample. */
-        private static long positions(Layer layer, INDArray input, INDArray output) {
-            if (layer instanceof Deconvolution2D deconvolution) {
-                int[] stride = deconvolution.getStride();
-                return spatialPositions(output) / ((long) stride[0] * stride[1]);
-            }
+        /** What layer i sees: the previous layer's activations through layer i's pre-processor, if it has one. */
+        private static INDArray layerInput(MultiLayerNetwork network, int i, INDArray previous) {
+            InputPreProcessor preProcessor = network.getLayerWiseConfigurations().getInputPreProcess(i);
+            return preProcessor == null ? previous
+                    : preProcessor.preProcess(previous, (int) previous.size(0), LayerWorkspaceMgr.noWorkspaces());
+        }
+
+        /**
+         * How many times a layer applies its weights to one sample: a convolution at every output
+         * pixel (same-padded, so every input pixel), a transposed convolution at every input pixel.
+         */
+        private static long positions(Layer layer, INDArray input) {
             if (layer instanceof ConvolutionLayer) {
-                return spatialPositions(output);
+                return spatialPositions(input);
             }
             boolean perStep = layer instanceof BaseRecurrentLayer || layer instanceof LastTimeStep
                     || layer instanceof RnnOutputLayer;

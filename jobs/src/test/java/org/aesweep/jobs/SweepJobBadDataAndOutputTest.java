@@ -94,6 +94,17 @@ class SweepJobBadDataAndOutputTest {
     }
 
     @Test
+    void aMapCodeSizeThatFillsNoWholeChannelIsRefusedWithTheValidSizes() throws Exception {
+        // 28x28 pools to a 3x3 code map: code sizes come 9 values (one channel) at a time.
+        String spec = "dataset: " + data + "\ncode_sizes: [576, 500]\narchitectures:\n  - name: conv\n    code: map\n";
+        assertEquals(2, sweep(spec, "--out", work.resolve("out").toString()));
+        assertTrue(errors().contains("does not fit the 28x28 images"), errors());
+        assertTrue(errors().contains("code size must be a multiple of 9 (one channel per 9 values: 9, 18, 27, ...),"
+                + " got 500 (nearest: 495 or 504)"), errors());
+        assertFalse(Files.exists(work.resolve("out")));
+    }
+
+    @Test
     void anOutputPathThatIsAFileOrNotWritableIsRefused() throws Exception {
         Path file = Files.writeString(work.resolve("a-file"), "x");
         assertEquals(2, sweep(goodSpec(), "--out", file.resolve("out").toString()));
