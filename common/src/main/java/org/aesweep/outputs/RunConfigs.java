@@ -7,6 +7,7 @@ import org.aesweep.spec.ArchitectureKind;
 import org.aesweep.spec.DataSelection;
 import org.aesweep.spec.LossKind;
 import org.aesweep.spec.Noise;
+import org.aesweep.spec.NoiseDraw;
 import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.OptimizerKind;
 import org.aesweep.spec.ReplicateSampling;
@@ -33,7 +34,8 @@ public final class RunConfigs {
         Architecture architecture = new Architecture(row.getArchitecture(),
                 ArchitectureKind.valueOf(upper(row.getArchitectureKind())), row.getHiddenSizes(),
                 row.getActivation(), row.getCodeSize(), row.getSparsityWeight());
-        Noise noise = new Noise(NoiseKind.valueOf(upper(row.getNoiseKind())), row.getNoiseLevel());
+        Noise noise = new Noise(NoiseKind.valueOf(upper(row.getNoiseKind())), row.getNoiseLevel(),
+                NoiseDraw.valueOf(upper(row.getNoiseDraw())));
         TrainingRecipe recipe = new TrainingRecipe(row.getEpochs(), row.getBatchSize(),
                 OptimizerKind.valueOf(upper(row.getOptimizer())), row.getLearningRate(),
                 LossKind.valueOf(upper(row.getLoss())),

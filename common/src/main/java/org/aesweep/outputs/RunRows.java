@@ -25,6 +25,7 @@ final class RunRows {
                 .setArchitectureKind(config.architecture().kind().specName())
                 .setHiddenSizes(new ArrayList<>(config.architecture().hiddenSizes()))
                 .setActivation(config.architecture().activation())
+                .setNoiseDraw(config.noise().draw().specName())
                 .setEpochs(config.recipe().epochs())
                 .setBatchSize(config.recipe().batchSize())
                 .setOptimizer(config.recipe().optimizer().specName())

@@ -3,6 +3,7 @@ package org.aesweep.spec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * A validated sweep spec: its axes, training settings and how large runs train data-parallel.
@@ -12,8 +13,7 @@ public record SweepSpec(
         String dataset,
         List<Integer> codeSizes,
         List<ArchitectureSpec> architectures,
-        NoiseKind noiseKind,
-        List<Double> noiseLevels,
+        List<Noise> noise,
         List<Double> sparsityWeights,
         int replicates,
         ReplicateSplit replicateSplit,
@@ -32,13 +32,13 @@ public record SweepSpec(
     public SweepSpec {
         codeSizes = List.copyOf(codeSizes);
         architectures = List.copyOf(architectures);
-        noiseLevels = List.copyOf(noiseLevels);
+        noise = List.copyOf(noise);
         sparsityWeights = List.copyOf(sparsityWeights);
     }
 
     /**
      * Every grid point, in the order architectures x sparsity weights (sparse architectures only)
-     * x noise levels x code sizes x replicates.
+     * x noise settings (kinds x levels, see {@link SpecLoader}) x code sizes x replicates.
      */
     public List<RunConfig> expand() {
         List<RunConfig> runs = new ArrayList<>();
@@ -49,13 +49,12 @@ public record SweepSpec(
                     stopping);
             List<Double> weights = architecture.kind() == ArchitectureKind.SPARSE ? sparsityWeights : List.of(0.0);
             for (double weight : weights) {
-                for (double level : noiseLevels) {
+                for (Noise setting : noise) {
                     for (int codeSize : codeSizes) {
                         Architecture network = new Architecture(architecture.label(), architecture.kind(),
                                 architecture.hidden(), architecture.activation(), codeSize, weight);
                         for (int replicate = 0; replicate < replicates; replicate++) {
-                            runs.add(new RunConfig(data, network, new Noise(noiseKind, level), recipe, replicate,
-                                    seed));
+                            runs.add(new RunConfig(data, network, setting, recipe, replicate, seed));
                         }
                     }
                 }
@@ -66,7 +65,7 @@ public record SweepSpec(
 
     /** How many runs {@link #expand()} yields. */
     public int runCount() {
-        int perNoiseAndCode = noiseLevels.size() * codeSizes.size() * replicates;
+        int perNoiseAndCode = noise.size() * codeSizes.size() * replicates;
         return architectures.stream()
                 .mapToInt(a -> (a.kind() == ArchitectureKind.SPARSE ? sparsityWeights.size() : 1) * perNoiseAndCode)
                 .sum();
@@ -79,8 +78,10 @@ public record SweepSpec(
     }
 
     public String describe() {
-        return String.format(Locale.ROOT, "%d run(s) on %s: %d architecture(s) x %d noise level(s) (%s) x %d code size(s)"
-                        + " x %d replicate(s), %d epoch(s) each", runCount(), dataset, architectures.size(), noiseLevels.size(),
-                noiseKind.specName(), codeSizes.size(), replicates, epochs);
+        String kinds = noise.stream().map(setting -> setting.kind().specName()).distinct()
+                .collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "%d run(s) on %s: %d architecture(s) x %d noise setting(s) (%s) x %d code size(s)"
+                        + " x %d replicate(s), %d epoch(s) each", runCount(), dataset, architectures.size(), noise.size(),
+                kinds, codeSizes.size(), replicates, epochs);
     }
 }

@@ -7,6 +7,7 @@ import org.aesweep.spec.ArchitectureKind;
 import org.aesweep.spec.DataSelection;
 import org.aesweep.spec.LossKind;
 import org.aesweep.spec.Noise;
+import org.aesweep.spec.NoiseDraw;
 import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.OptimizerKind;
 import org.aesweep.spec.ReplicateSampling;
@@ -28,6 +29,7 @@ public final class TestRuns {
     private String activation = "relu";
     private NoiseKind noise = NoiseKind.NONE;
     private double noiseLevel;
+    private NoiseDraw noiseDraw = NoiseDraw.PER_BATCH;
     private int replicate;
     private double sparsityWeight = 1e-3;
     private int epochs = 2;
@@ -62,6 +64,11 @@ public final class TestRuns {
     public TestRuns noise(NoiseKind kind, double level) {
         noise = kind;
         noiseLevel = level;
+        return this;
+    }
+
+    public TestRuns noiseDraw(NoiseDraw draw) {
+        noiseDraw = draw;
         return this;
     }
 
@@ -121,7 +128,7 @@ public final class TestRuns {
         return new RunConfig(new DataSelection(dataset, trainLimit, testLimit, sampling, validation),
                 new Architecture(kind.specName(), kind, hidden, activation, codeSize,
                         kind == ArchitectureKind.SPARSE ? sparsityWeight : 0.0),
-                new Noise(noise, noiseLevel), new TrainingRecipe(epochs, batchSize, optimizer, learningRate, loss, stopping),
+                new Noise(noise, noiseLevel, noiseDraw), new TrainingRecipe(epochs, batchSize, optimizer, learningRate, loss, stopping),
                 replicate, 7);
     }
 }
