@@ -9,6 +9,7 @@ import org.aesweep.spec.DataSelection;
 import org.aesweep.spec.InputScaling;
 import org.aesweep.spec.LossKind;
 import org.aesweep.spec.Noise;
+import org.aesweep.spec.NoiseDraw;
 import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.OptimizerKind;
 import org.aesweep.spec.OutputActivation;
@@ -48,7 +49,8 @@ public final class RunConfigs {
                         : OutputActivation.valueOf(upper(row.getOutputActivation())),
                 InputScaling.valueOf(upper(row.getInputScaling())), layout, row.getCodeSize(),
                 row.getSparsityWeight());
-        Noise noise = new Noise(NoiseKind.valueOf(upper(row.getNoiseKind())), row.getNoiseLevel());
+        Noise noise = new Noise(NoiseKind.valueOf(upper(row.getNoiseKind())), row.getNoiseLevel(),
+                NoiseDraw.valueOf(upper(row.getNoiseDraw())));
         return new RunConfig(data, architecture, noise, recipe, row.getReplicate(), row.getSeed());
     }
 

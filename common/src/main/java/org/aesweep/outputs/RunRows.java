@@ -29,6 +29,7 @@ final class RunRows {
                 .setOutputActivation(config.architecture().outputActivation().specName())
                 .setInputScaling(config.architecture().inputScaling().specName())
                 .setCodeLayout(config.architecture().codeLayout().specName())
+                .setNoiseDraw(config.noise().draw().specName())
                 .setEpochs(config.recipe().epochs())
                 .setBatchSize(config.recipe().batchSize())
                 .setOptimizer(config.recipe().optimizer().specName())

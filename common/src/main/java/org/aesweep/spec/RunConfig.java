@@ -88,6 +88,10 @@ public record RunConfig(DataSelection data, Architecture architecture, Noise noi
             form += ";divergence_factor=" + recipe.stopping().divergenceFactor() + ";patience="
                     + recipe.stopping().patience();
         }
+        // Like the fields above, the noise draw appears only when it is not the default.
+        if (noise.draw() != NoiseDraw.PER_BATCH) {
+            form += ";noise_draw=" + noise.draw().specName();
+        }
         return form;
     }
 

@@ -3,6 +3,7 @@ package org.aesweep.spec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.function.Predicate;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
@@ -33,7 +35,7 @@ public final class SpecLoader {
     /** What an architecture's own training block may change; the rest of the recipe is the sweep's. */
     private static final List<String> ARCHITECTURE_TRAINING_KEYS =
             List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss");
-    private static final List<String> NOISE_KEYS = List.of("kind", "levels");
+    private static final List<String> NOISE_KEYS = List.of("kind", "levels", "draw");
     private static final List<String> TRAINING_KEYS =
             List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss", "seed", "divergence_factor",
                     "early_stopping_patience");
@@ -92,10 +94,7 @@ public final class SpecLoader {
                 ? required(top, "code_sizes", root).map(node -> codeSizes(node, "code_sizes")).orElse(List.of())
                 : List.of();
 
-        Map<String, Node> noise = section(top, "noise", NOISE_KEYS);
-        NoiseKind noiseKind = optional(noise, "noise.kind", NoiseKind.NONE,
-                (node, path) -> reader.choice(node, path, NoiseKind.class));
-        List<Double> levels = noiseLevels(noise.get("levels"), noiseKind);
+        List<Noise> noise = noise(top);
         List<Double> sparsity = numberList(top.get("sparsity"), "sparsity", List.of(DEFAULT_SPARSITY_WEIGHT),
                 weight -> Double.isFinite(weight) && weight >= 0, "must be a finite number >= 0");
 
@@ -125,7 +124,7 @@ public final class SpecLoader {
                             + " training set) so that the test set never decides when a run stops");
         }
 
-        return new SweepSpec(datasets, codeSizes, architectures, noiseKind, levels, sparsity, replicates, split, epochs,
+        return new SweepSpec(datasets, codeSizes, architectures, noise, sparsity, replicates, split, epochs,
                 batchSize, optimizer, learningRate, seed, trainLimit, testLimit, validation,
                 new StoppingSpec(divergenceFactor, patience), parameterAveraging(top), fusion(top));
     }
@@ -278,12 +277,77 @@ public final class SpecLoader {
         }
     }
 
-    private List<Double> noiseLevels(Node node, NoiseKind kind) {
-        return kind == NoiseKind.NONE
-                ? numberList(node, "noise.levels", List.of(0.0), value -> value == 0.0,
-                        "must be 0 when noise.kind is none")
-                : numberList(node, "noise.levels", List.of(0.0), value -> value >= 0.0 && value <= 1.0,
-                        "must be within [0, 1]");
+    /**
+     * The noise settings the runs cross with the other axes: each kind of noise.kind (one kind, or a
+     * list of them) with each of noise.levels, drawn as noise.draw says. Kind none adds one clean
+     * setting whatever the levels. With several kinds a level of 0 is refused: it trains without
+     * noise whatever the kind, so it would repeat one clean run under every kind's name.
+     */
+    private List<Noise> noise(Map<String, Node> top) {
+        Map<String, Node> section = section(top, "noise", NOISE_KEYS);
+        List<NoiseKind> kinds = noiseKinds(section.get("kind"));
+        List<Double> levels = noiseLevels(section.get("levels"), kinds, top.get("noise"));
+        NoiseDraw draw = optional(section, "noise.draw", NoiseDraw.PER_BATCH,
+                (node, path) -> reader.choice(node, path, NoiseDraw.class));
+        List<Noise> settings = new ArrayList<>();
+        for (NoiseKind kind : kinds) {
+            if (kind == NoiseKind.NONE) {
+                settings.add(new Noise(kind, 0.0));
+            } else {
+                levels.forEach(level -> settings.add(new Noise(kind, level, draw)));
+            }
+        }
+        return settings;
+    }
+
+    /** noise.kind: one kind, or a non-empty list of distinct kinds; none when absent. */
+    private List<NoiseKind> noiseKinds(Node node) {
+        String path = "noise.kind";
+        if (node == null) {
+            return List.of(NoiseKind.NONE);
+        }
+        if (!(node instanceof SequenceNode)) {
+            return reader.choice(node, path, NoiseKind.class).map(List::of).orElse(List.of());
+        }
+        List<String> names = new ArrayList<>();
+        reader.sequence(node, path).ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                String itemPath = path + "[" + i + "]";
+                Node item = items.get(i);
+                reader.choice(item, itemPath, NoiseKind.class)
+                        .ifPresent(kind -> addUnique(names, kind.specName(), item, itemPath));
+            }
+        });
+        return names.stream().map(name -> NoiseKind.valueOf(name.toUpperCase(Locale.ROOT))).toList();
+    }
+
+    /**
+     * noise.levels, checked against every listed kind (dropout takes levels below 1 only). With one
+     * kind they default to [0] as before kinds became a list; with several they are required.
+     */
+    private List<Double> noiseLevels(Node node, List<NoiseKind> kinds, Node noiseNode) {
+        String path = "noise.levels";
+        List<NoiseKind> noisy = kinds.stream().filter(kind -> kind != NoiseKind.NONE).toList();
+        if (kinds.isEmpty()) {
+            // noise.kind was refused already: check the levels against the widest range only.
+            return numberList(node, path, List.of(0.0), NoiseKind.GAUSSIAN::accepts, "must be within [0, 1]");
+        }
+        if (noisy.isEmpty()) {
+            return numberList(node, path, List.of(0.0), NoiseKind.NONE::accepts, "must be 0 when noise.kind is none");
+        }
+        boolean several = kinds.size() > 1;
+        if (several && node == null) {
+            reader.problem(noiseNode, path, "required when noise.kind lists several kinds: the levels every kind"
+                    + " but none is crossed with, e.g. [0.1, 0.3]");
+            return List.of();
+        }
+        String upper = noisy.contains(NoiseKind.DROPOUT) ? "1) (dropout scales kept inputs by 1/(1 - level))" : "1]";
+        String rule = several
+                ? "must be within (0, " + upper + " when noise.kind lists several kinds: level 0 trains without"
+                        + " noise whatever the kind, so list none in noise.kind for one clean run"
+                : "must be within [0, " + upper;
+        return numberList(node, path, List.of(0.0),
+                level -> (!several || level > 0.0) && noisy.stream().allMatch(kind -> kind.accepts(level)), rule);
     }
 
     /** A non-empty list of distinct numbers that pass {@code valid}; the default when absent. */

@@ -3,6 +3,7 @@ package org.aesweep.spec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * A validated sweep spec: its axes, training settings and how large runs train data-parallel.
@@ -12,8 +13,7 @@ public record SweepSpec(
         List<String> datasets,
         List<Integer> codeSizes,
         List<ArchitectureSpec> architectures,
-        NoiseKind noiseKind,
-        List<Double> noiseLevels,
+        List<Noise> noise,
         List<Double> sparsityWeights,
         int replicates,
         ReplicateSplit replicateSplit,
@@ -33,13 +33,14 @@ public record SweepSpec(
         datasets = List.copyOf(datasets);
         codeSizes = List.copyOf(codeSizes);
         architectures = List.copyOf(architectures);
-        noiseLevels = List.copyOf(noiseLevels);
+        noise = List.copyOf(noise);
         sparsityWeights = List.copyOf(sparsityWeights);
     }
 
     /**
      * Every grid point, in the order datasets x architectures x sparsity weights (sparse
-     * architectures only) x noise levels x code sizes x replicates.
+     * architectures only) x noise settings (kinds x levels, see {@link SpecLoader}) x code sizes
+     * x replicates.
      */
     public List<RunConfig> expand() {
         List<RunConfig> runs = new ArrayList<>();
@@ -51,12 +52,11 @@ public record SweepSpec(
                         learningRate, architecture.loss(), stopping));
                 List<Double> weights = architecture.kind() == ArchitectureKind.SPARSE ? sparsityWeights : List.of(0.0);
                 for (double weight : weights) {
-                    for (double level : noiseLevels) {
+                    for (Noise setting : noise) {
                         for (int codeSize : codeSizesOf(architecture)) {
                             Architecture network = architecture.at(codeSize, weight);
                             for (int replicate = 0; replicate < replicates; replicate++) {
-                                runs.add(new RunConfig(data, network, new Noise(noiseKind, level), recipe, replicate,
-                                        seed));
+                                runs.add(new RunConfig(data, network, setting, recipe, replicate, seed));
                             }
                         }
                     }
@@ -70,7 +70,7 @@ public record SweepSpec(
     public int runCount() {
         return datasets.size() * architectures.stream()
                 .mapToInt(a -> (a.kind() == ArchitectureKind.SPARSE ? sparsityWeights.size() : 1)
-                        * noiseLevels.size() * codeSizesOf(a).size() * replicates)
+                        * noise.size() * codeSizesOf(a).size() * replicates)
                 .sum();
     }
 
@@ -92,9 +92,11 @@ public record SweepSpec(
 
     public String describe() {
         boolean ownRecipes = architectures.stream().anyMatch(a -> !a.recipe().equals(RecipeOverrides.none()));
-        return String.format(Locale.ROOT, "%d run(s) on %s: %d architecture(s) x %d noise level(s) (%s) x %d code size(s)"
+        String kinds = noise.stream().map(setting -> setting.kind().specName()).distinct()
+                .collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "%d run(s) on %s: %d architecture(s) x %d noise setting(s) (%s) x %d code size(s)"
                         + " x %d replicate(s), %s", runCount(), String.join(", ", datasets), architectures.size(),
-                noiseLevels.size(), noiseKind.specName(), allCodeSizes().size(), replicates,
+                noise.size(), kinds, allCodeSizes().size(), replicates,
                 ownRecipes ? "recipes per architecture" : epochs + " epoch(s) each");
     }
 }

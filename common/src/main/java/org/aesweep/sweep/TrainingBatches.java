@@ -14,6 +14,7 @@ import org.aesweep.spark.ExecutorDataCache;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.train.Permutations;
 import org.aesweep.train.TrainingArrays;
+import org.aesweep.train.TrainingNoise;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -24,8 +25,11 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A run's training set as an RDD of clean minibatches (inputs and targets in the network's shape)
- * that executors build from the shared data path: the driver ships only slice numbers. The rows
+ * A run's training set as an RDD of minibatches (inputs and targets in the network's shape) that
+ * executors build from the shared data path: the driver ships only slice numbers. Targets are the
+ * clean rows; so are inputs, which workers corrupt per minibatch, except for a run whose noise.draw
+ * is fixed, whose inputs are rows of its fixed noisy copy ({@link TrainingNoise#fixedCopy}: every
+ * slice draws the same whole copy, the one the run would train on in a task, and keeps its rows). The rows
  * are shuffled once with the run seed, so minibatches mix classes; parameter averaging then
  * shuffles the order of minibatches over workers every epoch.
  */
@@ -55,10 +59,13 @@ final class TrainingBatches {
             Autoencoder shape = AutoencoderFactory.build(config, train.rows(), train.cols());
             List<DataSet> batches = new ArrayList<>();
             INDArray all = TrainingArrays.toMatrix(train);
+            INDArray inputs = TrainingNoise.fixedCopy(config, all).orElse(all);
             for (int start = from; start < to; start += batchSize) {
                 int end = Math.min(to, start + batchSize);
-                INDArray clean = Nd4j.pullRows(all, 1, Arrays.copyOfRange(order, start, end));
-                batches.add(new DataSet(shape.networkInput(clean), shape.networkTarget(clean)));
+                int[] rows = Arrays.copyOfRange(order, start, end);
+                INDArray clean = Nd4j.pullRows(all, 1, rows);
+                INDArray input = inputs == all ? clean : Nd4j.pullRows(inputs, 1, rows);
+                batches.add(new DataSet(shape.networkInput(input), shape.networkTarget(clean)));
             }
             return batches.iterator();
         }

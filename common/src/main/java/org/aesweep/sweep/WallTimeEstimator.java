@@ -15,7 +15,6 @@ import org.aesweep.spark.ExecutorCores;
 import org.aesweep.spark.ExecutorThreads;
 import org.aesweep.spark.LocalStage;
 import org.aesweep.spec.Architecture;
-import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.train.TrainingSpeedProbe.Speed;
 import org.aesweep.train.TrainingSpeedProbe;
@@ -98,13 +97,16 @@ final class WallTimeEstimator {
         Speed speed = speeds.computeIfAbsent(speedKey(run) + "|threads=" + threads,
                 key -> source.measure(run, imageRows, imageCols, threads));
         long train = run.data().sampling().samplesPerReplicate(trainSamples);
-        double testLossesPerEpoch = run.noise().kind() == NoiseKind.NONE ? 1 : 2;
+        double testLossesPerEpoch = run.noise().isClean() ? 1 : 2;
         double epochs = run.recipe().epochs() * (train * speed.secondsPerTrainingSample()
                 + testSamples * testLossesPerEpoch * speed.secondsPerScoredSample());
         return epochs + (2 * train + testSamples) * speed.secondsPerScoredSample();
     }
 
-    /** What makes one run's steps slower than another's: its network, minibatch, optimiser and noise. */
+    /**
+     * What makes one run's steps slower than another's: its network, minibatch, optimiser and noise
+     * (a fixed draw costs a gather per step rather than a draw).
+     */
     private static String speedKey(RunConfig run) {
         Architecture architecture = run.architecture();
         return String.join("|", architecture.kind().specName(), architecture.hiddenSizes().toString(),
@@ -112,7 +114,7 @@ final class WallTimeEstimator {
                 architecture.activation(), String.valueOf(architecture.codeSize()),
                 String.valueOf(run.recipe().batchSize()), run.recipe().optimizer().specName(),
                 run.recipe().loss().specName(), String.valueOf(architecture.sparsityWeight() > 0),
-                run.noise().kind().specName());
+                run.noise().kind().specName(), run.noise().draw().specName());
     }
 
     static String describe(WallTimeEstimate estimate) {

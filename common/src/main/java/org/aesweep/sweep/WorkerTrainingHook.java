@@ -9,7 +9,7 @@ import org.aesweep.spark.ExecutorThreads;
 import org.aesweep.spark.TaskDevice;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.train.NoiseModel;
-import org.aesweep.train.NoiseModels;
+import org.aesweep.train.TrainingNoise;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.CollectionAccumulator;
@@ -24,7 +24,8 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 /**
  * Runs inside every parameter-averaging worker around each minibatch fit. Before: corrupts the
  * minibatch's inputs with fresh noise (the exported data stay clean, so they are exported once per
- * run and targets stay clean). After: adds the minibatch's per-element loss to Spark accumulators,
+ * run and targets stay clean); a run whose noise.draw is fixed gets its inputs noisy from
+ * {@link TrainingBatches} instead, and the hook leaves them as they are. After: adds the minibatch's per-element loss to Spark accumulators,
  * so the driver gets the epoch's mean minibatch loss exactly as local training reports it. It also
  * sizes ND4J's threads to the task and records which executor and GPU each worker had.
  */
@@ -111,6 +112,6 @@ final class WorkerTrainingHook implements TrainingHook {
         // Each worker task of each averaging round draws from its own noise stream.
         long stream = task == null ? 0 : ((long) task.stageId() << 32) ^ ((long) task.partitionId() << 8)
                 ^ task.attemptNumber();
-        noise = NoiseModels.create(config.noise().kind(), config.noise().level(), config.runSeed() * 31 + stream);
+        noise = TrainingNoise.perMinibatch(config, config.runSeed() * 31 + stream);
     }
 }

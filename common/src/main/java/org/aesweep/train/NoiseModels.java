@@ -15,15 +15,25 @@ public final class NoiseModels {
     }
 
     public static NoiseModel create(NoiseKind kind, double level, long seed) {
+        if (!kind.accepts(level)) {
+            throw new IllegalArgumentException(kind.specName() + " noise does not take level " + level);
+        }
         if (kind == NoiseKind.NONE || level == 0.0) {
             return Identity.INSTANCE;
         }
         return switch (kind) {
-            case GAUSSIAN -> new Gaussian(level, seed);
-            case MASKING -> new Masking(level, seed);
+            case GAUSSIAN -> new Gaussian(level, true, seed);
+            case GAUSSIAN_UNCLIPPED -> new Gaussian(level, false, seed);
+            case MASKING -> new Masking(level, 1.0, seed);
+            case DROPOUT -> new Masking(level, 1.0 / (1.0 - level), seed);
             case SALT_AND_PEPPER -> new SaltAndPepper(level, seed);
             case NONE -> Identity.INSTANCE;
         };
+    }
+
+    /** The model that leaves inputs as they are. */
+    public static NoiseModel none() {
+        return Identity.INSTANCE;
     }
 
     private enum Identity implements NoiseModel {
@@ -64,35 +74,49 @@ public final class NoiseModels {
         }
     }
 
-    /** Additive N(0, sigma^2) noise clipped back to [0, 1], the pixel range. */
+    /**
+     * Additive N(0, sigma^2) noise, clipped back to [0, 1], the pixel range, or left unclipped as
+     * Keras' GaussianNoise layer adds it.
+     */
     private static final class Gaussian extends Seeded {
         private final double sigma;
+        private final boolean clipped;
 
-        Gaussian(double sigma, long seed) {
+        Gaussian(double sigma, boolean clipped, long seed) {
             super(seed);
             this.sigma = sigma;
+            this.clipped = clipped;
         }
 
         @Override
         public INDArray corrupt(INDArray clean) {
             INDArray noisy = draw(clean, values -> new GaussianDistribution(values, 0.0, sigma)).addi(clean);
+            if (!clipped) {
+                return noisy;
+            }
             Transforms.max(noisy, 0.0, false);
             return Transforms.min(noisy, 1.0, false);
         }
     }
 
-    /** Keeps each input with probability 1 - level and zeroes the rest. */
+    /**
+     * Keeps each input with probability 1 - level, times {@code keptScale}, and zeroes the rest:
+     * masking keeps inputs as they are, dropout scales them by 1/(1 - level) as Keras' Dropout does.
+     */
     private static final class Masking extends Seeded {
         private final double level;
+        private final double keptScale;
 
-        Masking(double level, long seed) {
+        Masking(double level, double keptScale, long seed) {
             super(seed);
             this.level = level;
+            this.keptScale = keptScale;
         }
 
         @Override
         public INDArray corrupt(INDArray clean) {
-            return draw(clean, values -> new BernoulliDistribution(values, 1.0 - level)).muli(clean);
+            INDArray kept = draw(clean, values -> new BernoulliDistribution(values, 1.0 - level)).muli(clean);
+            return keptScale == 1.0 ? kept : kept.muli(keptScale);
         }
     }
 

@@ -7,8 +7,9 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Trains one run on this JVM through its network's own DL4J layers ({@link RunEngine#OWN_LAYERS}):
- * shuffled minibatches, fresh input noise per minibatch with clean targets, and after every epoch
- * the clean test loss (and the denoising test loss with a fixed noise draw). The training loss of
+ * shuffled minibatches, input noise (fresh per minibatch, or rows of the run's fixed noisy copy)
+ * with clean targets, and after every epoch the clean test loss (and the denoising test loss with
+ * a fixed draw of test noise). The training loss of
  * an epoch is the sample-weighted mean of the minibatch losses seen while training, which is what
  * Keras reports. {@link StoppingRules} end diverging runs and, with patience, runs whose validation
  * loss stopped improving.

@@ -5,8 +5,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A run's per-epoch test losses: the clean test loss, and for noisy runs the denoising loss
- * (noisy test inputs against clean targets). The test noise is drawn once from a seed fixed per
- * run, so every epoch, rerun and training mode sees the same corrupted test set.
+ * (noisy test inputs against clean targets). The test inputs are corrupted as the run's kind and
+ * level corrupt its training inputs, drawn once from a seed fixed per run whatever its noise.draw,
+ * so every epoch, rerun and training mode sees the same corrupted test set.
  */
 public final class TestSetEvaluator {
     /** Keeps the test noise draw apart from the training noise, which uses the run seed itself. */

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run while it trains, whoever drives the steps (alone, or as a branch of a fused network):
- * its plain DL4J network, its minibatch order and noise stream (both seeded by the run), and its
- * book of epochs. After each epoch it scores the run on the test set (and on the validation set
+ * its plain DL4J network, its minibatch order and noise stream, or its fixed noisy copy of the
+ * training set (all seeded by the run, see {@link TrainingNoise}), and its book of epochs. After each epoch it scores the run on the test set (and on the validation set
  * when it has one) through the evaluator its trainer gave it, records the metrics, tells the listener and applies the stopping rules; it says
  * when the run has ended and with what.
  */
@@ -31,6 +31,8 @@ final class TrainingRun {
     private final RunConfig config;
     private final Autoencoder model;
     private final NoiseModel noise;
+    /** noise.draw fixed: the noisy copy of the training set every epoch trains on; null otherwise. */
+    private INDArray fixedInputs;
     private final Random order;
     private final LossEvaluator evaluator;
     private final TestSetEvaluator testSet;
@@ -39,6 +41,7 @@ final class TrainingRun {
     private final EpochListener listener;
     private final List<EpochMetrics> epochs = new ArrayList<>();
     private final StepBuffers batchBuffers = new StepBuffers();
+    private final StepBuffers inputBuffers = new StepBuffers();
     private String message;
     private StoppingRules.Stop failure;
     private boolean ended;
@@ -48,7 +51,8 @@ final class TrainingRun {
                 Function<Autoencoder, LossEvaluator> evaluatorOf) {
         this.config = config;
         this.model = AutoencoderFactory.build(config, data.rows(), data.cols());
-        this.noise = NoiseModels.create(config.noise().kind(), config.noise().level(), config.runSeed());
+        this.noise = TrainingNoise.perMinibatch(config, config.runSeed());
+        this.fixedInputs = TrainingNoise.fixedCopy(config, data.train()).orElse(null);
         this.order = new Random(config.runSeed());
         this.evaluator = evaluatorOf.apply(model);
         this.testSet = new TestSetEvaluator(evaluator, config, data.test());
@@ -67,19 +71,29 @@ final class TrainingRun {
     }
 
     /**
-     * Rows {@code [start, end)} of the epoch's order as network input (freshly noised) and clean
-     * target, gathered a memcpy per row ({@link FlatFloats#gatherRows}; ND4J's getRows and
-     * pullRows are slower, see docs/performance.md). The clean rows land in a buffer this run reuses
+     * Rows {@code [start, end)} of the epoch's order as network input (freshly noised, or the same
+     * rows of the fixed noisy copy) and clean target. The rows land in buffers this run reuses
      * ({@link StepBuffers}), so the returned arrays are valid until the next call.
      */
     DataSet minibatch(INDArray train, int[] epochOrder, int start, int end) {
-        INDArray clean = batchBuffers.get(train.dataType(), end - start, train.columns());
-        if (FlatFloats.canGatherRows(train, clean)) {
-            FlatFloats.gatherRows(train, epochOrder, start, end, clean);
+        INDArray clean = gather(train, epochOrder, start, end, batchBuffers);
+        INDArray input = fixedInputs == null ? noise.corrupt(clean)
+                : gather(fixedInputs, epochOrder, start, end, inputBuffers);
+        return new DataSet(model.networkInput(input), model.networkTarget(clean));
+    }
+
+    /**
+     * Rows {@code [start, end)} of {@code order} from {@code matrix}, gathered a memcpy per row
+     * ({@link FlatFloats#gatherRows}; ND4J's getRows and pullRows are slower, see docs/performance.md).
+     */
+    private static INDArray gather(INDArray matrix, int[] order, int start, int end, StepBuffers buffers) {
+        INDArray rows = buffers.get(matrix.dataType(), end - start, matrix.columns());
+        if (FlatFloats.canGatherRows(matrix, rows)) {
+            FlatFloats.gatherRows(matrix, order, start, end, rows);
         } else {
-            Nd4j.pullRows(train, clean, 1, Arrays.copyOfRange(epochOrder, start, end));
+            Nd4j.pullRows(matrix, rows, 1, Arrays.copyOfRange(order, start, end));
         }
-        return new DataSet(model.networkInput(noise.corrupt(clean)), model.networkTarget(clean));
+        return rows;
     }
 
     /** True once an epoch ended the run; it then takes no more epochs. */
@@ -122,8 +136,15 @@ final class TrainingRun {
         return true;
     }
 
-    /** The run's outcome; a finished run's includes the final model's loss on the whole clean {@code train} and its codes. */
+    /**
+     * The run's outcome; a finished run's includes the final model's loss on the whole clean {@code train} and its codes.
+     * Frees the fixed noisy copy, which the run no longer needs.
+     */
     TrainedRun result(INDArray train) {
+        if (fixedInputs != null) {
+            fixedInputs.close();
+            fixedInputs = null;
+        }
         if (failure != null) {
             return TrainedRun.unfinished(model, epochs, failure.status(), failure.message());
         }

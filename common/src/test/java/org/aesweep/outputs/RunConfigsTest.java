@@ -11,6 +11,7 @@ import org.aesweep.plan.PlannedRun;
 import org.aesweep.spark.TaskDevice;
 import org.aesweep.spec.ArchitectureKind;
 import org.aesweep.spec.LossKind;
+import org.aesweep.spec.NoiseDraw;
 import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.OptimizerKind;
 import org.aesweep.spec.ReplicateSplit;
@@ -38,7 +39,7 @@ class RunConfigsTest {
     @Test
     void aRunsRowReadBackRebuildsItsConfigAndRunId() throws Exception {
         RunConfig config = TestRuns.shallow(6).kind(ArchitectureKind.SPARSE, List.of(64, 32)).activation("selu")
-                .noise(NoiseKind.MASKING, 0.25).optimizer(OptimizerKind.SGD, 0.01).loss(LossKind.MSE)
+                .noise(NoiseKind.MASKING, 0.25).noiseDraw(NoiseDraw.FIXED).optimizer(OptimizerKind.SGD, 0.01).loss(LossKind.MSE)
                 .limits(500, 100).validation(ValidationSize.ofCount(50)).stopping(4.0, 3).sampling(ReplicateSplit.DISJOINT, 3).replicate(2).epochs(5)
                 .batchSize(16).build();
         RunContext context = new RunContext(PlannedRun.local(config), 1, 1, 2, "driver localhost",
@@ -50,8 +51,10 @@ class RunConfigsTest {
         ParquetFiles.write(file, RunRow.class, RunRow.getClassSchema(), List.of(RunRows.runRow(trained, context)),
                 conf);
 
-        RunConfig rebuilt = RunConfigs.fromRunsRow(ParquetFiles.read(file, RunRow.class, conf).get(0));
+        RunRow row = ParquetFiles.read(file, RunRow.class, conf).get(0);
+        RunConfig rebuilt = RunConfigs.fromRunsRow(row);
 
+        assertEquals("fixed", row.getNoiseDraw());
         assertEquals(config, rebuilt);
         assertEquals(config.runId(), rebuilt.runId());
     }

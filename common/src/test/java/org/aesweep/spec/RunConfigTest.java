@@ -63,6 +63,25 @@ class RunConfigTest {
     }
 
     @Test
+    void aFixedNoiseDrawEntersTheIdOfNoisyRunsOnly() {
+        RunConfig base = run(32, 0, 0.1);
+        RunConfig fixed = withNoise(base, new Noise(NoiseKind.GAUSSIAN, 0.1, NoiseDraw.FIXED));
+        assertEquals("e3d044793ad4ecaf", withNoise(base, new Noise(NoiseKind.GAUSSIAN, 0.1, NoiseDraw.PER_BATCH)).runId());
+        assertTrue(fixed.canonicalForm().endsWith(";test_limit=0;noise_draw=fixed"), fixed.canonicalForm());
+        assertNotEquals(base.runId(), fixed.runId());
+
+        // Clean noise has nothing to draw: whatever the spec's draw, a clean run is the same run.
+        RunConfig clean = run(32, 0, 0.0);
+        assertEquals(NoiseDraw.PER_BATCH, new Noise(NoiseKind.GAUSSIAN, 0.0, NoiseDraw.FIXED).draw());
+        assertEquals(clean.runId(), withNoise(clean, new Noise(NoiseKind.GAUSSIAN, 0.0, NoiseDraw.FIXED)).runId());
+        assertEquals(NoiseDraw.PER_BATCH, new Noise(NoiseKind.NONE, 0.0, NoiseDraw.FIXED).draw());
+    }
+
+    private static RunConfig withNoise(RunConfig run, Noise noise) {
+        return new RunConfig(run.data(), run.architecture(), noise, run.recipe(), run.replicate(), run.seed());
+    }
+
+    @Test
     void replicatesTrainWithDifferentSeeds() {
         assertNotEquals(run(8, 0, 0).runSeed(), run(8, 1, 0).runSeed());
         assertEquals(run(8, 1, 0).runSeed(), run(8, 1, 0).runSeed());

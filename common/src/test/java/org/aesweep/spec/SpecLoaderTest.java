@@ -31,8 +31,7 @@ class SpecLoaderTest {
                         OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, List.of(), LossKind.MSE,
                         TrainingMode.AUTO, RecipeOverrides.none())),
                 spec.architectures());
-        assertEquals(NoiseKind.GAUSSIAN, spec.noiseKind());
-        assertEquals(List.of(0.0, 0.3), spec.noiseLevels());
+        assertEquals(List.of(new Noise(NoiseKind.GAUSSIAN, 0.0), new Noise(NoiseKind.GAUSSIAN, 0.3)), spec.noise());
         assertEquals(2, spec.replicates());
         assertEquals(3, spec.epochs());
         assertEquals(64, spec.batchSize());
@@ -52,8 +51,7 @@ class SpecLoaderTest {
                         TrainingMode.AUTO,
                         RecipeOverrides.none())),
                 spec.architectures());
-        assertEquals(NoiseKind.NONE, spec.noiseKind());
-        assertEquals(List.of(0.0), spec.noiseLevels());
+        assertEquals(List.of(new Noise(NoiseKind.NONE, 0.0)), spec.noise());
         assertEquals(1, spec.replicates());
         assertEquals(5, spec.epochs());
         assertEquals(256, spec.batchSize());
@@ -101,8 +99,7 @@ class SpecLoaderTest {
 
         assertEquals(1, spec.epochs());
         assertEquals(List.of(4, 5), spec.codeSizes());
-        assertEquals(NoiseKind.NONE, spec.noiseKind());
-        assertEquals(List.of(0.0), spec.noiseLevels());
+        assertEquals(List.of(new Noise(NoiseKind.NONE, 0.0)), spec.noise());
         assertEquals(1, spec.architectures().size());
         assertEquals(10, spec.testLimit());
         assertEquals(0.01, spec.learningRate(), "untouched keys keep their value");
@@ -314,6 +311,78 @@ class SpecLoaderTest {
         SweepSpec spec = SpecLoader.load(MINIMAL + "training:\n  early_stopping_patience: 2\ndata:\n  validation: 0.1\n",
                 "spec.yaml", List.of());
         assertEquals(2, spec.stopping().patience());
+    }
+
+    @Test
+    void noiseKindsAreAnAxisCrossedWithTheLevelsWithNoneOneCleanSetting() throws Exception {
+        SweepSpec spec = SpecLoader.load("dataset: mnist\ncode_sizes: [4, 8]\nreplicates: 2\n"
+                + "noise:\n  kind: [none, gaussian, dropout]\n  levels: [0.1, 0.2]\n", "spec.yaml", List.of());
+
+        assertEquals(List.of(new Noise(NoiseKind.NONE, 0.0), new Noise(NoiseKind.GAUSSIAN, 0.1),
+                new Noise(NoiseKind.GAUSSIAN, 0.2), new Noise(NoiseKind.DROPOUT, 0.1), new Noise(NoiseKind.DROPOUT, 0.2)),
+                spec.noise());
+        List<RunConfig> runs = spec.expand();
+        assertEquals((1 + 2 * 2) * 2 * 2, runs.size());
+        assertEquals(spec.runCount(), runs.size());
+        assertEquals(runs.size(), runs.stream().map(RunConfig::runId).distinct().count());
+        assertEquals(List.of(new Noise(NoiseKind.NONE, 0.0), new Noise(NoiseKind.GAUSSIAN_UNCLIPPED, 0.3)),
+                SpecLoader.load(MINIMAL + "noise:\n  kind: [none, gaussian_unclipped]\n  levels: [0.3]\n", "spec.yaml",
+                        List.of()).noise());
+    }
+
+    @Test
+    void aSingleKindAsTextOrAOneItemListKeepsTheRunIdsOfBeforeKindLists() throws Exception {
+        String levels = "\n  levels: [0.0, 0.3]\n";
+        List<String> asText = SpecLoader.load(MINIMAL + "noise:\n  kind: masking" + levels, "spec.yaml", List.of())
+                .expand().stream().map(RunConfig::runId).toList();
+        List<String> asList = SpecLoader.load(MINIMAL + "noise:\n  kind: [masking]" + levels, "spec.yaml", List.of())
+                .expand().stream().map(RunConfig::runId).toList();
+
+        assertEquals(2, asText.size());
+        assertEquals(asText, asList);
+        assertEquals("dataset=mnist;architecture=shallow;kind=shallow;hidden=[];activation=relu;code_size=16;"
+                + "noise_kind=masking;noise_level=0.0;replicate=0;epochs=5;batch_size=256;optimizer=adam;"
+                + "learning_rate=0.001;loss=bce;seed=42;train_limit=0;test_limit=0",
+                SpecLoader.load(MINIMAL + "noise:\n  kind: [masking]" + levels, "spec.yaml", List.of()).expand().get(0)
+                        .canonicalForm(), "level 0 of a lone kind is still its own run, named as before");
+    }
+
+    @Test
+    void theDrawIsPerBatchByDefaultAndFixedReachesTheNoisyRunsOnly() throws Exception {
+        String noise = "noise:\n  kind: [none, dropout]\n  levels: [0.5]\n";
+        SweepSpec perBatch = SpecLoader.load(MINIMAL + noise, "spec.yaml", List.of());
+        SweepSpec fixed = SpecLoader.load(MINIMAL + noise + "  draw: fixed\n", "spec.yaml", List.of());
+
+        assertTrue(perBatch.noise().stream().allMatch(setting -> setting.draw() == NoiseDraw.PER_BATCH));
+        assertEquals(List.of(new Noise(NoiseKind.NONE, 0.0), new Noise(NoiseKind.DROPOUT, 0.5, NoiseDraw.FIXED)),
+                fixed.noise());
+        List<RunConfig> fixedRuns = fixed.expand();
+        assertEquals(perBatch.expand().get(0).runId(), fixedRuns.get(0).runId(), "the clean run is the same run");
+        assertTrue(fixedRuns.get(1).canonicalForm().endsWith(";noise_draw=fixed"), fixedRuns.get(1).canonicalForm());
+        assertEquals(NoiseDraw.FIXED, SpecLoader.load(MINIMAL + noise, "spec.yaml", List.of("noise.draw=fixed"))
+                .noise().get(1).draw());
+    }
+
+    @Test
+    void badNoiseSettingsAreRefusedWithTheirRule() {
+        assertProblem(problems(MINIMAL + "noise:\n  kind: dropout\n  levels: [0.5, 1.0]\n", List.of()),
+                "noise.levels[1]", 5, "must be within [0, 1) (dropout scales kept inputs by 1/(1 - level)) (got 1.0)");
+        assertProblem(problems(MINIMAL + "noise:\n  kind: [gaussian, dropout]\n  levels: [1.0]\n", List.of()),
+                "noise.levels[0]", 5, "must be within (0, 1)");
+        assertProblem(problems(MINIMAL + "noise:\n  kind: [gaussian, blur]\n  levels: [0.1]\n", List.of()),
+                "noise.kind[1]", 4, "unknown value 'blur' (allowed: none, gaussian, gaussian_unclipped, masking, dropout,"
+                        + " salt_and_pepper)");
+        assertProblem(problems(MINIMAL + "noise:\n  kind: [gaussian, masking, gaussian]\n  levels: [0.1]\n", List.of()),
+                "noise.kind[2]", 4, "duplicate value gaussian");
+        assertProblem(problems(MINIMAL + "noise:\n  kind: []\n", List.of()), "noise.kind", 4, "must not be empty");
+        assertProblem(problems(MINIMAL + "noise:\n  kind: gaussian\n  draw: fixd\n", List.of()), "noise.draw", 5,
+                "unknown value 'fixd'; did you mean 'fixed'? (allowed: per_batch, fixed)");
+        assertProblem(problems(MINIMAL + "noise:\n  kind: [none, masking]\n  levels: [0.0, 0.2]\n", List.of()),
+                "noise.levels[0]", 5, "level 0 trains without noise whatever the kind, so list none in noise.kind");
+        assertProblem(problems(MINIMAL + "noise:\n  kind: [gaussian, masking]\n", List.of()), "noise.levels", 4,
+                "required when noise.kind lists several kinds");
+        List<SpecProblem> misspelt = problems(MINIMAL + "noise:\n  kind: gausian\n  levels: [0.1]\n", List.of());
+        assertEquals(1, misspelt.size(), "a refused kind does not also refuse the levels: " + misspelt);
     }
 
     private static void assertProblem(List<SpecProblem> problems, String key, int line, String text) {

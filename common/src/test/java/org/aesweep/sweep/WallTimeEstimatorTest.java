@@ -12,6 +12,7 @@ import org.aesweep.plan.WallTimeEstimate;
 import org.aesweep.spark.ExecutorCores;
 import org.aesweep.spark.LocalStage;
 import org.aesweep.spec.FusionSpec;
+import org.aesweep.spec.NoiseDraw;
 import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.ParameterAveragingSpec;
 import org.aesweep.spec.ReplicateSplit;
@@ -60,6 +61,22 @@ class WallTimeEstimatorTest {
         double noisySeconds = 2 * (1.0 + 2 * 0.01) + 0.21;
         double partSeconds = 2 * (0.25 + 0.01) + (2 * 250 + 100) * 1e-4;
         assertEquals(noisySeconds + partSeconds, estimate.localSeconds(), 1e-9);
+    }
+
+    @Test
+    void levelZeroScoresOnceAnEpochAndAFixedDrawIsProbedApart() {
+        PlannedRun levelZero = run(TestRuns.shallow(8).noise(NoiseKind.GAUSSIAN, 0.0));
+        PlannedRun perBatch = run(TestRuns.shallow(8).noise(NoiseKind.GAUSSIAN, 0.2));
+        PlannedRun fixed = run(TestRuns.shallow(8).noise(NoiseKind.GAUSSIAN, 0.2).noiseDraw(NoiseDraw.FIXED));
+        WallTimeEstimator estimator = new WallTimeEstimator(plan(List.of(), List.of(levelZero, perBatch, fixed)), FIXED);
+        ExecutorCores oneSlot = new ExecutorCores(1, 1, false);
+        WallTimeEstimate estimate = estimator.estimate(List.of(), 1, LocalStage.of(List.of(new RunBatch(
+                List.of(levelZero)), new RunBatch(List.of(perBatch)), new RunBatch(List.of(fixed))), oneSlot,
+                new SparkConf(false)), oneSlot, 1);
+        double clean = 2 * (1.0 + 0.01) + 0.21;
+        double noisy = 2 * (1.0 + 2 * 0.01) + 0.21;
+        assertEquals(clean + 2 * noisy, estimate.localSeconds(), 1e-9);
+        assertEquals(2, estimator.probes(), "level 0 and per_batch share a probe; fixed steps differ");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.aesweep.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.aesweep.model.Autoencoder;
 import org.aesweep.model.AutoencoderFactory;
 import org.aesweep.spark.SparkSessions;
+import org.aesweep.spec.NoiseDraw;
 import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.testing.TestRuns;
@@ -54,6 +56,19 @@ class WorkerTrainingHookTest {
         assertEquals(1.0, minibatch.getLabels().minNumber().doubleValue(), "targets stay clean");
         assertNotEquals(minibatch.getFeatures(), minibatch.getLabels());
         assertEquals(1, hook.workersSeen().size(), "the worker recorded itself");
+    }
+
+    @Test
+    void leavesTheInputsOfAFixedDrawAsTheyCome() {
+        RunConfig config = TestRuns.shallow(4).noise(NoiseKind.MASKING, 0.5).noiseDraw(NoiseDraw.FIXED).build();
+        Autoencoder model = AutoencoderFactory.build(config, SIDE, SIDE);
+        WorkerTrainingHook hook = WorkerTrainingHook.register(jsc, config, model);
+        INDArray inputs = Nd4j.ones(DataType.FLOAT, 200, SIDE * SIDE);
+        DataSet minibatch = new DataSet(inputs, inputs.dup());
+
+        hook.preUpdate(minibatch, model.network());
+
+        assertSame(inputs, minibatch.getFeatures(), "the batches came noisy from the run's fixed copy");
     }
 
     @Test

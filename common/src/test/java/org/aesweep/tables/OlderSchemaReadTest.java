@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of today's schema: the columns they lack hold their .avsc defaults and the others come through.
  * The older schemas are real ones from the history of common/src/main/avro (test resources
  * older-schemas/&lt;table&gt;-&lt;commit&gt;.avsc): runs before replicate_split, replicates,
- * divergence_factor, early_stopping_patience, fused_runs and threads; epoch_metrics before
+ * divergence_factor, early_stopping_patience, fused_runs, threads and noise_draw; epoch_metrics before
  * sparsity_weight and evaluation_seconds.
  */
 class OlderSchemaReadTest {
@@ -59,6 +59,7 @@ class OlderSchemaReadTest {
         RunRow row = ParquetFiles.read(file, RunRow.class, conf).get(0);
 
         assertEquals("seed", row.getReplicateSplit());
+        assertEquals("per_batch", row.getNoiseDraw());
         assertEquals(1, row.getReplicates());
         assertEquals(10.0, row.getDivergenceFactor());
         assertEquals(0, row.getEarlyStoppingPatience());

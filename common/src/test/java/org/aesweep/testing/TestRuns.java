@@ -9,6 +9,7 @@ import org.aesweep.spec.DataSelection;
 import org.aesweep.spec.InputScaling;
 import org.aesweep.spec.LossKind;
 import org.aesweep.spec.Noise;
+import org.aesweep.spec.NoiseDraw;
 import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.OptimizerKind;
 import org.aesweep.spec.OutputActivation;
@@ -37,6 +38,7 @@ public final class TestRuns {
     private String activation = "relu";
     private NoiseKind noise = NoiseKind.NONE;
     private double noiseLevel;
+    private NoiseDraw noiseDraw = NoiseDraw.PER_BATCH;
     private int replicate;
     private double sparsityWeight = 1e-3;
     private int epochs = 2;
@@ -87,6 +89,11 @@ public final class TestRuns {
     public TestRuns noise(NoiseKind kind, double level) {
         noise = kind;
         noiseLevel = level;
+        return this;
+    }
+
+    public TestRuns noiseDraw(NoiseDraw draw) {
+        noiseDraw = draw;
         return this;
     }
 
@@ -148,7 +155,7 @@ public final class TestRuns {
                         decoder == null ? Architecture.mirroredDecoder(kind, codeLayout, hidden) : decoder, activation,
                         outputActivation == null ? OutputActivation.defaultFor(kind, loss) : outputActivation,
                         inputScaling, codeLayout, codeSize, kind == ArchitectureKind.SPARSE ? sparsityWeight : 0.0),
-                new Noise(noise, noiseLevel), new TrainingRecipe(epochs, batchSize, optimizer, learningRate, loss, stopping),
+                new Noise(noise, noiseLevel, noiseDraw), new TrainingRecipe(epochs, batchSize, optimizer, learningRate, loss, stopping),
                 replicate, 7);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.aesweep.spec.LossKind;
+import org.aesweep.spec.NoiseDraw;
 import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.testing.SyntheticImages;
@@ -42,6 +43,17 @@ class FusedTrainerTest {
             runs.add(TestRuns.shallow(6).deep(List.of(24)).loss(LossKind.MSE).epochs(2).batchSize(50)
                     .replicate(replicate).noise(NoiseKind.MASKING, 0.25).build());
         }
+        assertFusedMatchesSolo(runs, 1e-5);
+    }
+
+    @Test
+    void branchesWithAFixedNoiseDrawTrainOnTheirRunsOwnNoisyCopy() {
+        List<RunConfig> runs = List.of(
+                TestRuns.shallow(8).epochs(2).batchSize(64).noise(NoiseKind.DROPOUT, 0.3).noiseDraw(NoiseDraw.FIXED)
+                        .build(),
+                TestRuns.shallow(8).epochs(2).batchSize(64).noise(NoiseKind.GAUSSIAN_UNCLIPPED, 0.2)
+                        .noiseDraw(NoiseDraw.FIXED).replicate(1).build(),
+                TestRuns.shallow(8).epochs(2).batchSize(64).noise(NoiseKind.DROPOUT, 0.3).replicate(2).build());
         assertFusedMatchesSolo(runs, 1e-5);
     }
 

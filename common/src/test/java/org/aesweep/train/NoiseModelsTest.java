@@ -3,6 +3,7 @@ package org.aesweep.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.aesweep.spec.NoiseKind;
@@ -59,13 +60,50 @@ class NoiseModelsTest {
     }
 
     @Test
-    void noiseIsFreshPerCallAndRepeatablePerSeed() {
-        NoiseModel first = NoiseModels.create(NoiseKind.MASKING, 0.3, 4);
-        NoiseModel again = NoiseModels.create(NoiseKind.MASKING, 0.3, 4);
-        INDArray a = first.corrupt(grey());
+    void unclippedGaussianNoiseHasTheLevelAsStandardDeviationAndLeavesThePixelRange() {
+        INDArray noisy = NoiseModels.create(NoiseKind.GAUSSIAN_UNCLIPPED, 0.3, 6).corrupt(grey());
+        INDArray noise = noisy.sub(0.5);
 
-        assertNotEquals(a, first.corrupt(grey()));
-        assertEquals(a, again.corrupt(grey()));
+        assertEquals(0.0, noise.meanNumber().doubleValue(), 0.004);
+        // Clipped, the spread would shrink: 0.5 is only 1.7 sigma from either end of [0, 1].
+        assertEquals(0.3, noise.stdNumber().doubleValue(), 0.003);
+        double outside = noisy.lt(0.0).castTo(DataType.FLOAT).sumNumber().doubleValue()
+                + noisy.gt(1.0).castTo(DataType.FLOAT).sumNumber().doubleValue();
+        // P(|N(0, 0.3^2)| > 0.5) = 0.0956
+        assertEquals(0.0956, outside / PIXELS, 0.005);
+    }
+
+    @Test
+    void dropoutZeroesTheLevelsShareAndScalesTheKeptInputsSoTheMeanStays() {
+        INDArray clean = grey();
+        INDArray noisy = NoiseModels.create(NoiseKind.DROPOUT, 0.2, 7).corrupt(clean);
+
+        assertEquals(0.2, share(noisy, 0.0), 0.01);
+        assertEquals(0.8, share(noisy, 0.5 / 0.8), 0.01, "kept inputs scaled by 1/(1 - level)");
+        assertEquals(0.5, noisy.meanNumber().doubleValue(), 0.005, "the expected input is the clean one");
+        assertEquals(0.5, clean.meanNumber().doubleValue(), 0.0, "the clean batch is not modified");
+    }
+
+    @Test
+    void dropoutRefusesLevelOneWhichWouldDivideByZero() {
+        assertThrows(IllegalArgumentException.class, () -> NoiseModels.create(NoiseKind.DROPOUT, 1.0, 8));
+        assertTrue(NoiseModels.create(NoiseKind.MASKING, 1.0, 8).corrupt(grey()).maxNumber().doubleValue() == 0.0);
+    }
+
+    @Test
+    void everyKindsNoiseIsFreshPerCallAndRepeatablePerSeed() {
+        for (NoiseKind kind : NoiseKind.values()) {
+            if (kind == NoiseKind.NONE) {
+                continue;
+            }
+            NoiseModel first = NoiseModels.create(kind, 0.3, 4);
+            NoiseModel again = NoiseModels.create(kind, 0.3, 4);
+            INDArray a = first.corrupt(grey());
+
+            assertNotEquals(a, first.corrupt(grey()), kind.specName());
+            assertEquals(a, again.corrupt(grey()), kind.specName());
+            assertNotEquals(a, NoiseModels.create(kind, 0.3, 5).corrupt(grey()), kind.specName());
+        }
     }
 
     @Test
