@@ -15,19 +15,21 @@ import java.util.List;
  * @param inputScaling     the range inputs (and so targets) are scaled to
  * @param codeLayout       dense, or map for a convolutional code
  * @param codeSizes        this architecture's own code-size axis; empty = the sweep's code_sizes
+ * @param noise            this architecture's own noise settings; empty = the sweep's noise block
  * @param loss             the reconstruction loss this architecture trains with
  * @param trainingMode     local, parameter_averaging, or auto (the planner decides by cost)
  * @param recipe           what the entry's own training block changes in the sweep's recipe
  */
 public record ArchitectureSpec(String label, ArchitectureKind kind, List<Integer> hidden, List<Integer> decoder,
                                String activation, OutputActivation outputActivation, InputScaling inputScaling,
-                               CodeLayout codeLayout, List<Integer> codeSizes, LossKind loss,
+                               CodeLayout codeLayout, List<Integer> codeSizes, List<Noise> noise, LossKind loss,
                                TrainingMode trainingMode,
                                RecipeOverrides recipe) {
     public ArchitectureSpec {
         hidden = List.copyOf(hidden);
         decoder = List.copyOf(decoder);
         codeSizes = List.copyOf(codeSizes);
+        noise = List.copyOf(noise);
     }
 
     /** The network for one code size and sparsity weight. */

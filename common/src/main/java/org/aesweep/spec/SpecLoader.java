@@ -31,7 +31,8 @@ public final class SpecLoader {
     /** Keras' usual activity-regularisation weight, the study's default. */
     private static final double DEFAULT_SPARSITY_WEIGHT = 1e-5;
     private static final List<String> ARCHITECTURE_KEYS = List.of("name", "hidden", "decoder", "activation",
-            "output_activation", "input_scaling", "code", "code_sizes", "label", "loss", "training_mode", "training");
+            "output_activation", "input_scaling", "code", "code_sizes", "noise", "label", "loss", "training_mode",
+            "training");
     /** What an architecture's own training block may change; the rest of the recipe is the sweep's. */
     private static final List<String> ARCHITECTURE_TRAINING_KEYS =
             List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss");
@@ -94,7 +95,7 @@ public final class SpecLoader {
                 ? required(top, "code_sizes", root).map(node -> codeSizes(node, "code_sizes")).orElse(List.of())
                 : List.of();
 
-        List<Noise> noise = noise(top);
+        List<Noise> noise = noise(top, "noise");
         List<Double> sparsity = numberList(top.get("sparsity"), "sparsity", List.of(DEFAULT_SPARSITY_WEIGHT),
                 weight -> Double.isFinite(weight) && weight >= 0, "must be a finite number >= 0");
 
@@ -283,12 +284,16 @@ public final class SpecLoader {
      * setting whatever the levels. With several kinds a level of 0 is refused: it trains without
      * noise whatever the kind, so it would repeat one clean run under every kind's name.
      */
-    private List<Noise> noise(Map<String, Node> top) {
-        Map<String, Node> section = section(top, "noise", NOISE_KEYS);
-        List<NoiseKind> kinds = noiseKinds(section.get("kind"));
-        List<Double> levels = noiseLevels(section.get("levels"), kinds, top.get("noise"));
-        NoiseDraw draw = optional(section, "noise.draw", NoiseDraw.PER_BATCH,
-                (node, path) -> reader.choice(node, path, NoiseDraw.class));
+    /**
+     * A noise block (the sweep's, or an architecture's own at {@code path}): its kinds crossed with
+     * its levels, each with the block's draw.
+     */
+    private List<Noise> noise(Map<String, Node> parent, String path) {
+        Map<String, Node> section = section(parent, "noise", path, NOISE_KEYS);
+        List<NoiseKind> kinds = noiseKinds(section.get("kind"), path + ".kind");
+        List<Double> levels = noiseLevels(section.get("levels"), kinds, parent.get("noise"), path);
+        NoiseDraw draw = optional(section, path + ".draw", NoiseDraw.PER_BATCH,
+                (node, drawPath) -> reader.choice(node, drawPath, NoiseDraw.class));
         List<Noise> settings = new ArrayList<>();
         for (NoiseKind kind : kinds) {
             if (kind == NoiseKind.NONE) {
@@ -301,8 +306,7 @@ public final class SpecLoader {
     }
 
     /** noise.kind: one kind, or a non-empty list of distinct kinds; none when absent. */
-    private List<NoiseKind> noiseKinds(Node node) {
-        String path = "noise.kind";
+    private List<NoiseKind> noiseKinds(Node node, String path) {
         if (node == null) {
             return List.of(NoiseKind.NONE);
         }
@@ -325,26 +329,26 @@ public final class SpecLoader {
      * noise.levels, checked against every listed kind (dropout takes levels below 1 only). With one
      * kind they default to [0] as before kinds became a list; with several they are required.
      */
-    private List<Double> noiseLevels(Node node, List<NoiseKind> kinds, Node noiseNode) {
-        String path = "noise.levels";
+    private List<Double> noiseLevels(Node node, List<NoiseKind> kinds, Node noiseNode, String noisePath) {
+        String path = noisePath + ".levels";
         List<NoiseKind> noisy = kinds.stream().filter(kind -> kind != NoiseKind.NONE).toList();
         if (kinds.isEmpty()) {
             // noise.kind was refused already: check the levels against the widest range only.
             return numberList(node, path, List.of(0.0), NoiseKind.GAUSSIAN::accepts, "must be within [0, 1]");
         }
         if (noisy.isEmpty()) {
-            return numberList(node, path, List.of(0.0), NoiseKind.NONE::accepts, "must be 0 when noise.kind is none");
+            return numberList(node, path, List.of(0.0), NoiseKind.NONE::accepts, "must be 0 when " + noisePath + ".kind is none");
         }
         boolean several = kinds.size() > 1;
         if (several && node == null) {
-            reader.problem(noiseNode, path, "required when noise.kind lists several kinds: the levels every kind"
+            reader.problem(noiseNode, path, "required when " + noisePath + ".kind lists several kinds: the levels every kind"
                     + " but none is crossed with, e.g. [0.1, 0.3]");
             return List.of();
         }
         String upper = noisy.contains(NoiseKind.DROPOUT) ? "1) (dropout scales kept inputs by 1/(1 - level))" : "1]";
         String rule = several
-                ? "must be within (0, " + upper + " when noise.kind lists several kinds: level 0 trains without"
-                        + " noise whatever the kind, so list none in noise.kind for one clean run"
+                ? "must be within (0, " + upper + " when " + noisePath + ".kind lists several kinds: level 0 trains"
+                        + " without noise whatever the kind, so list none in " + noisePath + ".kind for one clean run"
                 : "must be within [0, " + upper;
         return numberList(node, path, List.of(0.0),
                 level -> (!several || level > 0.0) && noisy.stream().allMatch(kind -> kind.accepts(level)), rule);
@@ -373,7 +377,7 @@ public final class SpecLoader {
             LossKind loss = trainingLoss.orElse(LossKind.BCE);
             return List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), List.of(), "relu",
                     OutputActivation.defaultFor(ArchitectureKind.SHALLOW, loss), InputScaling.UNIT, CodeLayout.DENSE,
-                    List.of(), loss, TrainingMode.AUTO, RecipeOverrides.none()));
+                    List.of(), List.of(), loss, TrainingMode.AUTO, RecipeOverrides.none()));
         }
         List<ArchitectureSpec> architectures = new ArrayList<>();
         Set<String> labels = new HashSet<>();
@@ -437,8 +441,9 @@ public final class SpecLoader {
                 (n, p) -> reader.choice(n, p, TrainingMode.class));
         List<Integer> codeSizes = Optional.ofNullable(entries.get("code_sizes"))
                 .map(n -> codeSizes(n, path + ".code_sizes")).orElse(List.of());
+        List<Noise> noise = entries.containsKey("noise") ? noise(entries, path + ".noise") : List.of();
         return Optional.of(new ArchitectureSpec(label, kind.get(), hidden, decoder, activation, output, scaling, layout,
-                codeSizes, loss, mode, recipeOverrides(ownTraining, path + ".training")));
+                codeSizes, noise, loss, mode, recipeOverrides(ownTraining, path + ".training")));
     }
 
     /** An architecture's own training block, validated by the same rules as the sweep's. */

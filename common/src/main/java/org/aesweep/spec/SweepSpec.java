@@ -52,7 +52,7 @@ public record SweepSpec(
                         learningRate, architecture.loss(), stopping));
                 List<Double> weights = architecture.kind() == ArchitectureKind.SPARSE ? sparsityWeights : List.of(0.0);
                 for (double weight : weights) {
-                    for (Noise setting : noise) {
+                    for (Noise setting : noiseOf(architecture)) {
                         for (int codeSize : codeSizesOf(architecture)) {
                             Architecture network = architecture.at(codeSize, weight);
                             for (int replicate = 0; replicate < replicates; replicate++) {
@@ -70,13 +70,18 @@ public record SweepSpec(
     public int runCount() {
         return datasets.size() * architectures.stream()
                 .mapToInt(a -> (a.kind() == ArchitectureKind.SPARSE ? sparsityWeights.size() : 1)
-                        * noise.size() * codeSizesOf(a).size() * replicates)
+                        * noiseOf(a).size() * codeSizesOf(a).size() * replicates)
                 .sum();
     }
 
     /** The code sizes an architecture's runs take: its own, else the sweep's. */
     public List<Integer> codeSizesOf(ArchitectureSpec architecture) {
         return architecture.codeSizes().isEmpty() ? codeSizes : architecture.codeSizes();
+    }
+
+    /** The noise settings an architecture's runs take: its own, else the sweep's. */
+    public List<Noise> noiseOf(ArchitectureSpec architecture) {
+        return architecture.noise().isEmpty() ? noise : architecture.noise();
     }
 
     /** Every code size some run of the sweep takes, in first-seen order. */
@@ -92,11 +97,12 @@ public record SweepSpec(
 
     public String describe() {
         boolean ownRecipes = architectures.stream().anyMatch(a -> !a.recipe().equals(RecipeOverrides.none()));
-        String kinds = noise.stream().map(setting -> setting.kind().specName()).distinct()
+        List<Noise> settings = architectures.stream().flatMap(a -> noiseOf(a).stream()).distinct().toList();
+        String kinds = settings.stream().map(setting -> setting.kind().specName()).distinct()
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "%d run(s) on %s: %d architecture(s) x %d noise setting(s) (%s) x %d code size(s)"
                         + " x %d replicate(s), %s", runCount(), String.join(", ", datasets), architectures.size(),
-                noise.size(), kinds, allCodeSizes().size(), replicates,
+                settings.size(), kinds, allCodeSizes().size(), replicates,
                 ownRecipes ? "recipes per architecture" : epochs + " epoch(s) each");
     }
 }

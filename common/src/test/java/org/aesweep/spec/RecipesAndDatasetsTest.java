@@ -133,4 +133,30 @@ class RecipesAndDatasetsTest {
         assertProblem(problems("dataset: mnist\ncode_sizes: [2]\narchitectures:\n  - {name: deep, code_sizes: [784]}\n"),
                 "architectures[0].code_sizes[0]", "must be > 0 and < 784");
     }
+
+    @Test
+    void anArchitectureMayTakeItsOwnNoise() throws Exception {
+        SweepSpec spec = load("""
+                dataset: fashion-mnist
+                code_sizes: [30]
+                architectures:
+                  - {name: deep, label: stacked}
+                  - name: deep
+                    label: denoising-gaussian
+                    noise: {kind: gaussian_unclipped, levels: [0.2]}
+                  - name: deep
+                    label: denoising-dropout
+                    noise: {kind: dropout, levels: [0.5], draw: fixed}
+                """);
+        assertEquals(List.of(new Noise(NoiseKind.NONE, 0.0), new Noise(NoiseKind.GAUSSIAN_UNCLIPPED, 0.2),
+                        new Noise(NoiseKind.DROPOUT, 0.5, NoiseDraw.FIXED)),
+                spec.expand().stream().map(RunConfig::noise).toList());
+        assertEquals(3, spec.runCount());
+        assertProblem(problems("dataset: mnist\ncode_sizes: [2]\narchitectures:\n"
+                        + "  - {name: deep, noise: {kind: dropout, levels: [1.0]}}\n"),
+                "architectures[0].noise.levels[0]", "dropout scales kept inputs");
+        assertProblem(problems("dataset: mnist\ncode_sizes: [2]\narchitectures:\n"
+                        + "  - {name: deep, noise: {kind: [gaussian, dropout]}}\n"),
+                "architectures[0].noise.levels", "required when architectures[0].noise.kind lists several kinds");
+    }
 }

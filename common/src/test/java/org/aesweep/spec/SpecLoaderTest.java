@@ -24,11 +24,11 @@ class SpecLoaderTest {
         assertEquals(List.of(2, 8, 32), spec.codeSizes());
         assertEquals(List.of(
                 new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), List.of(), "relu",
-                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, List.of(), LossKind.MSE,
+                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, List.of(), List.of(), LossKind.MSE,
                         TrainingMode.AUTO,
                         RecipeOverrides.none()),
                 new ArchitectureSpec("deep-128-64", ArchitectureKind.DEEP, List.of(128, 64), List.of(64, 128), "selu",
-                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, List.of(), LossKind.MSE,
+                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, List.of(), List.of(), LossKind.MSE,
                         TrainingMode.AUTO, RecipeOverrides.none())),
                 spec.architectures());
         assertEquals(List.of(new Noise(NoiseKind.GAUSSIAN, 0.0), new Noise(NoiseKind.GAUSSIAN, 0.3)), spec.noise());
@@ -47,7 +47,7 @@ class SpecLoaderTest {
         SweepSpec spec = SpecLoader.load(MINIMAL, "min.yaml", List.of());
 
         assertEquals(List.of(new ArchitectureSpec("shallow", ArchitectureKind.SHALLOW, List.of(), List.of(), "relu",
-                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, List.of(), LossKind.BCE,
+                        OutputActivation.SIGMOID, InputScaling.UNIT, CodeLayout.DENSE, List.of(), List.of(), LossKind.BCE,
                         TrainingMode.AUTO,
                         RecipeOverrides.none())),
                 spec.architectures());
