@@ -29,7 +29,7 @@ public final class AutoencoderFactory {
 
     /** Any precision; gradient checks need double. */
     static Autoencoder build(RunConfig config, int rows, int cols, DataType precision) {
-        NeuralNetConfiguration.Builder common = common(config, precision);
+        NeuralNetConfiguration.Builder common = common(config, rows, cols, precision);
         return switch (config.architecture().kind()) {
             case LINEAR, SHALLOW, DEEP, SPARSE -> DenseAutoencoder.build(config, rows, cols, common);
             case CONV -> ConvAutoencoder.build(config, rows, cols, common);
@@ -58,14 +58,15 @@ public final class AutoencoderFactory {
             throw new IllegalArgumentException(
                     config.architecture().kind().specName() + " networks have no fused form");
         }
-        return DenseAutoencoder.buildFused(config, branches, rows, cols, common(config, DataType.FLOAT));
+        return DenseAutoencoder.buildFused(config, branches, rows, cols, common(config, rows, cols, DataType.FLOAT));
     }
 
-    private static NeuralNetConfiguration.Builder common(RunConfig config, DataType precision) {
+    private static NeuralNetConfiguration.Builder common(RunConfig config, int rows, int cols, DataType precision) {
         return new NeuralNetConfiguration.Builder()
                 .seed(config.runSeed())
                 .dataType(precision)
                 .weightInit(WeightInit.XAVIER_UNIFORM)
-                .updater(Updaters.of(config.recipe().optimizer(), config.recipe().learningRate()));
+                .updater(Updaters.of(config.recipe().optimizer(), config.recipe().learningRate(),
+                        ScoreScale.elementsPerScore(config, rows, cols)));
     }
 }

@@ -88,7 +88,7 @@ final class ConvAutoencoder {
         ConvolutionHelpers.install(network);
         // The CNN loss layer scores every pixel as an example of one channel, summed per image.
         return new Autoencoder(network, code.layerIndex(), code.shape(), InputLayout.FLAT, InputLayout.IMAGE, rows,
-                cols, loss.perElementFactor(1) / (rows * cols));
+                cols, 1.0 / ScoreScale.elementsPerScore(config, rows, cols));
     }
 
     /** Encoder, dense code and decoder up to the last transposed convolution. */

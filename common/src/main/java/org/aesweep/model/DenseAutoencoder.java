@@ -35,7 +35,9 @@ final class DenseAutoencoder {
         for (int i = 0; i < last; i++) {
             layers.layer(dense(widths[i], widths[i + 1], hidden));
             if (penalisesCodeAfter(architecture, i)) {
-                layers.layer(new ActivityL1(architecture.sparsityWeight()));
+                // The penalty joins a score that is the per-element loss times this scale.
+                layers.layer(new ActivityL1(architecture.sparsityWeight()
+                        * ScoreScale.elementsPerScore(config, rows, cols)));
             }
         }
         ReconstructionLoss loss = Losses.of(config.recipe().loss());
@@ -45,7 +47,7 @@ final class DenseAutoencoder {
         MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
         network.init();
         return new Autoencoder(network, codeLayerIndex(architecture), InputLayout.FLAT, rows, cols,
-                loss.perElementFactor(rows * cols));
+                1.0 / ScoreScale.elementsPerScore(config, rows, cols));
     }
 
     /** The layers {@link #build} lays out, as shapes: dense layers between consecutive widths. */

@@ -51,7 +51,7 @@ final class LstmAutoencoder {
         // DL4J scores a sequence as the sum of its per-step losses (each over cols outputs), so the
         // per-step factor is divided by the number of steps.
         return new Autoencoder(network, codeLayerIndex(architecture), InputLayout.SEQUENCE, rows, cols,
-                loss.perElementFactor(cols) / rows);
+                1.0 / ScoreScale.elementsPerScore(config, rows, cols));
     }
 
     /** The layers {@link #build} lays out, as shapes: every layer with parameters runs at each of the rows steps. */

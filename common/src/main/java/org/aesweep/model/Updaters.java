@@ -16,11 +16,17 @@ final class Updaters {
     private Updaters() {
     }
 
-    static IUpdater of(OptimizerKind optimizer, double learningRate) {
+    /**
+     * @param elementsPerScore how many per-element losses the network's score sums ({@link ScoreScale}):
+     *                         SGD and Nesterov steps grow with the gradient, so their rate is divided
+     *                         by it to step as they would on the per-element mean the spec's rate is
+     *                         meant for; Adam's steps do not depend on the gradient's scale
+     */
+    static IUpdater of(OptimizerKind optimizer, double learningRate, double elementsPerScore) {
         return switch (optimizer) {
             case ADAM -> new JvmAdam(learningRate);
-            case SGD -> new Sgd(learningRate);
-            case NESTEROVS -> new Nesterovs(learningRate, NESTEROV_MOMENTUM);
+            case SGD -> new Sgd(learningRate / elementsPerScore);
+            case NESTEROVS -> new Nesterovs(learningRate / elementsPerScore, NESTEROV_MOMENTUM);
         };
     }
 }

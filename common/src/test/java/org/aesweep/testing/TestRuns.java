@@ -97,6 +97,12 @@ public final class TestRuns {
         return this;
     }
 
+    /** The L1 weight of a sparse run (1e-3 unless set). */
+    public TestRuns sparsityWeight(double weight) {
+        sparsityWeight = weight;
+        return this;
+    }
+
     public TestRuns activation(String name) {
         activation = name;
         return this;
