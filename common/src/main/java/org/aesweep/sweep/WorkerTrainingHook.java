@@ -10,6 +10,7 @@ import org.aesweep.spark.TaskDevice;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.train.NoiseModel;
 import org.aesweep.train.NoiseModels;
+import org.aesweep.train.ScaledNoise;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.CollectionAccumulator;
@@ -111,6 +112,7 @@ final class WorkerTrainingHook implements TrainingHook {
         // Each worker task of each averaging round draws from its own noise stream.
         long stream = task == null ? 0 : ((long) task.stageId() << 32) ^ ((long) task.partitionId() << 8)
                 ^ task.attemptNumber();
-        noise = NoiseModels.create(config.noise().kind(), config.noise().level(), config.runSeed() * 31 + stream);
+        noise = ScaledNoise.of(config.architecture().inputScaling(),
+                NoiseModels.create(config.noise().kind(), config.noise().level(), config.runSeed() * 31 + stream));
     }
 }

@@ -19,8 +19,8 @@ public final class TestSetEvaluator {
     public TestSetEvaluator(LossEvaluator evaluator, RunConfig config, INDArray test) {
         this.evaluator = evaluator;
         this.test = test;
-        NoiseModel noise = NoiseModels.create(config.noise().kind(), config.noise().level(),
-                config.runSeed() + TEST_NOISE_SEED_OFFSET);
+        NoiseModel noise = ScaledNoise.of(config.architecture().inputScaling(), NoiseModels.create(
+                config.noise().kind(), config.noise().level(), config.runSeed() + TEST_NOISE_SEED_OFFSET));
         this.noisyTest = noise.isIdentity() ? null : noise.corrupt(test);
     }
 

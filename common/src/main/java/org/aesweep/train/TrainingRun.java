@@ -48,7 +48,8 @@ final class TrainingRun {
                 Function<Autoencoder, LossEvaluator> evaluatorOf) {
         this.config = config;
         this.model = AutoencoderFactory.build(config, data.rows(), data.cols());
-        this.noise = NoiseModels.create(config.noise().kind(), config.noise().level(), config.runSeed());
+        this.noise = ScaledNoise.of(config.architecture().inputScaling(),
+                NoiseModels.create(config.noise().kind(), config.noise().level(), config.runSeed()));
         this.order = new Random(config.runSeed());
         this.evaluator = evaluatorOf.apply(model);
         this.testSet = new TestSetEvaluator(evaluator, config, data.test());
