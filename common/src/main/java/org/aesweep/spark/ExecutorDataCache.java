@@ -58,7 +58,8 @@ public final class ExecutorDataCache {
         if (sampling.sharesTrainingData()) {
             return shared;
         }
-        String replicateKey = scaledKey + "|" + sampling.split() + "|" + sampling.replicates() + "|" + config.replicate();
+        String replicateKey =
+                scaledKey + "|" + sampling.split() + "|" + sampling.replicates() + "|" + config.replicate();
         return CACHE.computeIfAbsent(replicateKey,
                 ignored -> shared.withTrain(ReplicateSamples.select(shared.train(), config)));
     }

@@ -128,7 +128,8 @@ class LabeledImagesTest {
                 assertEquals(2 * part.pixel(k, p) - 1, scaled.pixel(k, p), 1e-7f);
             }
         }
-        float[] ends = LabeledImages.of(1, 2, new float[] {0f, 1f}, new int[] {0}).scaled(InputScaling.SYMMETRIC).pixels();
+        float[] ends = LabeledImages.of(1, 2, new float[] {0f, 1f}, new int[] {0})
+                .scaled(InputScaling.SYMMETRIC).pixels();
         assertArrayEquals(new float[] {-1f, 1f}, ends, 0f, "0 and 1 land exactly on the range's ends");
         assertEquals(InputScaling.SYMMETRIC, scaled.subset(5, 1).scaling(), "subsets keep their scaling");
     }

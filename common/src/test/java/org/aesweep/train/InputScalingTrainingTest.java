@@ -30,12 +30,15 @@ import org.nd4j.linalg.dataset.DataSet;
  * i.e. 4x the MSE of the same reconstructions mapped back to [0, 1].
  */
 class InputScalingTrainingTest {
-    private static final RunConfig SYMMETRIC = TestRuns.shallow(8).dataset("mnist").limits(400, 150)
-            .validation(ValidationSize.ofCount(100)).output(OutputActivation.TANH, InputScaling.SYMMETRIC)
-            .loss(LossKind.MSE).noise(NoiseKind.GAUSSIAN, 0.2).epochs(1).build();
+    private static final RunConfig SYMMETRIC =
+            noisyMseRun().output(OutputActivation.TANH, InputScaling.SYMMETRIC).build();
     /** The same run on [0, 1] images: the same seed, so the same noise draws. */
-    private static final RunConfig UNIT_TWIN = TestRuns.shallow(8).dataset("mnist").limits(400, 150)
-            .validation(ValidationSize.ofCount(100)).loss(LossKind.MSE).noise(NoiseKind.GAUSSIAN, 0.2).epochs(1).build();
+    private static final RunConfig UNIT_TWIN = noisyMseRun().build();
+
+    private static TestRuns noisyMseRun() {
+        return TestRuns.shallow(8).dataset("mnist").limits(400, 150).validation(ValidationSize.ofCount(100))
+                .loss(LossKind.MSE).noise(NoiseKind.GAUSSIAN, 0.2).epochs(1);
+    }
 
     private static TrainTestSplit data(InputScaling scaling) {
         return ExecutorDataCache.get(RealData.root().toString(), SYMMETRIC, scaling, new Configuration());
@@ -80,7 +83,8 @@ class InputScalingTrainingTest {
             assertEquals(4 * unitMse.evaluate(test, test), last.testLoss(), tolerance * last.testLoss());
             assertEquals(4 * unitMse.evaluate(validation, validation), last.validationLoss(),
                     tolerance * last.validationLoss());
-            assertEquals(4 * unitMse.evaluate(train, train), trained.fullTrainLoss(), tolerance * trained.fullTrainLoss());
+            assertEquals(4 * unitMse.evaluate(train, train), trained.fullTrainLoss(),
+                    tolerance * trained.fullTrainLoss());
             // A unit run of the same seed draws the same test noise: the [-1, 1] run saw it scaled.
             double unitDenoising = new TestSetEvaluator(unitMse, UNIT_TWIN, test).denoisingTestLoss();
             assertEquals(4 * unitDenoising, last.denoisingTestLoss(), tolerance * last.denoisingTestLoss());
