@@ -106,7 +106,9 @@ public final class BiasVarianceDecomposition {
                     first = first == null ? run : first;
                     models.add(run.model());
                 }
-                // Replicates share the test set: it depends on the dataset, test_limit and seed only.
+                // Replicates share the test set (it depends on the dataset, test_limit and seed only) and,
+                // being one architecture, its input scaling: reconstructions and targets are compared in
+                // that scaled range, as the runs' losses are.
                 TrainTestSplit data = ExecutorDataCache.get(dataRoot, first.config(), hadoopConf);
                 ReconstructionSpread.Decomposition result =
                         ReconstructionSpread.decompose(models, TrainingArrays.toMatrix(data.test()));

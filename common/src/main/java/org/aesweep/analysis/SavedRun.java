@@ -8,20 +8,25 @@ import java.util.List;
 import org.aesweep.model.Autoencoder;
 import org.aesweep.model.AutoencoderFactory;
 import org.aesweep.outputs.RunConfigs;
+import org.aesweep.spec.InputScaling;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
 import org.aesweep.tables.TableLayout;
 import org.aesweep.tables.avro.RunRow;
+import org.aesweep.train.PixelScaling;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A committed run brought back: its config from the runs table and its trained weights from the
- * saved model, wrapped as an {@link Autoencoder} so its codes can be decoded.
+ * saved model, wrapped as an {@link Autoencoder} so its codes can be decoded. Its model takes and
+ * gives images in the run's input scaling; {@link #reconstructedImages} and {@link #decodedImages}
+ * speak [0, 1] intensities, as pictures show them, whatever that scaling.
  */
 public record SavedRun(RunConfig config, Autoencoder model, int imageRows, int imageCols) {
 
@@ -58,5 +63,16 @@ public record SavedRun(RunConfig config, Autoencoder model, int imageRows, int i
             }
         }
         return new SavedRun(config, model, rows, cols);
+    }
+
+    /** The run's reconstructions of {@code images} (rows of [0, 1] intensities), as [0, 1] intensities. */
+    public INDArray reconstructedImages(INDArray images) {
+        InputScaling scaling = config.architecture().inputScaling();
+        return PixelScaling.unscale(model.reconstruct(PixelScaling.scale(images, scaling)), scaling);
+    }
+
+    /** The run's decoder's images of {@code codes} (one per row), as [0, 1] intensities. */
+    public INDArray decodedImages(INDArray codes) {
+        return PixelScaling.unscale(model.decode(codes), config.architecture().inputScaling());
     }
 }

@@ -4,8 +4,11 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Random;
 
+import org.aesweep.spec.InputScaling;
+
 /**
- * Grey-scale images with one class label each, pixels scaled to [0, 1].
+ * Grey-scale images with one class label each, pixel intensities in [0, 1] as read, or in a run's
+ * {@link InputScaling} range once {@link #scaled}.
  *
  * <p>Immutable by contract: {@link #pixels()} and {@link #labels()} hand out the backing arrays
  * (copying 188 MB per call would defeat the purpose), so callers must never modify them.
@@ -19,8 +22,10 @@ public final class LabeledImages implements Serializable {
     private final float[] pixels;
     private final int[] labels;
     private final int[] sourceIndices;
+    private final InputScaling scaling;
 
-    private LabeledImages(int rows, int cols, float[] pixels, int[] labels, int[] sourceIndices) {
+    private LabeledImages(int rows, int cols, float[] pixels, int[] labels, int[] sourceIndices,
+                          InputScaling scaling) {
         if (rows <= 0 || cols <= 0) {
             throw new IllegalArgumentException("image shape must be positive, got " + rows + "x" + cols);
         }
@@ -33,6 +38,7 @@ public final class LabeledImages implements Serializable {
         this.pixels = pixels;
         this.labels = labels;
         this.sourceIndices = sourceIndices;
+        this.scaling = scaling;
     }
 
     /**
@@ -44,7 +50,7 @@ public final class LabeledImages implements Serializable {
     public static LabeledImages of(int rows, int cols, float[] pixels, int[] labels) {
         int[] identity = new int[labels.length];
         Arrays.setAll(identity, i -> i);
-        return new LabeledImages(rows, cols, pixels, labels, identity);
+        return new LabeledImages(rows, cols, pixels, labels, identity, InputScaling.UNIT);
     }
 
     public int count() {
@@ -63,7 +69,12 @@ public final class LabeledImages implements Serializable {
         return rows * cols;
     }
 
-    /** Pixel {@code index} (row-major within the image) of image {@code image}, in [0, 1]. */
+    /** The range the pixels lie in: unit as read, or what {@link #scaled} mapped them to. */
+    public InputScaling scaling() {
+        return scaling;
+    }
+
+    /** Pixel {@code index} (row-major within the image) of image {@code image}, in {@link #scaling()}'s range. */
     public float pixel(int image, int index) {
         if (index < 0 || index >= pixelsPerImage()) {
             throw new IndexOutOfBoundsException("pixel index " + index + " outside 0.." + (pixelsPerImage() - 1));
@@ -157,6 +168,26 @@ public final class LabeledImages implements Serializable {
         return select(chosen);
     }
 
+    /**
+     * These images with their [0, 1] intensities mapped into {@code target}'s range (this set itself
+     * when it is already there), the same samples in the same order. Only read images are scaled,
+     * so a set is never scaled twice.
+     */
+    public LabeledImages scaled(InputScaling target) {
+        if (target == scaling) {
+            return this;
+        }
+        if (scaling != InputScaling.UNIT) {
+            throw new IllegalStateException(this + " is already scaled; only [0, 1] images are scaled to "
+                    + target.specName());
+        }
+        float[] mapped = new float[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            mapped[i] = target.scale(pixels[i]);
+        }
+        return new LabeledImages(rows, cols, mapped, labels, sourceIndices, target);
+    }
+
     private LabeledImages select(int[] chosen) {
         int perImage = pixelsPerImage();
         float[] subPixels = new float[chosen.length * perImage];
@@ -168,7 +199,7 @@ public final class LabeledImages implements Serializable {
             subLabels[k] = labels[i];
             subSources[k] = sourceIndices[i];
         }
-        return new LabeledImages(rows, cols, subPixels, subLabels, subSources);
+        return new LabeledImages(rows, cols, subPixels, subLabels, subSources, scaling);
     }
 
     /**
@@ -195,6 +226,7 @@ public final class LabeledImages implements Serializable {
 
     @Override
     public String toString() {
-        return "LabeledImages[" + count() + " x " + rows + "x" + cols + "]";
+        return "LabeledImages[" + count() + " x " + rows + "x" + cols
+                + (scaling == InputScaling.UNIT ? "" : ", " + scaling.specName()) + "]";
     }
 }

@@ -1,5 +1,7 @@
 package org.aesweep.data;
 
+import org.aesweep.spec.InputScaling;
+
 /**
  * Training, validation and test samples of one dataset, all with the same image shape.
  *
@@ -17,6 +19,12 @@ public record TrainTestSplit(LabeledImages train, LabeledImages test, LabeledIma
 
     public boolean hasValidation() {
         return validation != null;
+    }
+
+    /** The same samples with their pixels in {@code scaling}'s range (see {@link LabeledImages#scaled}). */
+    public TrainTestSplit scaled(InputScaling scaling) {
+        return new TrainTestSplit(train.scaled(scaling), test.scaled(scaling),
+                hasValidation() ? validation.scaled(scaling) : null);
     }
 
     /** The same split with another training set (a replicate's part or resample). */

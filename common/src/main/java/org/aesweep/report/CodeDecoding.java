@@ -48,7 +48,7 @@ public final class CodeDecoding {
                 captions.add("class " + mean.getKey());
             }
         }
-        float[][] images = saved.model().decode(Nd4j.create(codes.toArray(new float[0][]))).toFloatMatrix();
+        float[][] images = saved.decodedImages(Nd4j.create(codes.toArray(new float[0][]))).toFloatMatrix();
         Path png = request.png() != null ? new Path(request.png())
                 : new Path(layout.reportDir(), "decoded-" + request.runId() + ".png");
         ImageMontage.write(Arrays.asList(images), captions, saved.imageRows(), saved.imageCols(), png, conf);

@@ -16,6 +16,7 @@ import org.aesweep.data.LabeledImages;
 import org.aesweep.spark.ExecutorDataCache;
 import org.aesweep.spark.ExecutorThreads;
 import org.aesweep.spark.SparkTasks;
+import org.aesweep.spec.InputScaling;
 import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
 import org.aesweep.tables.TableLayout;
@@ -74,7 +75,9 @@ public final class ReconstructionMontage {
                 for (RunRow row : groups.get(index)) {
                     runs.add(SavedRun.load(layout, row, hadoopConf));
                 }
-                LabeledImages test = ExecutorDataCache.get(dataRoot, runs.get(0).config(), hadoopConf).test();
+                // The same [0, 1] images for every run; each run scales them to its own input scaling.
+                LabeledImages test =
+                        ExecutorDataCache.get(dataRoot, runs.get(0).config(), InputScaling.UNIT, hadoopConf).test();
                 int[] firstOfClass = firstOfEachClass(test);
                 INDArray inputs = TrainingArrays.toMatrix(test).getRows(firstOfClass);
                 List<float[]> images = new ArrayList<>();
@@ -84,7 +87,7 @@ public final class ReconstructionMontage {
                     captions.add("input " + test.label(firstOfClass[i]));
                 }
                 for (SavedRun run : runs) {
-                    float[][] reconstructions = run.model().reconstruct(inputs).toFloatMatrix();
+                    float[][] reconstructions = run.reconstructedImages(inputs).toFloatMatrix();
                     for (float[] image : reconstructions) {
                         images.add(image);
                         captions.add(run.config().architecture().label());

@@ -66,7 +66,7 @@ public final class RunPictures {
             codes.add(mean.getValue());
             captions.add("class " + mean.getKey());
         }
-        float[][] images = saved.model().decode(Nd4j.create(codes.toArray(new float[0][]))).toFloatMatrix();
+        float[][] images = saved.decodedImages(Nd4j.create(codes.toArray(new float[0][]))).toFloatMatrix();
         ImageMontage.write(List.of(images), captions, saved.imageRows(), saved.imageCols(), png, conf);
         return png;
     }

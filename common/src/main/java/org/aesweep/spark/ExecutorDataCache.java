@@ -9,6 +9,7 @@ import org.aesweep.data.DatasetLoader;
 import org.aesweep.data.ReplicateSamples;
 import org.aesweep.data.TrainTestSplit;
 import org.aesweep.data.ValidationHoldout;
+import org.aesweep.spec.InputScaling;
 import org.aesweep.spec.ReplicateSampling;
 import org.aesweep.spec.RunConfig;
 import org.apache.hadoop.conf.Configuration;
@@ -16,7 +17,8 @@ import org.apache.hadoop.conf.Configuration;
 /**
  * Keeps the data sets an executor JVM has read, so the runs it trains one after another (or side by
  * side) read each IDX file once, and each replicate's part or resample is cut once. Keyed by
- * everything that selects the samples.
+ * everything that selects the samples and by the range their pixels are scaled to: the [0, 1] sets
+ * are read once, and a scaled copy is made once, only for runs that ask for another scaling.
  */
 public final class ExecutorDataCache {
     private static final Map<String, TrainTestSplit> CACHE = new ConcurrentHashMap<>();
@@ -26,13 +28,22 @@ public final class ExecutorDataCache {
 
     /**
      * The run's data: the sweep's (limited) sets, less the validation samples when the spec holds
-     * some out, with the training set its replicate samples.
+     * some out, with the training set its replicate samples, and every pixel in the run's input
+     * scaling (inputs and targets alike).
      */
     public static TrainTestSplit get(String dataRoot, RunConfig config, Configuration conf) {
+        return get(dataRoot, config, config.architecture().inputScaling(), conf);
+    }
+
+    /**
+     * The run's samples as {@link #get(String, RunConfig, Configuration)} selects them, with pixels in
+     * {@code scaling}'s range, e.g. [0, 1] images for pictures of runs of any scaling.
+     */
+    public static TrainTestSplit get(String dataRoot, RunConfig config, InputScaling scaling, Configuration conf) {
         String key = String.join("|", dataRoot, config.data().dataset(), Integer.toString(config.data().trainLimit()),
                 Integer.toString(config.data().testLimit()), Long.toString(config.dataSeed()),
                 config.data().validation().specForm());
-        TrainTestSplit shared = CACHE.computeIfAbsent(key, ignored -> {
+        TrainTestSplit unit = CACHE.computeIfAbsent(key, ignored -> {
             try {
                 return ValidationHoldout.apply(DatasetLoader.load(config.data().dataset(), dataRoot,
                         config.data().trainLimit(), config.data().testLimit(), config.dataSeed(), conf), config);
@@ -40,11 +51,15 @@ public final class ExecutorDataCache {
                 throw new UncheckedIOException(e);
             }
         });
+        String scaledKey = scaling == InputScaling.UNIT ? key : key + "|" + scaling.specName();
+        TrainTestSplit shared = scaling == InputScaling.UNIT ? unit
+                : CACHE.computeIfAbsent(scaledKey, ignored -> unit.scaled(scaling));
         ReplicateSampling sampling = config.data().sampling();
         if (sampling.sharesTrainingData()) {
             return shared;
         }
-        String replicateKey = key + "|" + sampling.split() + "|" + sampling.replicates() + "|" + config.replicate();
+        String replicateKey =
+                scaledKey + "|" + sampling.split() + "|" + sampling.replicates() + "|" + config.replicate();
         return CACHE.computeIfAbsent(replicateKey,
                 ignored -> shared.withTrain(ReplicateSamples.select(shared.train(), config)));
     }

@@ -28,6 +28,14 @@ public enum InputScaling {
         return high;
     }
 
+    /**
+     * A pixel intensity in [0, 1] mapped into this range: low + (high - low) * intensity, computed
+     * in double and rounded once, so 0 and 1 land exactly on low and high.
+     */
+    public float scale(float intensity) {
+        return (float) (low + (high - low) * intensity);
+    }
+
     public String specName() {
         return name().toLowerCase(Locale.ROOT);
     }

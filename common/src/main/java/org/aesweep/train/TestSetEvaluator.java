@@ -20,8 +20,7 @@ public final class TestSetEvaluator {
     public TestSetEvaluator(LossEvaluator evaluator, RunConfig config, INDArray test) {
         this.evaluator = evaluator;
         this.test = test;
-        NoiseModel noise = NoiseModels.create(config.noise().kind(), config.noise().level(),
-                config.runSeed() + TEST_NOISE_SEED_OFFSET);
+        NoiseModel noise = ScaledNoise.ofRun(config, config.runSeed() + TEST_NOISE_SEED_OFFSET);
         this.noisyTest = noise.isIdentity() ? null : noise.corrupt(test);
     }
 

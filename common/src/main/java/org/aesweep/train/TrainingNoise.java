@@ -31,8 +31,7 @@ public final class TrainingNoise {
      */
     public static NoiseModel perMinibatch(RunConfig config, long seed) {
         Noise noise = config.noise();
-        return noise.draw() == NoiseDraw.FIXED ? NoiseModels.none()
-                : NoiseModels.create(noise.kind(), noise.level(), seed);
+        return noise.draw() == NoiseDraw.FIXED ? NoiseModels.none() : ScaledNoise.ofRun(config, seed);
     }
 
     /**
@@ -46,7 +45,7 @@ public final class TrainingNoise {
         if (noise.draw() != NoiseDraw.FIXED) {
             return Optional.empty();
         }
-        NoiseModel model = NoiseModels.create(noise.kind(), noise.level(), config.runSeed());
+        NoiseModel model = ScaledNoise.ofRun(config, config.runSeed());
         INDArray copy = Nd4j.createUninitialized(train.dataType(), train.rows(), train.columns());
         for (long start = 0; start < train.rows(); start += ROWS_PER_DRAW) {
             long end = Math.min(train.rows(), start + ROWS_PER_DRAW);

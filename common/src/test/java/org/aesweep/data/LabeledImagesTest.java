@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
+
+import org.aesweep.spec.InputScaling;
 import org.junit.jupiter.api.Test;
 
 class LabeledImagesTest {
@@ -110,5 +112,33 @@ class LabeledImagesTest {
         long distinct = java.util.stream.IntStream.range(0, COUNT).map(resample::sourceIndex).distinct().count();
         // About 1 - 1/e = 63% of the samples appear in a bootstrap resample.
         assertTrue(distinct > 50 && distinct < 75, "distinct samples: " + distinct);
+    }
+
+    @Test
+    void symmetricScalingMapsEveryPixelToTwiceItMinusOneAndKeepsTheSamples() {
+        LabeledImages part = ALL.subset(10, 7);
+        LabeledImages scaled = part.scaled(InputScaling.SYMMETRIC);
+
+        assertEquals(InputScaling.SYMMETRIC, scaled.scaling());
+        assertEquals(InputScaling.UNIT, part.scaling(), "the [0, 1] set is not modified");
+        assertArrayEquals(sources(part), sources(scaled));
+        assertArrayEquals(part.labels(), scaled.labels());
+        for (int k = 0; k < part.count(); k++) {
+            for (int p = 0; p < part.pixelsPerImage(); p++) {
+                assertEquals(2 * part.pixel(k, p) - 1, scaled.pixel(k, p), 1e-7f);
+            }
+        }
+        float[] ends = LabeledImages.of(1, 2, new float[] {0f, 1f}, new int[] {0})
+                .scaled(InputScaling.SYMMETRIC).pixels();
+        assertArrayEquals(new float[] {-1f, 1f}, ends, 0f, "0 and 1 land exactly on the range's ends");
+        assertEquals(InputScaling.SYMMETRIC, scaled.subset(5, 1).scaling(), "subsets keep their scaling");
+    }
+
+    @Test
+    void unitScalingIsTheSetItselfAndAScaledSetIsNeverScaledAgain() {
+        assertSame(ALL, ALL.scaled(InputScaling.UNIT));
+        LabeledImages scaled = ALL.scaled(InputScaling.SYMMETRIC);
+        assertSame(scaled, scaled.scaled(InputScaling.SYMMETRIC));
+        assertThrows(IllegalStateException.class, () -> scaled.scaled(InputScaling.UNIT));
     }
 }

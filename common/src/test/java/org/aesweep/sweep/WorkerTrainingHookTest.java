@@ -11,7 +11,10 @@ import org.aesweep.model.Autoencoder;
 import org.aesweep.model.AutoencoderFactory;
 import org.aesweep.spark.SparkSessions;
 import org.aesweep.spec.NoiseDraw;
+import org.aesweep.spec.InputScaling;
+import org.aesweep.spec.LossKind;
 import org.aesweep.spec.NoiseKind;
+import org.aesweep.spec.OutputActivation;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.testing.TestRuns;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -56,6 +59,24 @@ class WorkerTrainingHookTest {
         assertEquals(1.0, minibatch.getLabels().minNumber().doubleValue(), "targets stay clean");
         assertNotEquals(minibatch.getFeatures(), minibatch.getLabels());
         assertEquals(1, hook.workersSeen().size(), "the worker recorded itself");
+    }
+
+    /** Masking a [-1, 1] image sets pixels to -1, the black of [0, 1]'s 0. */
+    @Test
+    void masksScaledInputsToTheRangesLowEnd() {
+        RunConfig config = TestRuns.shallow(4).noise(NoiseKind.MASKING, 0.5).loss(LossKind.MSE)
+                .output(OutputActivation.TANH, InputScaling.SYMMETRIC).build();
+        Autoencoder model = AutoencoderFactory.build(config, SIDE, SIDE);
+        WorkerTrainingHook hook = WorkerTrainingHook.register(jsc, config, model);
+        INDArray white = Nd4j.ones(DataType.FLOAT, 200, SIDE * SIDE);
+        DataSet minibatch = new DataSet(white, white);
+
+        hook.preUpdate(minibatch, model.network());
+
+        INDArray inputs = minibatch.getFeatures();
+        assertEquals(0.5, inputs.eq(-1.0).castTo(DataType.FLOAT).meanNumber().doubleValue(), 0.01, "share masked");
+        assertEquals(0.0, inputs.meanNumber().doubleValue(), 0.02, "masked -1s and kept 1s, half each");
+        assertEquals(1.0, minibatch.getLabels().minNumber().doubleValue(), "targets stay clean");
     }
 
     @Test
