@@ -20,7 +20,9 @@ final class RunRows {
     static RunRow runRow(TrainedRun trained, RunContext context) {
         RunConfig config = context.run().config();
         EpochMetrics last = trained.lastEpoch();
-        int bestEpoch = trained.bestEpoch(SelectionLoss.of(config));
+        // Only a validation split may choose an epoch: without one the column stays null rather than
+        // name the epoch the test set liked best.
+        int bestEpoch = config.data().hasValidation() ? trained.bestEpoch(SelectionLoss.VALIDATION) : 0;
         return RunRow.newBuilder(GridPointColumns.fill(new RunRow(), config))
                 .setArchitectureKind(config.architecture().kind().specName())
                 .setHiddenSizes(new ArrayList<>(config.architecture().hiddenSizes()))

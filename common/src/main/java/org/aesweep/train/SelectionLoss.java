@@ -4,8 +4,9 @@ import org.aesweep.spec.RunConfig;
 
 /**
  * The loss that chooses among a run's epochs (early stopping, best epoch): the validation loss
- * when the run holds out a validation split, so the test set is only reported. Runs without one
- * (specs from before data.validation) keep choosing on the test loss, as they did.
+ * when the run holds out a validation split, so the test set is only reported. A run without one
+ * never chooses: the spec refuses early stopping without a split, and its best_epoch stays null;
+ * TEST serves only the stopping rules' divergence check and tests.
  */
 public enum SelectionLoss {
     TEST("test"),

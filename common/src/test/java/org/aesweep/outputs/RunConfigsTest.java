@@ -78,5 +78,8 @@ class RunConfigsTest {
         RunConfig without = TestRuns.shallow(6).build();
         assertNull(RunRows.epochRows(without, List.of(new EpochMetrics(1, 0.3, 0.25, Double.NaN, 1, 1, 0.1))).get(0)
                 .getValidationLoss());
+        RunContext withoutContext = new RunContext(PlannedRun.local(without), 1, 1, 2, "driver localhost",
+                new TaskDevice("cpu", null), 28, 28, 500, 100, Instant.EPOCH, Instant.EPOCH.plusSeconds(5));
+        assertNull(RunRows.runRow(trained, withoutContext).getBestEpoch(), "no split, so no epoch is chosen");
     }
 }
