@@ -140,13 +140,12 @@ public final class SweepDriver {
         if (estimateWallTime && pending.size() > 0) {
             logEstimate(layout.sweepId(), pending, localStages(jsc, batches), ExecutorCores.of(jsc), TaskSlots.of(jsc));
         }
-        // Widened batches are the costliest, so they stay first in the plan's order.
+        // Widened batches are the costliest, so they stay first in the plan's order (the ETA's).
         List<PlannedRun> order = new ArrayList<>(pending.parameterAveraged());
         batches.forEach(batch -> order.addAll(batch.runs()));
         SweepProgress progress = new SweepProgress(layout.sweepId(), order, TaskSlots.of(jsc), Clock.systemUTC());
         List<RunSummary> trained = new ArrayList<>(trainParameterAveraged(jsc, settings, pending, progress, committer));
-        trained.addAll(trainLocal(jsc, settings, batches, pending.parameterAveraged().size(), progress, committer,
-                conf));
+        trained.addAll(trainLocal(jsc, settings, batches, progress, committer, conf));
         SweepOutcome outcome = new SweepOutcome(trained, skipped);
         // Attempts that died with their executor left staging directories; none is running now.
         layout.stagingRoot().getFileSystem(conf).delete(layout.stagingRoot(), true);
@@ -187,7 +186,7 @@ public final class SweepDriver {
                     "run " + run.runId() + " (" + RunTask.describe(run.config()) + ") with parameter averaging")) {
                 RunSummary summary = trainer.train(run, pending.parameterAveraging());
                 committer.accept(List.of(summary));
-                progress.finished(trained.size(), summary.status(), summary.wallSeconds()).ifPresent(LOG::info);
+                progress.finished(run.runId(), summary.status(), summary.wallSeconds()).ifPresent(LOG::info);
                 trained.add(summary);
             }
         }
@@ -200,8 +199,7 @@ public final class SweepDriver {
      * a whole executor's cores, then the rest.
      */
     private static List<RunSummary> trainLocal(JavaSparkContext jsc, SweepSettings settings, List<RunBatch> batches,
-                                               int firstIndex, SweepProgress progress, RunCommitter committer,
-                                               Configuration conf) {
+                                               SweepProgress progress, RunCommitter committer, Configuration conf) {
         if (batches.isEmpty()) {
             return List.of();
         }
@@ -209,8 +207,7 @@ public final class SweepDriver {
         RunStatusAccumulators statuses = RunStatusAccumulators.register(jsc.sc());
         List<RunSummary> trained = new ArrayList<>();
         for (LocalStage stage : localStages(jsc, batches)) {
-            trained.addAll(trainStage(jsc, settings, stage, task, statuses, firstIndex + trained.size(), progress,
-                    committer));
+            trained.addAll(trainStage(jsc, settings, stage, task, statuses, progress, committer));
         }
         return trained;
     }
@@ -232,14 +229,14 @@ public final class SweepDriver {
      * runs are committed as its results arrive.
      */
     private static List<RunSummary> trainStage(JavaSparkContext jsc, SweepSettings settings, LocalStage stage,
-                                               RunTask task, RunStatusAccumulators statuses, int firstIndex,
+                                               RunTask task, RunStatusAccumulators statuses,
                                                SweepProgress progress, RunCommitter committer) {
         List<RunBatch> batches = stage.batches();
         try (SparkStage sparkStage = SparkStage.begin(jsc.sc(), "sweep", settings.layout().sweepId(), stage.key(),
                 stage.description())) {
             LOG.info("sweep {}: {}", settings.layout().sweepId(), stage.description());
             SweepProgressListener listener =
-                    new SweepProgressListener(sparkStage.groupId(), progress, batches, firstIndex, LOG::info);
+                    new SweepProgressListener(sparkStage.groupId(), progress, batches, LOG::info);
             jsc.sc().addSparkListener(listener);
             try {
                 // One partition per batch, in plan order: Spark hands partitions to free task slots by index.
@@ -252,7 +249,7 @@ public final class SweepDriver {
                     committer.accept(results.stream().flatMap(List::stream).toList());
                     for (List<RunSummary> batch : results) {
                         for (RunSummary run : batch) {
-                            progress.finished(firstIndex + trained.size(), run.status(),
+                            progress.finished(run.config().runId(), run.status(),
                                     run.wallSeconds() / batch.size()).ifPresent(LOG::info);
                             trained.add(run);
                         }

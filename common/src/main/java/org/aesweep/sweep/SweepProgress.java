@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,12 +31,13 @@ public final class SweepProgress {
     private final int taskSlots;
     private final Instant started;
     private final boolean[] finished;
+    private final Map<String, Integer> indexById = new HashMap<>();
     private final Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
     private final RunTimeFit fit = new RunTimeFit();
     private int finishedRuns;
 
     /**
-     * @param runs      the runs this attempt trains, in the order their indices refer to
+     * @param runs      the runs this attempt trains
      * @param taskSlots how many local runs train at once
      */
     public SweepProgress(String sweepId, List<PlannedRun> runs, int taskSlots, Clock clock) {
@@ -45,16 +47,28 @@ public final class SweepProgress {
         this.clock = clock;
         this.started = clock.instant();
         this.finished = new boolean[runs.size()];
+        for (int i = 0; i < runs.size(); i++) {
+            indexById.put(runs.get(i).runId(), i);
+        }
         for (RunStatus status : RunStatus.values()) {
             counts.put(status, 0);
         }
     }
 
     /**
-     * Records run {@code index}, which took {@code seconds}; the new progress line, or empty if the
-     * run was already counted.
+     * Records the run with id {@code runId}, which took {@code seconds}: the new progress line, or
+     * empty if the run was already counted. Reporters name runs by id because they see them in
+     * different orders (a Spark listener by task, the driver as results arrive).
      */
-    public synchronized Optional<String> finished(int index, RunStatus status, double seconds) {
+    public synchronized Optional<String> finished(String runId, RunStatus status, double seconds) {
+        Integer index = indexById.get(runId);
+        if (index == null) {
+            throw new IllegalArgumentException("run " + runId + " is not one this attempt trains");
+        }
+        return finished(index, status, seconds);
+    }
+
+    private Optional<String> finished(int index, RunStatus status, double seconds) {
         if (finished[index]) {
             return Optional.empty();
         }

@@ -28,27 +28,18 @@ public final class SweepProgressListener extends SparkListener {
     private final String groupId;
     private final SweepProgress progress;
     private final List<RunBatch> batches;
-    private final int[] firstIndexOfBatch;
     private final Consumer<String> sink;
     private final Set<Integer> stageIds = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param batches    the batches of the job, task i trains batches.get(i)
-     * @param firstIndex the index in {@code progress} of the first batch's first run; the batches'
-     *                   runs follow in order
-     * @param sink       where the lines go (the driver's log)
+     * @param batches the batches of the job, task i trains batches.get(i)
+     * @param sink    where the lines go (the driver's log)
      */
-    public SweepProgressListener(String groupId, SweepProgress progress, List<RunBatch> batches, int firstIndex,
+    public SweepProgressListener(String groupId, SweepProgress progress, List<RunBatch> batches,
                                  Consumer<String> sink) {
         this.groupId = groupId;
         this.progress = progress;
         this.batches = List.copyOf(batches);
-        this.firstIndexOfBatch = new int[batches.size()];
-        int index = firstIndex;
-        for (int i = 0; i < batches.size(); i++) {
-            firstIndexOfBatch[i] = index;
-            index += batches.get(i).size();
-        }
         this.sink = sink;
     }
 
@@ -72,7 +63,7 @@ public final class SweepProgressListener extends SparkListener {
             List<RunStatus> statuses = RunStatusAccumulators.statusesOf(taskEnd.taskInfo());
             double secondsPerRun = taskEnd.taskInfo().duration() / 1000.0 / batch.size();
             for (int i = 0; i < statuses.size() && i < batch.size(); i++) {
-                progress.finished(firstIndexOfBatch[task] + i, statuses.get(i), secondsPerRun).ifPresent(sink);
+                progress.finished(batch.runs().get(i).runId(), statuses.get(i), secondsPerRun).ifPresent(sink);
             }
         } else {
             String runs = batch.runs().stream().map(PlannedRun::runId).collect(Collectors.joining(", "));

@@ -47,11 +47,12 @@ class SweepProgressListenerTest {
             runs.add(new PlannedRun(TestRuns.shallow(code).build(), TrainingMode.LOCAL, code));
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        // The first progress index is taken by a parameter-averaged run that the driver reports itself.
+        // A parameter-averaged run, which the driver reports itself, trains first.
+        PlannedRun averaged = new PlannedRun(TestRuns.shallow(32).build(), TrainingMode.PARAMETER_AVERAGING, 32);
         List<PlannedRun> all = new ArrayList<>(runs);
-        all.add(0, runs.get(0));
+        all.add(0, averaged);
         SweepProgress progress = new SweepProgress("p1", all, 2, Clock.systemUTC());
-        progress.finished(0, RunStatus.OK, 1.0);
+        progress.finished(averaged.runId(), RunStatus.OK, 1.0);
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         RunStatusAccumulators statuses = RunStatusAccumulators.register(jsc.sc());
         try (SparkStage stage = SparkStage.begin(jsc.sc(), "sweep", "p1", "local-runs", "test runs")) {
@@ -59,7 +60,7 @@ class SweepProgressListenerTest {
             List<RunBatch> batches = List.of(new RunBatch(runs.subList(0, 1)), new RunBatch(runs.subList(1, 2)),
                     new RunBatch(runs.subList(2, 4)));
             SweepProgressListener listener =
-                    new SweepProgressListener(stage.groupId(), progress, batches, 1, lines::add);
+                    new SweepProgressListener(stage.groupId(), progress, batches, lines::add);
             jsc.sc().addSparkListener(listener);
             jsc.parallelize(batches, batches.size()).map(batch -> {
                 if (batch.runs().get(0).config().architecture().codeSize() == 4 && TaskContext.get().attemptNumber() == 0) {
