@@ -3,6 +3,7 @@ package org.aesweep.sweep;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.aesweep.outputs.RunSummary;
 import org.aesweep.tables.DuckDbViews;
@@ -49,7 +50,10 @@ public final class SweepReport {
         if (groups.isEmpty()) {
             return;
         }
-        String format = "%-14s %-14s %-16s %8s %5s %4s %8s %6s %14s %9s%n";
+        // The text columns are as wide as their longest value, so long labels keep the table aligned.
+        String format = "%-" + width(groups, SweepGroupSummary::dataset, "dataset") + "s %-"
+                + width(groups, SweepGroupSummary::architecture, "architecture") + "s %-"
+                + width(groups, SweepGroupSummary::noise, "noise") + "s %8s %5s %4s %8s %6s %14s %9s%n";
         out.printf(Locale.ROOT, format, "dataset", "architecture", "noise", "l1", "runs", "ok", "diverged",
                 "failed", "best_test_loss", "at_code");
         for (SweepGroupSummary group : groups) {
@@ -59,5 +63,11 @@ public final class SweepReport {
                     group.bestTestLoss() == null ? "-" : String.format(Locale.ROOT, "%.5f", group.bestTestLoss()),
                     group.bestCodeSize() == null ? "-" : group.bestCodeSize());
         }
+    }
+
+    private static int width(List<SweepGroupSummary> groups, Function<SweepGroupSummary, String> column,
+                             String header) {
+        return Math.max(header.length(), groups.stream().mapToInt(group -> column.apply(group).length()).max()
+                .orElse(0));
     }
 }
