@@ -29,10 +29,23 @@ public final class ExecutorDataCache {
      * some out, with the training set its replicate samples.
      */
     public static TrainTestSplit get(String dataRoot, RunConfig config, Configuration conf) {
-        String key = String.join("|", dataRoot, config.data().dataset(), Integer.toString(config.data().trainLimit()),
-                Integer.toString(config.data().testLimit()), Long.toString(config.dataSeed()),
-                config.data().validation().specForm());
-        TrainTestSplit shared = CACHE.computeIfAbsent(key, ignored -> {
+        TrainTestSplit shared = shared(dataRoot, config, conf);
+        ReplicateSampling sampling = config.data().sampling();
+        if (sampling.sharesTrainingData()) {
+            return shared;
+        }
+        String replicateKey = sharedKey(dataRoot, config) + "|" + sampling.split() + "|" + sampling.replicates()
+                + "|" + config.replicate();
+        return CACHE.computeIfAbsent(replicateKey,
+                ignored -> shared.withTrain(ReplicateSamples.select(shared.train(), config)));
+    }
+
+    /**
+     * The sweep's data as every run of it starts from: the (limited) sets less the validation
+     * samples, before a replicate split cuts or resamples the training set.
+     */
+    public static TrainTestSplit shared(String dataRoot, RunConfig config, Configuration conf) {
+        return CACHE.computeIfAbsent(sharedKey(dataRoot, config), ignored -> {
             try {
                 return ValidationHoldout.apply(DatasetLoader.load(config.data().dataset(), dataRoot,
                         config.data().trainLimit(), config.data().testLimit(), config.dataSeed(), conf), config);
@@ -40,12 +53,11 @@ public final class ExecutorDataCache {
                 throw new UncheckedIOException(e);
             }
         });
-        ReplicateSampling sampling = config.data().sampling();
-        if (sampling.sharesTrainingData()) {
-            return shared;
-        }
-        String replicateKey = key + "|" + sampling.split() + "|" + sampling.replicates() + "|" + config.replicate();
-        return CACHE.computeIfAbsent(replicateKey,
-                ignored -> shared.withTrain(ReplicateSamples.select(shared.train(), config)));
+    }
+
+    private static String sharedKey(String dataRoot, RunConfig config) {
+        return String.join("|", dataRoot, config.data().dataset(), Integer.toString(config.data().trainLimit()),
+                Integer.toString(config.data().testLimit()), Long.toString(config.dataSeed()),
+                config.data().validation().specForm());
     }
 }
