@@ -23,6 +23,7 @@ import org.knowm.xchart.XYChart;
 class CodeValueHistogramsTest {
     private static final Curve SHALLOW = new Curve("mnist", "shallow", "none", 0.0, 0.0);
     private static final Curve SPARSE = new Curve("mnist", "sparse", "none", 0.0, 0.01);
+    private static final Curve LINEAR = new Curve("mnist", "linear", "none", 0.0, 0.0);
     private static final StructType CODES = new StructType()
             .add("dataset", DataTypes.StringType).add("architecture", DataTypes.StringType)
             .add("noise_kind", DataTypes.StringType).add("noise_level", DataTypes.DoubleType)
@@ -44,6 +45,7 @@ class CodeValueHistogramsTest {
                     (float) random.nextDouble(), (float) random.nextDouble()));
             rows.add(code(SPARSE, 4, 0f, 0f, 0f, 1f + (float) random.nextDouble() * 2));
             rows.add(code(SHALLOW, 8, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f));
+            rows.add(code(LINEAR, 1, sample));
         }
         bins = CodeValueHistograms.bins(spark.createDataFrame(rows, CODES));
     }
@@ -68,12 +70,21 @@ class CodeValueHistogramsTest {
 
     @Test
     void everyUnitOfEveryCodeIsCountedOnceInAtMostTheBinsThereAre() {
-        for (List<CodeValueHistograms.Bin> run : List.of(of(SHALLOW, 4), of(SPARSE, 4), of(SHALLOW, 8))) {
+        for (List<CodeValueHistograms.Bin> run : List.of(of(SHALLOW, 4), of(SPARSE, 4), of(SHALLOW, 8), of(LINEAR, 1))) {
             long counted = run.stream().mapToLong(CodeValueHistograms.Bin::count).sum();
             assertEquals(200L * run.get(0).codeSize(), counted);
             assertTrue(run.size() <= CodeValueHistograms.BINS, run.size() + " bins");
         }
         assertTrue(of(SHALLOW, 4).size() > 10, "values spread over many bins");
+    }
+
+    @Test
+    void valuesSpreadOverTheRangeFillEveryBinAndTheLargestFallsInTheLast() {
+        // 0, 1, .. 199 in bins 3.98 wide: the last bin holds 196..198 and the maximum, 199.
+        List<CodeValueHistograms.Bin> spread = of(LINEAR, 1);
+        assertEquals(CodeValueHistograms.BINS, spread.size());
+        assertEquals(4, spread.get(spread.size() - 1).count());
+        assertEquals(197.5, spread.get(spread.size() - 1).mean(), 1e-9);
     }
 
     @Test
@@ -94,10 +105,11 @@ class CodeValueHistogramsTest {
     void aPanelPerCodeSizeAndEachCurveInOneColourInEveryPanel() {
         Map<Curve, Color> colours = CodeValueHistograms.colours(bins);
         List<XYChart> panels = CodeValueHistograms.panels(bins, colours);
-        assertEquals(List.of("code size 4", "code size 8"), panels.stream().map(XYChart::getTitle).toList());
-        assertEquals(List.of(SHALLOW.label(), SPARSE.label()), List.copyOf(panels.get(0).getSeriesMap().keySet()));
-        assertEquals(colours.get(SHALLOW), panels.get(0).getSeriesMap().get(SHALLOW.label()).getLineColor());
+        assertEquals(List.of("code size 1", "code size 4", "code size 8"),
+                panels.stream().map(XYChart::getTitle).toList());
+        assertEquals(List.of(SHALLOW.label(), SPARSE.label()), List.copyOf(panels.get(1).getSeriesMap().keySet()));
         assertEquals(colours.get(SHALLOW), panels.get(1).getSeriesMap().get(SHALLOW.label()).getLineColor());
+        assertEquals(colours.get(SHALLOW), panels.get(2).getSeriesMap().get(SHALLOW.label()).getLineColor());
         assertTrue(!colours.get(SHALLOW).equals(colours.get(SPARSE)));
     }
 }

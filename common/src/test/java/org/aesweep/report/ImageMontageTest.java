@@ -51,10 +51,12 @@ class ImageMontageTest {
         assertEquals(255, grey(image, labels, 1, 2));
     }
 
-    /** The grey level at the centre of the image in cell (row, column). */
+    /** The grey level of the image in cell (row, column), the same at its first and last pixel column. */
     private static int grey(BufferedImage image, int labels, int row, int column) {
-        int x = labels + column * (3 * SCALE + GAP) + 3 * SCALE / 2;
+        int left = labels + column * (3 * SCALE + GAP);
         int y = CAPTIONS + row * (2 * SCALE + GAP) + SCALE;
-        return image.getRGB(x, y) & 0xff;
+        int first = image.getRGB(left, y) & 0xff;
+        assertEquals(first, image.getRGB(left + 3 * SCALE - 1, y) & 0xff, "one image fills the cell");
+        return first;
     }
 }
