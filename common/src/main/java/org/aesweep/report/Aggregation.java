@@ -60,8 +60,8 @@ public final class Aggregation {
         try (SparkStage stage = stage(layout, "pca-baselines", "PCA baseline per dataset")) {
             baselines = PcaBaselines.compute(spark, tables, dataRoot);
         }
-        LossCurvePlotter.Plots plots = LossCurvePlotter.plot(rows, baselines, curveLosses(tables), layout.reportDir(),
-                conf);
+        Map<Curve, String> losses = curveLosses(tables);
+        LossCurvePlotter.Plots plots = LossCurvePlotter.plot(rows, baselines, losses, layout.reportDir(), conf);
         List<Path> learningCurves;
         List<Path> scatters;
         RunPictures.Pictures runPictures;
@@ -89,7 +89,7 @@ public final class Aggregation {
                 montages.byCodeSize(), montages.denoising(), reconstructions, codeValues, scatters,
                 runPictures.classMeans(), runPictures.weights());
         try (SparkStage stage = stage(layout, "report", "latent probe summaries and the HTML report")) {
-            report = HtmlReport.write(layout.sweepId(), pictures, rows, ProbeSummaries.read(spark, tables),
+            report = HtmlReport.write(layout.sweepId(), pictures, rows, losses, ProbeSummaries.read(spark, tables),
                     layout.reportDir(), conf);
         }
         List<Path> all = new ArrayList<>(plots.all());

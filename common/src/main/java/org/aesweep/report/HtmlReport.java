@@ -99,7 +99,8 @@ public final class HtmlReport {
     private static final List<Section> CONTENTS = List.of(OVERVIEW, CURVES, LEARNING, BY_CODE_SIZE, DENOISING,
             RECONSTRUCTIONS, CODE_VALUES, LATENT, CLASS_MEANS, WEIGHTS, BIAS_VARIANCE, PROBES);
 
-    public static Path write(String sweepId, Pictures pictures, List<BiasVarianceRow> rows,
+    /** @param losses the loss each curve's runs trained on, for the bias_variance table */
+    public static Path write(String sweepId, Pictures pictures, List<BiasVarianceRow> rows, Map<Curve, String> losses,
                              List<ProbeSummary> probes, Path reportDir, Configuration conf) throws IOException {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>aesweep ")
@@ -137,7 +138,7 @@ public final class HtmlReport {
         heading(html, WEIGHTS);
         byCurve(html, pictures.weights(), fs);
         heading(html, BIAS_VARIANCE);
-        biasVarianceTable(html, rows);
+        biasVarianceTable(html, rows, losses);
         heading(html, PROBES);
         probeTable(html, probes);
         html.append("</body></html>\n");
@@ -170,7 +171,7 @@ public final class HtmlReport {
 
     static String caption(Path png) {
         String name = png.getName().replaceFirst("\\.png$", "");
-        return name.substring(name.indexOf('_') + 1).replace('_', ' ');
+        return name.substring(name.indexOf('_') + 1).replace('_', ' ').replace("code=", "code size ");
     }
 
     /** Pictures side by side, sharing the page's width. */
@@ -191,16 +192,17 @@ public final class HtmlReport {
                 .append(Base64.getEncoder().encodeToString(bytes)).append("\"></div>");
     }
 
-    private static void biasVarianceTable(StringBuilder html, List<BiasVarianceRow> rows) {
+    private static void biasVarianceTable(StringBuilder html, List<BiasVarianceRow> rows, Map<Curve, String> losses) {
         List<List<String>> cells = new ArrayList<>();
         for (BiasVarianceRow row : rows) {
             cells.add(List.of(escape(row.getDataset()), escape(row.getArchitecture()),
-                    escape(row.getNoiseKind() + " " + row.getNoiseLevel()), Integer.toString(row.getCodeSize()),
+                    escape(row.getNoiseKind() + " " + row.getNoiseLevel()),
+                    escape(losses.getOrDefault(Curve.of(row), "")), Integer.toString(row.getCodeSize()),
                     Integer.toString(row.getReplicates()), escape(row.getReplicateSplit()),
                     number(row.getTrainLossMean()), number(row.getTestLossMean()), number(row.getRisk()),
                     number(row.getBiasSquared()), number(row.getVariance())));
         }
-        table(html, List.of("dataset", "architecture", "noise", "code size", "replicates", "split", "train loss",
+        table(html, List.of("dataset", "architecture", "noise", "loss", "code size", "replicates", "split", "train loss",
                 "test loss", "risk", "bias²", "variance"), cells);
     }
 

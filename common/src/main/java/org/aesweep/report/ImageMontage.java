@@ -2,9 +2,9 @@ package org.aesweep.report;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.List;
@@ -18,7 +18,6 @@ public final class ImageMontage {
     private static final int CAPTION_HEIGHT = 16;
     private static final int GAP = 6;
     private static final int COLUMNS = 10;
-    private static final FontRenderContext TEXT = new FontRenderContext(null, true, true);
 
     private ImageMontage() {
     }
@@ -56,8 +55,12 @@ public final class ImageMontage {
     public static void writeTable(List<String> rowLabels, List<String> columnLabels, List<List<float[]>> images,
                                   int rows, int cols, Path png, Configuration conf) throws IOException {
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-        int labelWidth = 2 * GAP + rowLabels.stream()
-                .mapToInt(label -> (int) Math.ceil(font.getStringBounds(label, TEXT).getWidth())).max().orElse(0);
+        // Measured as drawn: with the canvas's font and anti-aliasing.
+        Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        scratch.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        FontMetrics metrics = scratch.getFontMetrics(font);
+        int labelWidth = 3 * GAP + rowLabels.stream().mapToInt(metrics::stringWidth).max().orElse(0);
+        scratch.dispose();
         int tileWidth = cols * SCALE + GAP;
         int tileHeight = rows * SCALE + GAP;
         BufferedImage canvas = new BufferedImage(labelWidth + columnLabels.size() * tileWidth + GAP,

@@ -57,15 +57,18 @@ public final class LossCurvePlotter {
         List<Path> written = new ArrayList<>();
         Map<Curve, List<BiasVarianceRow>> curves = byCurve(rows);
         Map<DatasetLoss, TreeSet<Integer>> overviewBaselines = overviewBaselines(curves, losses);
+        // Curves may train on different losses: each says which.
         XYChart testLoss = overview("test loss against code size", "test loss (per-element mean)", curves,
-                BiasVarianceRow::getTestLossMean, overviewBaselines.size());
+                BiasVarianceRow::getTestLossMean, overviewBaselines.size(),
+                curve -> curve.title() + (losses.containsKey(curve) ? " (" + losses.get(curve) + ")" : ""));
         overviewBaselines.forEach((datasetLoss, sizes) -> addBaseline(testLoss, baselines.get(datasetLoss.dataset()),
                 datasetLoss.loss(), sizes.stream().mapToInt(Integer::intValue).toArray(),
                 "PCA " + datasetLoss.dataset()));
         overviews.add(ChartFiles.write(testLoss, new Path(reportDir, "overview_test-loss.png"), conf));
         overviews.add(ChartFiles.write(overview("variance over replicates against code size",
                 "variance (per-element squared error)",
-                curves, BiasVarianceRow::getVariance, 0), new Path(reportDir, "overview_variance.png"), conf));
+                curves, BiasVarianceRow::getVariance, 0, Curve::title), new Path(reportDir, "overview_variance.png"),
+                conf));
         for (Map.Entry<Curve, List<BiasVarianceRow>> curve : curves.entrySet()) {
             Curve key = curve.getKey();
             PcaBaseline baseline = baselines.get(key.dataset());
@@ -83,12 +86,12 @@ public final class LossCurvePlotter {
 
     /** One series per curve, skipping points without a value, with room in the legend for {@code more}. */
     private static XYChart overview(String title, String yTitle, Map<Curve, List<BiasVarianceRow>> curves,
-                                    Function<BiasVarianceRow, Double> value, int more) {
+                                    Function<BiasVarianceRow, Double> value, int more, Function<Curve, String> name) {
         XYChart chart = axes(title, yTitle, curves.size() + more);
         for (Map.Entry<Curve, List<BiasVarianceRow>> curve : curves.entrySet()) {
             List<BiasVarianceRow> points = curve.getValue().stream().filter(row -> value.apply(row) != null).toList();
             if (!points.isEmpty()) {
-                chart.addSeries(curve.getKey().title(), positions(points),
+                chart.addSeries(name.apply(curve.getKey()), positions(points),
                         points.stream().mapToDouble(value::apply).toArray());
             }
         }

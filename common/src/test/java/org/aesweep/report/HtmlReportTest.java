@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import org.aesweep.tables.avro.BiasVarianceRow;
 import org.aesweep.testing.LocalFiles;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,11 @@ class HtmlReportTest {
     private static final List<String> SECTIONS = List.of("overview", "curves", "learning-curves",
             "reconstructions-by-code-size", "denoising", "reconstructions", "code-values", "latent-space", "class-means",
             "weights", "bias-variance-table", "latent-probes");
+
+    private static final Curve CURVE = new Curve("mnist", "linear", "none", 0.0, 0.0);
+    private static final BiasVarianceRow ROW = BiasVarianceRow.newBuilder().setDataset("mnist").setArchitecture("linear")
+            .setNoiseKind("none").setNoiseLevel(0.0).setCodeSize(8).setReplicates(1).setTrainLossMean(0.031)
+            .setTestLossMean(0.032).setFullTrainLossMean(0.031).build();
 
     @TempDir
     Path work;
@@ -43,7 +50,7 @@ class HtmlReportTest {
                 pngs("reconstructions_code=2.png"), pngs("code-values_mnist.png"),
                 pngs("latent_mnist_shallow_noise=none_0.0_code=2.png", "tsne_mnist_shallow_noise=none_0.0_code=2.png"),
                 List.of(), List.of());
-        org.apache.hadoop.fs.Path index = HtmlReport.write("s1", pictures, List.of(), List.of(),
+        org.apache.hadoop.fs.Path index = HtmlReport.write("s1", pictures, List.of(ROW), Map.of(CURVE, "mse"), List.of(),
                 new org.apache.hadoop.fs.Path(work.toString()), new Configuration());
         return Files.readString(LocalFiles.of(index));
     }
@@ -69,10 +76,18 @@ class HtmlReportTest {
         assertTrue(html.contains("<h3>mnist shallow noise=none 0.0</h3><div class=\"row\"><div><img alt=\""
                 + "loss-vs-code-size_mnist_shallow_noise=none_0.0.png\""), html);
         // The loss plot and the decomposition in one row; so the PCA map and the t-SNE map of a grid point.
-        assertEquals(2, html.split("<h3>mnist shallow noise=none 0.0 code=2</h3><div class=\"row\">")[1]
+        assertEquals(2, html.split("<h3>mnist shallow noise=none 0.0 code size 2</h3><div class=\"row\">")[1]
                 .split("</div></div>")[0].split("<img ").length - 1);
         assertTrue(html.contains("<h3>mnist shallow noise=masking 0.3</h3>"));
+        assertTrue(html.contains("<h3>code size 2</h3>"), "a code size reads as one");
         assertFalse(html.contains("No run of this sweep had input noise."));
+    }
+
+    @Test
+    void theBiasVarianceTableSaysWhichLossEachCurveTrainedOn() throws Exception {
+        String html = write(List.of());
+        assertTrue(html.contains("<th>noise</th><th>loss</th><th>code size</th>"), html);
+        assertTrue(html.contains("<td>none 0.0</td><td>mse</td><td>8</td>"), html);
     }
 
     @Test
