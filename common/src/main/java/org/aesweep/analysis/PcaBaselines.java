@@ -31,7 +31,7 @@ import org.apache.spark.util.SerializableConfiguration;
  * 60,000 stays quick; a few thousand images already pin 784 components down.
  */
 public final class PcaBaselines {
-    static final int MAX_FIT_IMAGES = 10_000;
+    public static final int MAX_FIT_IMAGES = 10_000;
 
     private PcaBaselines() {
     }

@@ -93,7 +93,8 @@ final class CodeSizeMontages {
                 if (curve.noisy()) {
                     INDArray noisy = NoiseModels.create(first.noise().kind(), first.noise().level(), first.runSeed())
                             .corrupt(clean.dup());
-                    written.add(montage(curve, models, List.of("clean", "noisy (" + curve.noiseKind() + " " + curve.noiseLevel() + ")"), List.of(clean, noisy), noisy,
+                    String noise = "noisy (" + curve.noiseKind() + " " + curve.noiseLevel() + ")";
+                    written.add(montage(curve, models, List.of("clean", noise), List.of(clean, noisy), noisy,
                             columns, "denoising_", hadoopConf));
                 }
                 return written;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.aesweep.analysis.PcaBaselines;
 import org.aesweep.tables.avro.BiasVarianceRow;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -55,12 +56,14 @@ public final class HtmlReport {
     }
 
     private static final Section OVERVIEW = new Section("overview", "Overview",
-            "Test loss and the variance over replicates against code size, every curve in one chart. Dashed black:"
-                    + " the PCA baseline, the best linear reconstruction at each code size (test images projected on"
-                    + " the first k principal components of the sweep's training images: after train_limit and the"
-                    + " validation holdout, at most 10,000 of them, the legend says how many). In MSE it is the optimum"
-                    + " a linear autoencoder trained with MSE reaches; for runs trained on BCE it is the BCE of the PCA"
-                    + " reconstruction clipped into [1e-7, 1-1e-7], which a projection can leave.");
+            "Test loss and the variance over replicates against code size, every curve in one chart. In black,"
+                    + " dashed in MSE and dotted in BCE: the PCA baseline, the best linear reconstruction at each code"
+                    + " size (test images projected on the first k principal components of the sweep's training"
+                    + " images: after train_limit and the validation holdout, at most "
+                    + String.format(Locale.ROOT, "%,d", PcaBaselines.MAX_FIT_IMAGES) + " of them; the legend says how"
+                    + " many). In MSE it is the optimum a linear autoencoder trained with MSE reaches. For runs trained"
+                    + " on BCE it is the BCE of the PCA reconstruction clipped into [1e-7, 1-1e-7]: a projection can"
+                    + " leave [0, 1], where BCE is undefined.");
     private static final Section CURVES = new Section("curves", "Loss and bias-variance per curve",
             "Left: final train and test loss (mean and one standard deviation over replicates) with the PCA"
                     + " baseline in the same loss. Right: risk = bias² + variance of the clean test reconstructions in"
@@ -202,8 +205,8 @@ public final class HtmlReport {
                     number(row.getTrainLossMean()), number(row.getTestLossMean()), number(row.getRisk()),
                     number(row.getBiasSquared()), number(row.getVariance())));
         }
-        table(html, List.of("dataset", "architecture", "noise", "loss", "code size", "replicates", "split", "train loss",
-                "test loss", "risk", "bias²", "variance"), cells);
+        table(html, List.of("dataset", "architecture", "noise", "loss", "code size", "replicates", "split",
+                "train loss", "test loss", "risk", "bias²", "variance"), cells);
     }
 
     private static void probeTable(StringBuilder html, List<ProbeSummary> probes) {

@@ -137,7 +137,8 @@ final class LearningCurvePlotter {
         chart.setCustomXAxisTickLabelsFormatter(ChartAxes::plain);
         ChartAxes.plainYTicks(chart);
         SortedMap<Integer, List<Epoch>> byReplicate = new TreeMap<>();
-        epochs.forEach(epoch -> byReplicate.computeIfAbsent(epoch.replicate(), ignored -> new ArrayList<>()).add(epoch));
+        epochs.forEach(epoch -> byReplicate.computeIfAbsent(epoch.replicate(), ignored -> new ArrayList<>())
+                .add(epoch));
         if (byReplicate.size() > 1) {
             for (Map.Entry<Integer, List<Epoch>> replicate : byReplicate.entrySet()) {
                 XYSeries faint = chart.addSeries("test, replicate " + replicate.getKey(),

@@ -26,7 +26,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * error bars of one standard deviation over replicates, and the risk = bias² + variance
  * decomposition of the test reconstructions; and overviews of test loss and of variance with every
  * curve in one chart. Every loss chart carries the dataset's PCA baseline in the curve's loss (see
- * {@link PcaBaseline}), dashed black. Code sizes sit on a log2 axis (see {@link ChartAxes}).
+ * {@link PcaBaseline}) in black, dashed in MSE and dotted in BCE. Code sizes sit on a log2 axis
+ * (see {@link ChartAxes}).
  */
 public final class LossCurvePlotter {
     private static final int WIDTH = 800;
@@ -111,8 +112,8 @@ public final class LossCurvePlotter {
     }
 
     /**
-     * A dashed black series of the baseline in {@code loss} at {@code codeSizes}, labelled with
-     * what it is; nothing when there is no baseline or the loss has none.
+     * A black series of the baseline in {@code loss} at {@code codeSizes} (dashed for MSE, dotted for
+     * BCE), labelled with what it is; nothing when there is no baseline or the loss has none.
      */
     private static void addBaseline(XYChart chart, PcaBaseline baseline, String loss, int[] codeSizes, String name) {
         if (baseline == null || !("mse".equals(loss) || "bce".equals(loss))) {
@@ -133,7 +134,8 @@ public final class LossCurvePlotter {
                 points.stream().mapToDouble(point -> ChartAxes.codeSizePosition(point.codeSize())).toArray(),
                 points.stream().mapToDouble(value).toArray());
         series.setMarker(SeriesMarkers.NONE);
-        series.setLineStyle(SeriesLines.DASH_DASH);
+        // Dashes for MSE, dots for BCE: an overview may hold both.
+        series.setLineStyle(bce ? SeriesLines.DOT_DOT : SeriesLines.DASH_DASH);
         series.setLineColor(Color.BLACK);
     }
 

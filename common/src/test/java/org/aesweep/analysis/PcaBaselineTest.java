@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class PcaBaselineTest {
     private static final int PIXELS = 30;
 
-    /** Images 0.5 + Z B with Z n x rank and B rank x PIXELS, all Gaussian: they span a rank-dimensional affine subspace. */
+    /** Images 0.5 + Z B, Z n x rank and Gaussian: they span a rank-dimensional affine subspace. */
     private static INDArray onSubspace(int n, int rank, INDArray directions, long seed) {
         Random random = new Random(seed);
         double[][] z = new double[n][rank];

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 class ClassNamesTest {
     @Test
     void fashionMnistLabelsAreItsGarments() {
-        assertEquals(List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
-                "Ankle boot"), IntStream.range(0, 10).mapToObj(label -> ClassNames.of("fashion-mnist", label)).toList());
+        assertEquals(List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker",
+                "Bag", "Ankle boot"),
+                IntStream.range(0, 10).mapToObj(label -> ClassNames.of("fashion-mnist", label)).toList());
     }
 
     @Test

@@ -70,7 +70,8 @@ class CodeValueHistogramsTest {
 
     @Test
     void everyUnitOfEveryCodeIsCountedOnceInAtMostTheBinsThereAre() {
-        for (List<CodeValueHistograms.Bin> run : List.of(of(SHALLOW, 4), of(SPARSE, 4), of(SHALLOW, 8), of(LINEAR, 1))) {
+        for (List<CodeValueHistograms.Bin> run
+                : List.of(of(SHALLOW, 4), of(SPARSE, 4), of(SHALLOW, 8), of(LINEAR, 1))) {
             long counted = run.stream().mapToLong(CodeValueHistograms.Bin::count).sum();
             assertEquals(200L * run.get(0).codeSize(), counted);
             assertTrue(run.size() <= CodeValueHistograms.BINS, run.size() + " bins");

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HtmlReportTest {
     private static final List<String> SECTIONS = List.of("overview", "curves", "learning-curves",
-            "reconstructions-by-code-size", "denoising", "reconstructions", "code-values", "latent-space", "class-means",
-            "weights", "bias-variance-table", "latent-probes");
+            "reconstructions-by-code-size", "denoising", "reconstructions", "code-values", "latent-space",
+            "class-means", "weights", "bias-variance-table", "latent-probes");
 
     private static final Curve CURVE = new Curve("mnist", "linear", "none", 0.0, 0.0);
-    private static final BiasVarianceRow ROW = BiasVarianceRow.newBuilder().setDataset("mnist").setArchitecture("linear")
-            .setNoiseKind("none").setNoiseLevel(0.0).setCodeSize(8).setReplicates(1).setTrainLossMean(0.031)
-            .setTestLossMean(0.032).setFullTrainLossMean(0.031).build();
+    private static final BiasVarianceRow ROW = BiasVarianceRow.newBuilder().setDataset("mnist")
+            .setArchitecture("linear").setNoiseKind("none").setNoiseLevel(0.0).setCodeSize(8).setReplicates(1)
+            .setTrainLossMean(0.031).setTestLossMean(0.032).setFullTrainLossMean(0.031).build();
 
     @TempDir
     Path work;
@@ -44,14 +44,15 @@ class HtmlReportTest {
 
     private String write(List<org.apache.hadoop.fs.Path> denoising) throws Exception {
         HtmlReport.Pictures pictures = new HtmlReport.Pictures(pngs("overview_test-loss.png"),
-                pngs("loss-vs-code-size_mnist_shallow_noise=none_0.0.png", "bias-variance_mnist_shallow_noise=none_0.0.png"),
+                pngs("loss-vs-code-size_mnist_shallow_noise=none_0.0.png",
+                        "bias-variance_mnist_shallow_noise=none_0.0.png"),
                 pngs("learning-curves_mnist_shallow_noise=none_0.0.png"),
                 pngs("reconstructions-by-code-size_mnist_shallow_noise=none_0.0.png"), denoising,
                 pngs("reconstructions_code=2.png"), pngs("code-values_mnist.png"),
                 pngs("latent_mnist_shallow_noise=none_0.0_code=2.png", "tsne_mnist_shallow_noise=none_0.0_code=2.png"),
                 List.of(), List.of());
-        org.apache.hadoop.fs.Path index = HtmlReport.write("s1", pictures, List.of(ROW), Map.of(CURVE, "mse"), List.of(),
-                new org.apache.hadoop.fs.Path(work.toString()), new Configuration());
+        org.apache.hadoop.fs.Path index = HtmlReport.write("s1", pictures, List.of(ROW), Map.of(CURVE, "mse"),
+                List.of(), new org.apache.hadoop.fs.Path(work.toString()), new Configuration());
         return Files.readString(LocalFiles.of(index));
     }
 

@@ -78,7 +78,8 @@ class LossCurvePlotterTest {
     @Test
     void aDenoisingCurveSaysItsTrainLossIsOnNoisyInputs() {
         XYChart chart = LossCurvePlotter.lossChart(NOISY, points(NOISY), BASELINE, "bce");
-        assertTrue(chart.getSeriesMap().containsKey("train loss (noisy inputs)"), chart.getSeriesMap().keySet().toString());
+        assertTrue(chart.getSeriesMap().containsKey("train loss (noisy inputs)"),
+                chart.getSeriesMap().keySet().toString());
     }
 
     @Test
