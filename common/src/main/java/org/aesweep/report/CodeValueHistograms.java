@@ -136,6 +136,8 @@ final class CodeValueHistograms {
             styler.setLegendVisible(false);
             styler.setChartBackgroundColor(Color.WHITE);
             chart.getStyler().setYAxisLogarithmic(true);
+            // Decades as whole numbers (10,000, not XChart's 1E4).
+            chart.getStyler().setYAxisDecimalPattern("#,##0");
             chart.setCustomXAxisTickLabelsFormatter(ChartAxes::plain);
             for (Map.Entry<Curve, List<Bin>> curve : codeSize.getValue().entrySet()) {
                 XYSeries series = chart.addSeries(curve.getKey().label(),

@@ -112,5 +112,7 @@ class CodeValueHistogramsTest {
         assertEquals(colours.get(SHALLOW), panels.get(1).getSeriesMap().get(SHALLOW.label()).getLineColor());
         assertEquals(colours.get(SHALLOW), panels.get(2).getSeriesMap().get(SHALLOW.label()).getLineColor());
         assertTrue(!colours.get(SHALLOW).equals(colours.get(SPARSE)));
+        assertTrue(panels.get(0).getStyler().isYAxisLogarithmic());
+        assertEquals("#,##0", panels.get(0).getStyler().getYAxisDecimalPattern(), "counts as whole numbers");
     }
 }
