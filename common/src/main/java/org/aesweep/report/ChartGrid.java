@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -48,11 +47,7 @@ final class ChartGrid {
         List<List<Key>> keyLines = keyLines(keys, canvasWidth);
         int header = LINE_HEIGHT * (1 + keyLines.size()) + MARGIN;
         BufferedImage canvas = new BufferedImage(canvasWidth, header + rows * height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = canvas.createGraphics();
-        graphics.setColor(Color.WHITE);
-        graphics.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        graphics.setColor(Color.BLACK);
+        Graphics2D graphics = Canvases.open(canvas);
         graphics.setFont(TITLE);
         graphics.drawString(title, MARGIN, LINE_HEIGHT - 6);
         graphics.setFont(KEYS);
@@ -79,7 +74,7 @@ final class ChartGrid {
 
     /** The keys in lines that fit the width, in order. */
     private static List<List<Key>> keyLines(List<Key> keys, int width) {
-        FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(KEYS);
+        FontMetrics metrics = Canvases.metrics(KEYS);
         List<List<Key>> lines = new ArrayList<>();
         int used = width;
         for (Key key : keys) {

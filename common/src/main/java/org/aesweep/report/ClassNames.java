@@ -1,6 +1,9 @@
 package org.aesweep.report;
 
+import java.util.Arrays;
 import java.util.List;
+
+import org.aesweep.data.LabeledImages;
 
 /**
  * What a dataset's class labels mean, for legends and captions: Fashion-MNIST's garment names, MNIST's
@@ -11,6 +14,11 @@ final class ClassNames {
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
     private ClassNames() {
+    }
+
+    /** The class names of some samples of a dataset, in their order. */
+    static List<String> of(String dataset, LabeledImages images, int[] samples) {
+        return Arrays.stream(samples).mapToObj(sample -> of(dataset, images.label(sample))).toList();
     }
 
     /** @param dataset the runs table's dataset column: "mnist", "fashion-mnist" or a directory */

@@ -83,10 +83,7 @@ final class CodeSizeMontages {
                 LabeledImages test = ExecutorDataCache.get(dataRoot, first, hadoopConf).test();
                 int[] shown = ReconstructionMontage.firstOfEachClass(test);
                 INDArray clean = TrainingArrays.toMatrix(test).getRows(shown);
-                List<String> columns = new ArrayList<>();
-                for (int sample : shown) {
-                    columns.add(ClassNames.of(curve.dataset(), test.label(sample)));
-                }
+                List<String> columns = ClassNames.of(curve.dataset(), test, shown);
                 List<String> written = new ArrayList<>();
                 written.add(montage(curve, models, List.of("original"), List.of(clean), clean, columns,
                         "reconstructions-by-code-size_", hadoopConf));

@@ -1,10 +1,8 @@
 package org.aesweep.report;
 
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.List;
@@ -31,15 +29,12 @@ public final class ImageMontage {
         int tileHeight = rows * SCALE + CAPTION_HEIGHT + GAP;
         BufferedImage canvas = new BufferedImage(columns * tileWidth + GAP, gridRows * tileHeight + GAP,
                 BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = canvas.createGraphics();
-        graphics.setColor(Color.WHITE);
-        graphics.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        Graphics2D graphics = Canvases.open(canvas);
         graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (int i = 0; i < images.size(); i++) {
             int left = GAP + (i % columns) * tileWidth;
             int top = GAP + (i / columns) * tileHeight;
             drawImage(canvas, images.get(i), rows, cols, left, top);
-            graphics.setColor(Color.BLACK);
             graphics.drawString(captions.get(i), left, top + rows * SCALE + CAPTION_HEIGHT - 4);
         }
         graphics.dispose();
@@ -55,21 +50,13 @@ public final class ImageMontage {
     public static void writeTable(List<String> rowLabels, List<String> columnLabels, List<List<float[]>> images,
                                   int rows, int cols, Path png, Configuration conf) throws IOException {
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-        // Measured as drawn: with the canvas's font and anti-aliasing.
-        Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
-        scratch.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        FontMetrics metrics = scratch.getFontMetrics(font);
+        FontMetrics metrics = Canvases.metrics(font);
         int labelWidth = 3 * GAP + rowLabels.stream().mapToInt(metrics::stringWidth).max().orElse(0);
-        scratch.dispose();
         int tileWidth = cols * SCALE + GAP;
         int tileHeight = rows * SCALE + GAP;
         BufferedImage canvas = new BufferedImage(labelWidth + columnLabels.size() * tileWidth + GAP,
                 CAPTION_HEIGHT + images.size() * tileHeight + GAP, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = canvas.createGraphics();
-        graphics.setColor(Color.WHITE);
-        graphics.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        graphics.setColor(Color.BLACK);
+        Graphics2D graphics = Canvases.open(canvas);
         graphics.setFont(font);
         for (int c = 0; c < columnLabels.size(); c++) {
             graphics.drawString(columnLabels.get(c), labelWidth + c * tileWidth, CAPTION_HEIGHT - 4);

@@ -77,10 +77,7 @@ public final class ReconstructionMontage {
                 LabeledImages test = ExecutorDataCache.get(dataRoot, runs.get(0).config(), hadoopConf).test();
                 int[] firstOfClass = firstOfEachClass(test);
                 INDArray inputs = TrainingArrays.toMatrix(test).getRows(firstOfClass);
-                List<String> columns = new ArrayList<>();
-                for (int sample : firstOfClass) {
-                    columns.add(ClassNames.of(runs.get(0).config().data().dataset(), test.label(sample)));
-                }
+                List<String> columns = ClassNames.of(runs.get(0).config().data().dataset(), test, firstOfClass);
                 List<String> labels = new ArrayList<>(List.of("input"));
                 List<List<float[]>> rows = new ArrayList<>();
                 rows.add(List.of(inputs.toFloatMatrix()));
