@@ -56,7 +56,8 @@ public final class HtmlReport {
     }
 
     private static final Section OVERVIEW = new Section("overview", "Overview",
-            "Test loss and the variance over replicates against code size, every curve in one chart. In black,"
+            "Test loss and the variance over replicates against code size (drawn when some grid point has"
+                    + " two or more replicates), every curve in one chart. In black,"
                     + " dashed in MSE and dotted in BCE: the PCA baseline, the best linear reconstruction at each code"
                     + " size (test images projected on the first k principal components of the sweep's training"
                     + " images: after train_limit and the validation holdout, at most "

@@ -49,6 +49,9 @@ final class LearningCurvePlotter {
     }
 
     /** One epoch of one finished run. */
+    /** Past this many epochs a panel's epoch axis is logarithmic and its lines carry no markers. */
+    static final int LONG_RUN_EPOCHS = 50;
+
     record Epoch(int codeSize, int replicate, int epoch, double trainLoss, Double validationLoss, double testLoss) {
     }
 
@@ -134,7 +137,12 @@ final class LearningCurvePlotter {
         Styler styler = chart.getStyler();
         styler.setLegendVisible(false);
         styler.setChartBackgroundColor(Color.WHITE);
-        chart.setCustomXAxisTickLabelsFormatter(ChartAxes::plain);
+        // Long runs get a logarithmic epoch axis (ticks 1, 10, 100): XChart's linear ticks over
+        // hundreds of epochs print their labels over each other, and the early epochs, where the
+        // loss moves, would be squeezed into the first few pixels.
+        boolean longRun = epochs.stream().mapToInt(Epoch::epoch).max().orElse(0) > LONG_RUN_EPOCHS;
+        chart.getStyler().setXAxisLogarithmic(longRun);
+        chart.getStyler().setXAxisDecimalPattern("#");
         ChartAxes.plainYTicks(chart);
         SortedMap<Integer, List<Epoch>> byReplicate = new TreeMap<>();
         epochs.forEach(epoch -> byReplicate.computeIfAbsent(epoch.replicate(), ignored -> new ArrayList<>())
@@ -149,17 +157,17 @@ final class LearningCurvePlotter {
                 faint.setShowInLegend(false);
             }
         }
-        mean(chart, trainName(curve), epochs, Epoch::trainLoss, TRAIN);
-        mean(chart, "test", epochs, Epoch::testLoss, TEST);
+        mean(chart, trainName(curve), epochs, Epoch::trainLoss, TRAIN, longRun);
+        mean(chart, "test", epochs, Epoch::testLoss, TEST, longRun);
         // Last and dashed: the validation loss often lies on the test loss.
-        mean(chart, "validation", epochs, Epoch::validationLoss, VALIDATION)
+        mean(chart, "validation", epochs, Epoch::validationLoss, VALIDATION, longRun)
                 .ifPresent(series -> series.setLineStyle(SeriesLines.DASH_DASH));
         return chart;
     }
 
     /** The mean over replicates at each epoch that has values; no series when none has. */
     private static Optional<XYSeries> mean(XYChart chart, String name, List<Epoch> epochs,
-                             Function<Epoch, Double> loss, Color color) {
+                                           Function<Epoch, Double> loss, Color color, boolean longRun) {
         SortedMap<Integer, double[]> sums = new TreeMap<>();
         for (Epoch epoch : epochs) {
             Double value = loss.apply(epoch);
@@ -174,7 +182,8 @@ final class LearningCurvePlotter {
         }
         XYSeries series = chart.addSeries(name, sums.keySet().stream().mapToDouble(Integer::doubleValue).toArray(),
                 sums.values().stream().mapToDouble(sum -> sum[0] / sum[1]).toArray());
-        series.setMarker(SeriesMarkers.CIRCLE);
+        // A marker per epoch would hide a long run's lines.
+        series.setMarker(longRun ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
         series.setMarkerColor(color);
         series.setLineColor(color);
         return Optional.of(series);

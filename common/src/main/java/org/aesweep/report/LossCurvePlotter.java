@@ -66,10 +66,13 @@ public final class LossCurvePlotter {
                 datasetLoss.loss(), sizes.stream().mapToInt(Integer::intValue).toArray(),
                 "PCA " + datasetLoss.dataset()));
         overviews.add(ChartFiles.write(testLoss, new Path(reportDir, "overview_test-loss.png"), conf));
-        overviews.add(ChartFiles.write(overview("variance over replicates against code size",
-                "variance (per-element squared error)",
-                curves, BiasVarianceRow::getVariance, 0, Curve::title), new Path(reportDir, "overview_variance.png"),
-                conf));
+        // A sweep without two replicates of any grid point has no variance to draw: no empty chart.
+        if (rows.stream().anyMatch(row -> row.getVariance() != null)) {
+            overviews.add(ChartFiles.write(overview("variance over replicates against code size",
+                    "variance (per-element squared error)",
+                    curves, BiasVarianceRow::getVariance, 0, Curve::title), new Path(reportDir, "overview_variance.png"),
+                    conf));
+        }
         for (Map.Entry<Curve, List<BiasVarianceRow>> curve : curves.entrySet()) {
             Curve key = curve.getKey();
             PcaBaseline baseline = baselines.get(key.dataset());

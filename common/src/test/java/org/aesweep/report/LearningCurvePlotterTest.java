@@ -76,4 +76,18 @@ class LearningCurvePlotterTest {
             assertEquals(key.color(), panel.getSeriesMap().get(series).getLineColor(), key.label());
         }
     }
+
+    @Test
+    void longRunsGetALogarithmicEpochAxisWithoutMarkers() {
+        List<LearningCurvePlotter.Epoch> epochs = new ArrayList<>();
+        for (int epoch = 1; epoch <= LearningCurvePlotter.LONG_RUN_EPOCHS + 1; epoch++) {
+            epochs.add(new LearningCurvePlotter.Epoch(2, 0, epoch, 0.2, null, 0.1));
+        }
+        XYChart longRun = LearningCurvePlotter.panels(CLEAN, epochs).get(0);
+        assertTrue(longRun.getStyler().isXAxisLogarithmic());
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.NONE,
+                longRun.getSeriesMap().get("test").getMarker());
+        XYChart shortRun = LearningCurvePlotter.panels(CLEAN, epochs(true)).get(0);
+        assertFalse(shortRun.getStyler().isXAxisLogarithmic());
+    }
 }

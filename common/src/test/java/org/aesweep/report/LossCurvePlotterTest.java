@@ -100,4 +100,14 @@ class LossCurvePlotterTest {
             assertTrue(javax.imageio.ImageIO.read(work.resolve(png.getName()).toFile()).getWidth() > 0, png.getName());
         }
     }
+
+    @Test
+    void withoutReplicatesThereIsNoVarianceOverview() throws Exception {
+        List<BiasVarianceRow> single = points(CLEAN).stream().map(row -> BiasVarianceRow.newBuilder(row).setReplicates(1)
+                .setRisk(null).setBiasSquared(null).setVariance(null).build()).toList();
+        LossCurvePlotter.Plots plots = LossCurvePlotter.plot(single, Map.of("fashion-mnist", BASELINE),
+                Map.of(CLEAN, "mse"), new org.apache.hadoop.fs.Path(work.toString()), new Configuration());
+        assertEquals(List.of("overview_test-loss.png"),
+                plots.overviews().stream().map(org.apache.hadoop.fs.Path::getName).toList());
+    }
 }
