@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-class DenseVectorKernelTest {
+class DenseVectorKernelJitTest {
     /**
      * Guards against masked tails: JDK 17 compiled a kernel that had once run a masked partial
      * vector into code that boxed every vector, allocating about 14 bytes per element (and running
