@@ -2,6 +2,7 @@ package org.aesweep.report;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,8 @@ import java.util.UUID;
 import org.aesweep.BadInputException;
 import org.aesweep.analysis.BiasVarianceAggregator;
 import org.aesweep.analysis.BiasVarianceDecomposition;
+import org.aesweep.analysis.PcaBaseline;
+import org.aesweep.analysis.PcaBaselines;
 import org.aesweep.spark.SparkStage;
 import org.aesweep.tables.ParquetFiles;
 import org.aesweep.tables.ReplaceSweep;
@@ -16,6 +19,7 @@ import org.aesweep.tables.SweepTables;
 import org.aesweep.tables.Table;
 import org.aesweep.tables.TableLayout;
 import org.aesweep.tables.avro.BiasVarianceRow;
+import org.aesweep.tables.avro.RunRow;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -24,7 +28,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The aggregation step of a sweep: decomposes each grid point's risk over its replicates, writes
  * the bias_variance table (its sweep's rows replaced in one commit, so a rerun replaces them),
- * the curve plots and a self-contained index.html report.
+ * fits each dataset's PCA baseline, draws the plots and montages, and writes a self-contained
+ * index.html report.
  */
 public final class Aggregation {
     private final SparkSession spark;
@@ -51,12 +56,22 @@ public final class Aggregation {
                     new BiasVarianceDecomposition(spark).decompose(tables, dataRoot));
         }
         Path table = writeTable(tables, rows, conf);
-        LossCurvePlotter.Plots plots = LossCurvePlotter.plot(rows, layout.reportDir(), conf);
+        Map<String, PcaBaseline> baselines;
+        try (SparkStage stage = stage(layout, "pca-baselines", "PCA baseline per dataset")) {
+            baselines = PcaBaselines.compute(spark, tables, dataRoot);
+        }
+        Map<Curve, String> losses = curveLosses(tables);
+        LossCurvePlotter.Plots plots = LossCurvePlotter.plot(rows, baselines, losses, layout.reportDir(), conf);
+        List<Path> learningCurves;
         List<Path> scatters;
         RunPictures.Pictures runPictures;
         List<Path> reconstructions;
-        HtmlReport.Pictures pictures;
+        CodeSizeMontages.Montages montages;
+        List<Path> codeValues;
         Path report;
+        try (SparkStage stage = stage(layout, "learning-curves", "learning curves per curve")) {
+            learningCurves = LearningCurvePlotter.plot(spark, tables, layout.reportDir());
+        }
         try (SparkStage stage = stage(layout, "latent-scatters", "latent scatter plots")) {
             scatters = LatentScatterPlotter.plot(spark, tables, layout.reportDir());
         }
@@ -65,19 +80,35 @@ public final class Aggregation {
         }
         try (SparkStage stage = stage(layout, "reconstructions", "reconstruction montages")) {
             reconstructions = ReconstructionMontage.draw(spark, tables, dataRoot, layout.reportDir());
+            montages = CodeSizeMontages.draw(spark, tables, dataRoot, layout.reportDir());
         }
-        pictures = new HtmlReport.Pictures(plots.overviews(), plots.curves(), reconstructions, scatters,
+        try (SparkStage stage = stage(layout, "code-values", "code value histograms")) {
+            codeValues = CodeValueHistograms.plot(spark, tables, layout.reportDir());
+        }
+        HtmlReport.Pictures pictures = new HtmlReport.Pictures(plots.overviews(), plots.curves(), learningCurves,
+                montages.byCodeSize(), montages.denoising(), reconstructions, codeValues, scatters,
                 runPictures.classMeans(), runPictures.weights());
         try (SparkStage stage = stage(layout, "report", "latent probe summaries and the HTML report")) {
-            report = HtmlReport.write(layout.sweepId(), pictures, rows, ProbeSummaries.read(spark, tables),
+            report = HtmlReport.write(layout.sweepId(), pictures, rows, losses, ProbeSummaries.read(spark, tables),
                     layout.reportDir(), conf);
         }
         List<Path> all = new ArrayList<>(plots.all());
-        all.addAll(reconstructions);
-        all.addAll(scatters);
-        all.addAll(runPictures.classMeans());
-        all.addAll(runPictures.weights());
+        for (List<Path> more : List.of(learningCurves, montages.byCodeSize(), montages.denoising(), reconstructions,
+                codeValues, scatters, runPictures.classMeans(), runPictures.weights())) {
+            all.addAll(more);
+        }
         return new Outcome(rows, table, all, report);
+    }
+
+    /** The loss each curve's runs trained on, from its finished runs. */
+    private static Map<Curve, String> curveLosses(SweepTables tables) throws IOException {
+        Map<Curve, String> losses = new HashMap<>();
+        for (RunRow row : tables.allRows(RunRow.class)) {
+            if (row.getStatus().equals("ok")) {
+                losses.putIfAbsent(Curve.of(row), row.getLoss());
+            }
+        }
+        return losses;
     }
 
     /** Writes the rows into a new file that replaces the sweep's bias_variance rows in one commit. */

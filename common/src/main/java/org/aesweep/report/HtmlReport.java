@@ -6,9 +6,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import org.aesweep.analysis.PcaBaselines;
 import org.aesweep.tables.avro.BiasVarianceRow;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -16,13 +19,15 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Writes a sweep's report as one self-contained {@code index.html}: the plots embedded as data URIs
- * (no server, no CDN, opens from disk or as an e-mail attachment), the overviews on top, then one
- * section per curve, then the bias_variance and latent-probe tables.
+ * (no server, no CDN, opens from disk or as an e-mail attachment). A contents list on top, then a
+ * section per kind of picture (so curves compare side by side within a section), each opened by a
+ * sentence on what it shows, then the bias_variance and latent-probe tables.
  */
 public final class HtmlReport {
-    private static final String STYLE = "body{font-family:sans-serif;margin:2em;max-width:1200px}"
+    private static final String STYLE = "body{font-family:sans-serif;margin:2em;max-width:1300px}"
             + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #bbb;padding:3px 6px;"
-            + "text-align:right}th{background:#eee}img{max-width:100%;margin:4px 0}";
+            + "text-align:right}th{background:#eee}img{max-width:100%;margin:4px 0}"
+            + ".row{display:flex;gap:12px}.row>div{flex:1 1 0;min-width:0}p.note{color:#444;max-width:62em}";
 
     /** A latent-probe summary line: mean over replicates of one grid point. */
     public record ProbeSummary(String architecture, String noise, int codeSize, int runs, double knn1, double knn5,
@@ -32,44 +37,112 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** The pictures a report shows, in its order. */
-    public record Pictures(List<Path> overviews, List<Path> curves, List<Path> reconstructions,
+    /**
+     * The pictures a report shows, in its order.
+     *
+     * @param curves         per curve its loss-vs-code-size plot and its bias-variance plot, named
+     *                       {@code <kind>_<curve>.png}
+     * @param byCodeSize     per curve, the same test images reconstructed at every code size
+     * @param denoising      per curve with input noise, clean, noisy and reconstructed test images
+     * @param reconstructions per code size, every curve's reconstructions of the same test images
+     */
+    public record Pictures(List<Path> overviews, List<Path> curves, List<Path> learningCurves, List<Path> byCodeSize,
+                           List<Path> denoising, List<Path> reconstructions, List<Path> codeValues,
                            List<Path> latentScatters, List<Path> classMeans, List<Path> weights) {
     }
 
-    public static Path write(String sweepId, Pictures pictures, List<BiasVarianceRow> rows,
+    /** A section of the report: its anchor, heading and the sentence that opens it. */
+    private record Section(String id, String heading, String note) {
+    }
+
+    private static final Section OVERVIEW = new Section("overview", "Overview",
+            "Test loss and the variance over replicates against code size, every curve in one chart. In black,"
+                    + " dashed in MSE and dotted in BCE: the PCA baseline, the best linear reconstruction at each code"
+                    + " size (test images projected on the first k principal components of the sweep's training"
+                    + " images: after train_limit and the validation holdout, at most "
+                    + String.format(Locale.ROOT, "%,d", PcaBaselines.MAX_FIT_IMAGES) + " of them; the legend says how"
+                    + " many). In MSE it is the optimum a linear autoencoder trained with MSE reaches. For runs trained"
+                    + " on BCE it is the BCE of the PCA reconstruction clipped into [1e-7, 1-1e-7]: a projection can"
+                    + " leave [0, 1], where BCE is undefined.");
+    private static final Section CURVES = new Section("curves", "Loss and bias-variance per curve",
+            "Left: final train and test loss (mean and one standard deviation over replicates) with the PCA"
+                    + " baseline in the same loss. Right: risk = bias² + variance of the clean test reconstructions in"
+                    + " per-element squared error, with the PCA baseline in MSE.");
+    private static final Section LEARNING = new Section("learning-curves", "Learning curves",
+            "Per curve a panel per code size, all on one loss axis: train, validation (runs with data.validation"
+                    + " only) and test loss after each epoch, means over replicates; faint red lines are each"
+                    + " replicate's test loss. A test loss still falling at the last epoch means the runs stopped"
+                    + " before they converged.");
+    private static final Section BY_CODE_SIZE = new Section("reconstructions-by-code-size",
+            "Reconstructions across code sizes",
+            "Per curve the first test image of each class (top row) and its reconstruction at every code size"
+                    + " (first replicate), a row per code size.");
+    private static final Section DENOISING = new Section("denoising", "Denoising",
+            "Per curve with input noise: the clean test images, one seeded draw of the curve's noise on them (its"
+                    + " runs' noise model), and each code size's reconstruction of the noisy images (first"
+                    + " replicate).");
+    private static final Section RECONSTRUCTIONS = new Section("reconstructions", "Reconstructions per code size",
+            "Per code size the first test image of each class, then its reconstruction by each architecture and"
+                    + " noise level (first replicate), a row each.");
+    private static final Section CODE_VALUES = new Section("code-values", "Code values",
+            "Histograms of every unit of every test code (first replicate, the sweep's lowest noise level), a panel"
+                    + " per code size and a line per architecture, on a log count axis: a sparse code piles up at"
+                    + " zero.");
+    private static final Section LATENT = new Section("latent-space", "Latent space",
+            "Test codes coloured by class (first replicate): the code itself when it has 2 units, else its first two"
+                    + " principal components, and a t-SNE map.");
+    private static final Section CLASS_MEANS = new Section("class-means", "Class-mean codes decoded",
+            "Each class's mean test code decoded back to an image (first replicate).");
+    private static final Section WEIGHTS = new Section("weights", "First-layer weights",
+            "Dense encoders only, first replicate: one tile per hidden unit, each scaled to its own range.");
+    private static final Section BIAS_VARIANCE = new Section("bias-variance-table", "bias_variance",
+            "The bias_variance table: a row per grid point, losses as means over replicates.");
+    private static final Section PROBES = new Section("latent-probes", "latent_probes (mean over replicates)",
+            "k-nearest-neighbour accuracy of the test codes and their sparsity, per grid point.");
+    private static final List<Section> CONTENTS = List.of(OVERVIEW, CURVES, LEARNING, BY_CODE_SIZE, DENOISING,
+            RECONSTRUCTIONS, CODE_VALUES, LATENT, CLASS_MEANS, WEIGHTS, BIAS_VARIANCE, PROBES);
+
+    /** @param losses the loss each curve's runs trained on, for the bias_variance table */
+    public static Path write(String sweepId, Pictures pictures, List<BiasVarianceRow> rows, Map<Curve, String> losses,
                              List<ProbeSummary> probes, Path reportDir, Configuration conf) throws IOException {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>aesweep ")
                 .append(escape(sweepId)).append("</title><style>").append(STYLE).append("</style></head><body>")
                 .append("<h1>aesweep sweep ").append(escape(sweepId)).append("</h1>")
                 .append("<p>Losses are per-element means; risk, bias² and variance are per-element squared errors"
-                        + " of clean test reconstructions over replicates (Yang et al. 2020).</p>")
-                .append("<h2>Overview</h2>");
+                        + " of clean test reconstructions over replicates (Yang et al. 2020).</p><ul>");
+        for (Section section : CONTENTS) {
+            html.append("<li><a href=\"#").append(section.id()).append("\">").append(escape(section.heading()))
+                    .append("</a></li>");
+        }
+        html.append("</ul>");
         FileSystem fs = reportDir.getFileSystem(conf);
-        for (Path plot : pictures.overviews()) {
-            image(html, plot, fs);
+        heading(html, OVERVIEW);
+        side(html, pictures.overviews(), fs);
+        heading(html, CURVES);
+        byCurve(html, pictures.curves(), fs);
+        heading(html, LEARNING);
+        byCurve(html, pictures.learningCurves(), fs);
+        heading(html, BY_CODE_SIZE);
+        byCurve(html, pictures.byCodeSize(), fs);
+        heading(html, DENOISING);
+        if (pictures.denoising().isEmpty()) {
+            html.append("<p>No run of this sweep had input noise.</p>");
         }
-        html.append("<h2>Curves</h2>");
-        for (Path plot : pictures.curves()) {
-            html.append("<h3>").append(escape(plot.getName().replace(".png", ""))).append("</h3>");
-            image(html, plot, fs);
-        }
-        html.append("<h2>Reconstructions (first test image of each class; a row per architecture and noise,"
-                + " first replicate)</h2>");
-        captioned(html, pictures.reconstructions(), "reconstructions_", fs);
-        html.append("<h2>Latent space (first replicate; the code itself when it has 2 units, else its first two"
-                + " principal components)</h2>");
-        for (Path plot : pictures.latentScatters()) {
-            image(html, plot, fs);
-        }
-        html.append("<h2>Class-mean codes decoded (first replicate)</h2>");
-        captioned(html, pictures.classMeans(), "class-means_", fs);
-        html.append("<h2>First-layer weights (dense encoders, first replicate, one tile per hidden unit)</h2>");
-        captioned(html, pictures.weights(), "weights_", fs);
-        html.append("<h2>bias_variance</h2>");
-        biasVarianceTable(html, rows);
-        html.append("<h2>latent_probes (mean over replicates)</h2>");
+        byCurve(html, pictures.denoising(), fs);
+        heading(html, RECONSTRUCTIONS);
+        byCurve(html, pictures.reconstructions(), fs);
+        heading(html, CODE_VALUES);
+        byCurve(html, pictures.codeValues(), fs);
+        heading(html, LATENT);
+        byCurve(html, pictures.latentScatters(), fs);
+        heading(html, CLASS_MEANS);
+        byCurve(html, pictures.classMeans(), fs);
+        heading(html, WEIGHTS);
+        byCurve(html, pictures.weights(), fs);
+        heading(html, BIAS_VARIANCE);
+        biasVarianceTable(html, rows, losses);
+        heading(html, PROBES);
         probeTable(html, probes);
         html.append("</body></html>\n");
         Path file = new Path(reportDir, "index.html");
@@ -79,12 +152,38 @@ public final class HtmlReport {
         return file;
     }
 
-    private static void captioned(StringBuilder html, List<Path> pngs, String prefix, FileSystem fs)
-            throws IOException {
+    private static void heading(StringBuilder html, Section section) {
+        html.append("<h2 id=\"").append(section.id()).append("\">").append(escape(section.heading()))
+                .append("</h2><p class=\"note\">").append(escape(section.note())).append("</p>");
+    }
+
+    /**
+     * The pictures grouped by what they show, each group under its caption with its pictures side by
+     * side: a picture named {@code <kind>_<subject>.png} shows {@code <subject>}, its '_' read as spaces.
+     */
+    private static void byCurve(StringBuilder html, List<Path> pngs, FileSystem fs) throws IOException {
+        Map<String, List<Path>> bySubject = new LinkedHashMap<>();
         for (Path png : pngs) {
-            html.append("<h4>").append(escape(png.getName().replace(prefix, "").replace(".png", ""))).append("</h4>");
+            bySubject.computeIfAbsent(caption(png), ignored -> new ArrayList<>()).add(png);
+        }
+        for (Map.Entry<String, List<Path>> subject : bySubject.entrySet()) {
+            html.append("<h3>").append(escape(subject.getKey())).append("</h3>");
+            side(html, subject.getValue(), fs);
+        }
+    }
+
+    static String caption(Path png) {
+        String name = png.getName().replaceFirst("\\.png$", "");
+        return name.substring(name.indexOf('_') + 1).replace('_', ' ').replace("code=", "code size ");
+    }
+
+    /** Pictures side by side, sharing the page's width. */
+    private static void side(StringBuilder html, List<Path> pngs, FileSystem fs) throws IOException {
+        html.append("<div class=\"row\">");
+        for (Path png : pngs) {
             image(html, png, fs);
         }
+        html.append("</div>");
     }
 
     private static void image(StringBuilder html, Path png, FileSystem fs) throws IOException {
@@ -96,17 +195,18 @@ public final class HtmlReport {
                 .append(Base64.getEncoder().encodeToString(bytes)).append("\"></div>");
     }
 
-    private static void biasVarianceTable(StringBuilder html, List<BiasVarianceRow> rows) {
+    private static void biasVarianceTable(StringBuilder html, List<BiasVarianceRow> rows, Map<Curve, String> losses) {
         List<List<String>> cells = new ArrayList<>();
         for (BiasVarianceRow row : rows) {
             cells.add(List.of(escape(row.getDataset()), escape(row.getArchitecture()),
-                    escape(row.getNoiseKind() + " " + row.getNoiseLevel()), Integer.toString(row.getCodeSize()),
+                    escape(row.getNoiseKind() + " " + row.getNoiseLevel()),
+                    escape(losses.getOrDefault(Curve.of(row), "")), Integer.toString(row.getCodeSize()),
                     Integer.toString(row.getReplicates()), escape(row.getReplicateSplit()),
                     number(row.getTrainLossMean()), number(row.getTestLossMean()), number(row.getRisk()),
                     number(row.getBiasSquared()), number(row.getVariance())));
         }
-        table(html, List.of("dataset", "architecture", "noise", "code size", "replicates", "split", "train loss",
-                "test loss", "risk", "bias²", "variance"), cells);
+        table(html, List.of("dataset", "architecture", "noise", "loss", "code size", "replicates", "split",
+                "train loss", "test loss", "risk", "bias²", "variance"), cells);
     }
 
     private static void probeTable(StringBuilder html, List<ProbeSummary> probes) {

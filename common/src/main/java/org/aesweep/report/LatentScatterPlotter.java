@@ -53,18 +53,19 @@ public final class LatentScatterPlotter {
                     run.getAs("architecture"), run.getAs("noise_kind"), run.getAs("noise_level"),
                     run.<Integer>getAs("code_size"));
             String name = ChartFiles.fileSafe(title);
+            String dataset = run.getAs("dataset");
             int[] labels = points.stream().mapToInt(point -> point.getInt(0)).toArray();
             double[][] values = points.stream().map(LatentScatterPlotter::values).toArray(double[][]::new);
             boolean flat = values[0].length == 2;
             written.add(ChartFiles.write(chart(title, flat ? "code unit 1" : "principal component 1",
                     flat ? "code unit 2" : "principal component 2",
-                    flat ? values : firstTwoComponents(Nd4j.create(values)).toDoubleMatrix(), labels),
+                    flat ? values : firstTwoComponents(Nd4j.create(values)).toDoubleMatrix(), dataset, labels),
                     new Path(reportDir, "latent_" + name + ".png"), conf));
             if (!flat && values.length > TSNE_POINTS / 2) {
                 int n = Math.min(TSNE_POINTS, values.length);
                 double[][] map = Tsne.embed(Arrays.copyOf(values, n), TSNE_PERPLEXITY, TSNE_SEED);
                 written.add(ChartFiles.write(
-                        chart(title + " (t-SNE)", "t-SNE 1", "t-SNE 2", map, Arrays.copyOf(labels, n)),
+                        chart(title + " (t-SNE)", "t-SNE 1", "t-SNE 2", map, dataset, Arrays.copyOf(labels, n)),
                         new Path(reportDir, "tsne_" + name + ".png"), conf));
             }
         }
@@ -76,7 +77,8 @@ public final class LatentScatterPlotter {
         return code.stream().mapToDouble(Float::doubleValue).toArray();
     }
 
-    private static XYChart chart(String title, String xTitle, String yTitle, double[][] xy, int[] labels) {
+    private static XYChart chart(String title, String xTitle, String yTitle, double[][] xy, String dataset,
+                                 int[] labels) {
         XYChart chart = new XYChartBuilder().width(SIDE).height(SIDE).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -92,7 +94,7 @@ public final class LatentScatterPlotter {
                 }
             }
             if (!x.isEmpty()) {
-                chart.addSeries("class " + label, x, y).setMarker(SeriesMarkers.CIRCLE);
+                chart.addSeries(ClassNames.of(dataset, label), x, y).setMarker(SeriesMarkers.CIRCLE);
             }
         }
         return chart;

@@ -1,29 +1,38 @@
 package org.aesweep.report;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
+import org.aesweep.analysis.PcaBaseline;
 import org.aesweep.tables.avro.BiasVarianceRow;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Draws the curves against code size: per dataset x architecture x noise, train and test loss with
  * error bars of one standard deviation over replicates, and the risk = bias² + variance
  * decomposition of the test reconstructions; and overviews of test loss and of variance with every
- * curve in one chart. Code sizes span orders of magnitude, so the x axis is logarithmic.
+ * curve in one chart. Every loss chart carries the dataset's PCA baseline in the curve's loss (see
+ * {@link PcaBaseline}) in black, dashed in MSE and dotted in BCE. Code sizes sit on a log2 axis
+ * (see {@link ChartAxes}).
  */
 public final class LossCurvePlotter {
     private static final int WIDTH = 800;
-    private static final int HEIGHT = 560;
+    private static final int HEIGHT = 520;
+    private static final int LEGEND_LINE = 20;
 
     private LossCurvePlotter() {
     }
@@ -37,79 +46,139 @@ public final class LossCurvePlotter {
         }
     }
 
-    /** Writes the plots into {@code reportDir}. */
-    public static Plots plot(List<BiasVarianceRow> rows, Path reportDir, Configuration conf) throws IOException {
+    /**
+     * Writes the plots into {@code reportDir}.
+     *
+     * @param baselines PCA baselines by dataset; a dataset without one gets no baseline series
+     * @param losses    the loss each curve's runs trained on ("bce" or "mse"), which the loss axis shows
+     */
+    public static Plots plot(List<BiasVarianceRow> rows, Map<String, PcaBaseline> baselines, Map<Curve, String> losses,
+                             Path reportDir, Configuration conf) throws IOException {
         List<Path> overviews = new ArrayList<>();
         List<Path> written = new ArrayList<>();
-        Map<String, List<BiasVarianceRow>> curves = byCurve(rows);
-        overviews.add(ChartFiles.write(overview("test loss against code size", "test loss (per-element mean)", curves,
-                BiasVarianceRow::getTestLossMean), new Path(reportDir, "overview_test-loss.png"), conf));
+        Map<Curve, List<BiasVarianceRow>> curves = byCurve(rows);
+        Map<DatasetLoss, TreeSet<Integer>> overviewBaselines = overviewBaselines(curves, losses);
+        // Curves may train on different losses: each says which.
+        XYChart testLoss = overview("test loss against code size", "test loss (per-element mean)", curves,
+                BiasVarianceRow::getTestLossMean, overviewBaselines.size(),
+                curve -> curve.title() + (losses.containsKey(curve) ? " (" + losses.get(curve) + ")" : ""));
+        overviewBaselines.forEach((datasetLoss, sizes) -> addBaseline(testLoss, baselines.get(datasetLoss.dataset()),
+                datasetLoss.loss(), sizes.stream().mapToInt(Integer::intValue).toArray(),
+                "PCA " + datasetLoss.dataset()));
+        overviews.add(ChartFiles.write(testLoss, new Path(reportDir, "overview_test-loss.png"), conf));
         overviews.add(ChartFiles.write(overview("variance over replicates against code size",
                 "variance (per-element squared error)",
-                curves, BiasVarianceRow::getVariance), new Path(reportDir, "overview_variance.png"), conf));
-        for (Map.Entry<String, List<BiasVarianceRow>> curve : curves.entrySet()) {
-            String name = ChartFiles.fileSafe(curve.getKey());
-            written.add(ChartFiles.write(chart(curve.getKey(), curve.getValue()),
+                curves, BiasVarianceRow::getVariance, 0, Curve::title), new Path(reportDir, "overview_variance.png"),
+                conf));
+        for (Map.Entry<Curve, List<BiasVarianceRow>> curve : curves.entrySet()) {
+            Curve key = curve.getKey();
+            PcaBaseline baseline = baselines.get(key.dataset());
+            String name = key.fileName();
+            written.add(ChartFiles.write(lossChart(key, curve.getValue(), baseline, losses.get(key)),
                     new Path(reportDir, "loss-vs-code-size_" + name + ".png"), conf));
             List<BiasVarianceRow> decomposed = curve.getValue().stream().filter(row -> row.getRisk() != null).toList();
             if (!decomposed.isEmpty()) {
-                written.add(ChartFiles.write(decomposition(curve.getKey(), decomposed),
+                written.add(ChartFiles.write(decompositionChart(key, decomposed, baseline),
                         new Path(reportDir, "bias-variance_" + name + ".png"), conf));
             }
         }
         return new Plots(overviews, written);
     }
 
-    /** One series per curve, skipping points without a value. */
-    private static XYChart overview(String title, String yTitle, Map<String, List<BiasVarianceRow>> curves,
-                                    Function<BiasVarianceRow, Double> value) {
-        XYChart chart = axes(title, yTitle, curves.values().stream().anyMatch(points -> points.size() > 1));
-        for (Map.Entry<String, List<BiasVarianceRow>> curve : curves.entrySet()) {
+    /** One series per curve, skipping points without a value, with room in the legend for {@code more}. */
+    private static XYChart overview(String title, String yTitle, Map<Curve, List<BiasVarianceRow>> curves,
+                                    Function<BiasVarianceRow, Double> value, int more, Function<Curve, String> name) {
+        XYChart chart = axes(title, yTitle, curves.size() + more);
+        for (Map.Entry<Curve, List<BiasVarianceRow>> curve : curves.entrySet()) {
             List<BiasVarianceRow> points = curve.getValue().stream().filter(row -> value.apply(row) != null).toList();
             if (!points.isEmpty()) {
-                chart.addSeries(curve.getKey(), points.stream().mapToDouble(BiasVarianceRow::getCodeSize).toArray(),
+                chart.addSeries(name.apply(curve.getKey()), positions(points),
                         points.stream().mapToDouble(value::apply).toArray());
             }
         }
         return chart;
     }
 
-    private static XYChart decomposition(String title, List<BiasVarianceRow> points) {
-        XYChart chart = axes(title + ": risk = bias² + variance", "per-element squared error", points.size() > 1);
-        double[] codeSizes = points.stream().mapToDouble(BiasVarianceRow::getCodeSize).toArray();
+    /** Each dataset with each loss its curves trained on, and the code sizes of those curves. */
+    private static Map<DatasetLoss, TreeSet<Integer>> overviewBaselines(Map<Curve, List<BiasVarianceRow>> curves,
+                                                                        Map<Curve, String> losses) {
+        Map<DatasetLoss, TreeSet<Integer>> codeSizes = new LinkedHashMap<>();
+        curves.forEach((curve, points) -> codeSizes.computeIfAbsent(new DatasetLoss(curve.dataset(), losses.get(curve)),
+                ignored -> new TreeSet<>()).addAll(points.stream().map(BiasVarianceRow::getCodeSize).toList()));
+        return codeSizes;
+    }
+
+    private record DatasetLoss(String dataset, String loss) {
+    }
+
+    /**
+     * A black series of the baseline in {@code loss} at {@code codeSizes} (dashed for MSE, dotted for
+     * BCE), labelled with what it is; nothing when there is no baseline or the loss has none.
+     */
+    private static void addBaseline(XYChart chart, PcaBaseline baseline, String loss, int[] codeSizes, String name) {
+        if (baseline == null || !("mse".equals(loss) || "bce".equals(loss))) {
+            return;
+        }
+        List<PcaBaseline.Point> points = new ArrayList<>();
+        for (int codeSize : codeSizes) {
+            baseline.at(codeSize).ifPresent(points::add);
+        }
+        if (points.isEmpty()) {
+            return;
+        }
+        boolean bce = loss.equals("bce");
+        String label = name + (bce ? ", BCE of its reconstruction clipped to [1e-7, 1-1e-7]" : ", MSE") + " (fit on "
+                + baseline.fitImages() + " training images)";
+        ToDoubleFunction<PcaBaseline.Point> value = bce ? PcaBaseline.Point::clippedBce : PcaBaseline.Point::mse;
+        XYSeries series = chart.addSeries(label,
+                points.stream().mapToDouble(point -> ChartAxes.codeSizePosition(point.codeSize())).toArray(),
+                points.stream().mapToDouble(value).toArray());
+        series.setMarker(SeriesMarkers.NONE);
+        // Dashes for MSE, dots for BCE: an overview may hold both.
+        series.setLineStyle(bce ? SeriesLines.DOT_DOT : SeriesLines.DASH_DASH);
+        series.setLineColor(Color.BLACK);
+    }
+
+    /** Risk, bias² and variance of a curve's grid points, and the baseline's squared error. */
+    static XYChart decompositionChart(Curve curve, List<BiasVarianceRow> points, PcaBaseline baseline) {
+        XYChart chart = axes(curve.title() + ": risk = bias² + variance", "per-element squared error", 4);
+        double[] codeSizes = positions(points);
         chart.addSeries("risk", codeSizes, points.stream().mapToDouble(BiasVarianceRow::getRisk).toArray())
                 .setMarker(SeriesMarkers.CIRCLE);
         chart.addSeries("bias²", codeSizes, points.stream().mapToDouble(BiasVarianceRow::getBiasSquared).toArray())
                 .setMarker(SeriesMarkers.SQUARE);
         chart.addSeries("variance", codeSizes, points.stream().mapToDouble(BiasVarianceRow::getVariance).toArray())
                 .setMarker(SeriesMarkers.DIAMOND);
+        addBaseline(chart, baseline, "mse", codeSizes(points), "PCA baseline");
         return chart;
     }
 
-    private static XYChart axes(String title, String yTitle, boolean logX) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("code size").yAxisTitle(yTitle).build();
-        chart.getStyler().setXAxisLogarithmic(logX);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+    /** Axes with room below the plot for {@code legendEntries} lines of legend. */
+    private static XYChart axes(String title, String yTitle, int legendEntries) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT + LEGEND_LINE * legendEntries).title(title)
+                .xAxisTitle("code size (log scale)").yAxisTitle(yTitle).build();
+        ChartAxes.codeSizeAxis(chart);
+        // Below the plot, one entry a line: long curve names never cover the lines.
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         return chart;
     }
 
-    private static Map<String, List<BiasVarianceRow>> byCurve(List<BiasVarianceRow> rows) {
-        Map<String, List<BiasVarianceRow>> curves = new LinkedHashMap<>();
+    private static Map<Curve, List<BiasVarianceRow>> byCurve(List<BiasVarianceRow> rows) {
+        Map<Curve, List<BiasVarianceRow>> curves = new LinkedHashMap<>();
         for (BiasVarianceRow row : rows) {
-            String title = String.format(Locale.ROOT, "%s %s noise=%s %s", row.getDataset(), row.getArchitecture(),
-                    row.getNoiseKind(), row.getNoiseLevel())
-                    + (row.getSparsityWeight() > 0 ? " l1=" + row.getSparsityWeight() : "");
-            curves.computeIfAbsent(title, ignored -> new ArrayList<>()).add(row);
+            curves.computeIfAbsent(Curve.of(row), ignored -> new ArrayList<>()).add(row);
         }
         curves.values().forEach(points -> points.sort((a, b) -> Integer.compare(a.getCodeSize(), b.getCodeSize())));
         return curves;
     }
 
-    private static XYChart chart(String title, List<BiasVarianceRow> points) {
-        XYChart chart = axes(title, "loss (per-element mean)", points.size() > 1);
-        double[] codeSizes = points.stream().mapToDouble(BiasVarianceRow::getCodeSize).toArray();
-        chart.addSeries("train loss", codeSizes,
+    /** Train and test loss of a curve's grid points, and the baseline in the loss they trained on. */
+    static XYChart lossChart(Curve curve, List<BiasVarianceRow> points, PcaBaseline baseline, String loss) {
+        XYChart chart = axes(curve.title(), "loss (per-element mean)", 3);
+        double[] codeSizes = positions(points);
+        // Denoising runs train on corrupted inputs, so their train loss is not comparable with the test loss.
+        chart.addSeries(curve.noisy() ? "train loss (noisy inputs)" : "train loss", codeSizes,
                 points.stream().mapToDouble(BiasVarianceRow::getTrainLossMean).toArray(),
                 points.stream().mapToDouble(row -> zeroIfNull(row.getTrainLossStd())).toArray())
                 .setMarker(SeriesMarkers.CIRCLE);
@@ -117,7 +186,16 @@ public final class LossCurvePlotter {
                 points.stream().mapToDouble(BiasVarianceRow::getTestLossMean).toArray(),
                 points.stream().mapToDouble(row -> zeroIfNull(row.getTestLossStd())).toArray())
                 .setMarker(SeriesMarkers.SQUARE);
+        addBaseline(chart, baseline, loss, codeSizes(points), "PCA baseline");
         return chart;
+    }
+
+    private static double[] positions(List<BiasVarianceRow> points) {
+        return points.stream().mapToDouble(row -> ChartAxes.codeSizePosition(row.getCodeSize())).toArray();
+    }
+
+    private static int[] codeSizes(List<BiasVarianceRow> points) {
+        return points.stream().mapToInt(BiasVarianceRow::getCodeSize).toArray();
     }
 
     private static double zeroIfNull(Double value) {

@@ -32,7 +32,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Per code size, one montage: the first test image of every class, then each architecture x noise
- * (first replicate) reconstructing them, row by row. Drawn in one Spark task per code size, where
+ * (first replicate) reconstructing them, a labelled row each. Drawn in one Spark task per code size, where
  * the models and the test set are loaded; only the PNG's path comes back.
  */
 public final class ReconstructionMontage {
@@ -80,21 +80,16 @@ public final class ReconstructionMontage {
                         ExecutorDataCache.get(dataRoot, runs.get(0).config(), InputScaling.UNIT, hadoopConf).test();
                 int[] firstOfClass = firstOfEachClass(test);
                 INDArray inputs = TrainingArrays.toMatrix(test).getRows(firstOfClass);
-                List<float[]> images = new ArrayList<>();
-                List<String> captions = new ArrayList<>();
-                for (int i = 0; i < firstOfClass.length; i++) {
-                    images.add(inputs.getRow(i).toFloatVector());
-                    captions.add("input " + test.label(firstOfClass[i]));
-                }
-                for (SavedRun run : runs) {
-                    float[][] reconstructions = run.reconstructedImages(inputs).toFloatMatrix();
-                    for (float[] image : reconstructions) {
-                        images.add(image);
-                        captions.add(run.config().architecture().label());
-                    }
+                List<String> columns = ClassNames.of(runs.get(0).config().data().dataset(), test, firstOfClass);
+                List<String> labels = new ArrayList<>(List.of("input"));
+                List<List<float[]>> rows = new ArrayList<>();
+                rows.add(List.of(inputs.toFloatMatrix()));
+                for (int i = 0; i < runs.size(); i++) {
+                    labels.add(Curve.of(groups.get(index).get(i)).label());
+                    rows.add(List.of(runs.get(i).reconstructedImages(inputs).toFloatMatrix()));
                 }
                 Path png = new Path(reportDir, "reconstructions_code=" + runs.get(0).config().architecture().codeSize() + ".png");
-                ImageMontage.write(images, captions, runs.get(0).imageRows(), runs.get(0).imageCols(), png,
+                ImageMontage.writeTable(labels, columns, rows, runs.get(0).imageRows(), runs.get(0).imageCols(), png,
                         hadoopConf);
                 return png.toString();
             } catch (IOException e) {

@@ -50,7 +50,8 @@ public final class RunPictures {
                     run.getAs("dataset"), run.getAs("architecture"), run.getAs("noise_kind"), run.getAs("noise_level"),
                     run.<Integer>getAs("code_size")));
             SavedRun saved = SavedRun.load(tables, runId);
-            classMeans.add(classMeans(tables, runId, saved, new Path(reportDir, "class-means_" + name + ".png"), conf));
+            classMeans.add(classMeans(tables, runId, run.getAs("dataset"), saved,
+                    new Path(reportDir, "class-means_" + name + ".png"), conf));
             if (saved.model().network().getLayerWiseConfigurations().getConf(0).getLayer() instanceof DenseLayer) {
                 weights.add(firstLayerWeights(saved, new Path(reportDir, "weights_" + name + ".png"), conf));
             }
@@ -58,13 +59,13 @@ public final class RunPictures {
         return new Pictures(classMeans, weights);
     }
 
-    private static Path classMeans(SweepTables tables, String runId, SavedRun saved, Path png, Configuration conf)
-            throws IOException {
+    private static Path classMeans(SweepTables tables, String runId, String dataset, SavedRun saved, Path png,
+                                   Configuration conf) throws IOException {
         List<float[]> codes = new ArrayList<>();
         List<String> captions = new ArrayList<>();
         for (Map.Entry<Integer, float[]> mean : ClassMeanCodes.of(tables, runId).entrySet()) {
             codes.add(mean.getValue());
-            captions.add("class " + mean.getKey());
+            captions.add(ClassNames.of(dataset, mean.getKey()));
         }
         float[][] images = saved.decodedImages(Nd4j.create(codes.toArray(new float[0][]))).toFloatMatrix();
         ImageMontage.write(List.of(images), captions, saved.imageRows(), saved.imageCols(), png, conf);

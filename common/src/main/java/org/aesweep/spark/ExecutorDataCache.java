@@ -40,10 +40,27 @@ public final class ExecutorDataCache {
      * {@code scaling}'s range, e.g. [0, 1] images for pictures of runs of any scaling.
      */
     public static TrainTestSplit get(String dataRoot, RunConfig config, InputScaling scaling, Configuration conf) {
-        String key = String.join("|", dataRoot, config.data().dataset(), Integer.toString(config.data().trainLimit()),
-                Integer.toString(config.data().testLimit()), Long.toString(config.dataSeed()),
-                config.data().validation().specForm());
-        TrainTestSplit unit = CACHE.computeIfAbsent(key, ignored -> {
+        TrainTestSplit unit = shared(dataRoot, config, conf);
+        String key = sharedKey(dataRoot, config);
+        String scaledKey = scaling == InputScaling.UNIT ? key : key + "|" + scaling.specName();
+        TrainTestSplit scaled = scaling == InputScaling.UNIT ? unit
+                : CACHE.computeIfAbsent(scaledKey, ignored -> unit.scaled(scaling));
+        ReplicateSampling sampling = config.data().sampling();
+        if (sampling.sharesTrainingData()) {
+            return scaled;
+        }
+        String replicateKey =
+                scaledKey + "|" + sampling.split() + "|" + sampling.replicates() + "|" + config.replicate();
+        return CACHE.computeIfAbsent(replicateKey,
+                ignored -> scaled.withTrain(ReplicateSamples.select(scaled.train(), config)));
+    }
+
+    /**
+     * The sweep's data as every run of it starts from: the (limited) sets less the validation
+     * samples, before a replicate split cuts or resamples the training set, in [0, 1].
+     */
+    public static TrainTestSplit shared(String dataRoot, RunConfig config, Configuration conf) {
+        return CACHE.computeIfAbsent(sharedKey(dataRoot, config), ignored -> {
             try {
                 return ValidationHoldout.apply(DatasetLoader.load(config.data().dataset(), dataRoot,
                         config.data().trainLimit(), config.data().testLimit(), config.dataSeed(), conf), config);
@@ -51,16 +68,11 @@ public final class ExecutorDataCache {
                 throw new UncheckedIOException(e);
             }
         });
-        String scaledKey = scaling == InputScaling.UNIT ? key : key + "|" + scaling.specName();
-        TrainTestSplit shared = scaling == InputScaling.UNIT ? unit
-                : CACHE.computeIfAbsent(scaledKey, ignored -> unit.scaled(scaling));
-        ReplicateSampling sampling = config.data().sampling();
-        if (sampling.sharesTrainingData()) {
-            return shared;
-        }
-        String replicateKey =
-                scaledKey + "|" + sampling.split() + "|" + sampling.replicates() + "|" + config.replicate();
-        return CACHE.computeIfAbsent(replicateKey,
-                ignored -> shared.withTrain(ReplicateSamples.select(shared.train(), config)));
+    }
+
+    private static String sharedKey(String dataRoot, RunConfig config) {
+        return String.join("|", dataRoot, config.data().dataset(), Integer.toString(config.data().trainLimit()),
+                Integer.toString(config.data().testLimit()), Long.toString(config.dataSeed()),
+                config.data().validation().specForm());
     }
 }

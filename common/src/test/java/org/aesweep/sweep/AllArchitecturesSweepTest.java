@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A mini sweep over every implemented architecture and two noise kinds fills every table on local
- * Spark, and the aggregation draws every picture each architecture has from its saved model.
+ * Spark, and the aggregation draws every picture each architecture has from its saved model, the
+ * per-curve montages and learning curves included.
  */
 class AllArchitecturesSweepTest {
     private static final int TEST = 300;
@@ -81,6 +82,11 @@ class AllArchitecturesSweepTest {
                 assertEquals(2, readablePictures(aggregated, "class-means_", architecture), architecture);
                 boolean dense = !architecture.equals("conv") && !architecture.equals("lstm");
                 assertEquals(dense ? 2 : 0, readablePictures(aggregated, "weights_", architecture), architecture);
+                // Every curve is noisy: each draws its reconstructions across code sizes and its denoising.
+                assertEquals(2, readablePictures(aggregated, "reconstructions-by-code-size_", architecture),
+                        architecture);
+                assertEquals(2, readablePictures(aggregated, "denoising_", architecture), architecture);
+                assertEquals(2, readablePictures(aggregated, "learning-curves_", architecture), architecture);
             }
         }
     }

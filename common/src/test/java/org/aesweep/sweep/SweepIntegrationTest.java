@@ -15,10 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.aesweep.BadInputException;
+import org.aesweep.analysis.PcaBaseline;
+import org.aesweep.analysis.PcaBaselines;
 import org.aesweep.analysis.SavedRun;
 import org.aesweep.data.IdxReader;
 import org.aesweep.data.LabeledImages;
@@ -240,6 +243,47 @@ class SweepIntegrationTest {
     }
 
     @Test
+    void thePcaBaselineIsFitOnTheSweepsTrainingImagesAndEvaluatedOnItsTestImagesAtItsCodeSizes() throws IOException {
+        Map<String, PcaBaseline> baselines = PcaBaselines.compute(spark, tables, work.toString());
+        String dataset = runs.get(0).data().dataset();
+        assertEquals(List.of(dataset), List.copyOf(baselines.keySet()));
+        PcaBaseline expected = PcaBaseline.fit(TrainingArrays.toMatrix(synthetic("train")),
+                TrainingArrays.toMatrix(synthetic("t10k")), new int[] {4, 8, 16});
+        assertEquals(TRAIN, baselines.get(dataset).fitImages());
+        assertEquals(expected, baselines.get(dataset));
+    }
+
+    @Test
+    void theReportHasLearningCurvesMontagesAndCodeValuesEachInItsSection() throws IOException {
+        List<String> names;
+        try (Stream<Path> files = Files.list(LocalFiles.of(layout.reportDir()))) {
+            names = files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+        // A picture per curve, named after it: the dataset (a directory here), architecture and noise.
+        for (String prefix : List.of("learning-curves_", "reconstructions-by-code-size_")) {
+            assertEquals(2, names.stream().filter(name -> name.startsWith(prefix)).count(), prefix + " in " + names);
+            assertTrue(names.stream().anyMatch(name -> name.startsWith(prefix)
+                    && name.endsWith("_deep_noise=gaussian_0.2.png")), prefix + " in " + names);
+        }
+        List<String> denoising = names.stream().filter(name -> name.startsWith("denoising_")).toList();
+        assertEquals(1, denoising.size(), "only deep is noisy: " + names);
+        assertTrue(denoising.get(0).endsWith("_deep_noise=gaussian_0.2.png"), denoising.toString());
+        assertEquals(1, names.stream().filter(name -> name.startsWith("code-values_")).count(), names.toString());
+        String html = Files.readString(LocalFiles.of(layout.reportDir()).resolve("index.html"));
+        for (String section : List.of("learning-curves", "reconstructions-by-code-size", "denoising", "code-values")) {
+            assertTrue(html.contains("<h2 id=\"" + section + "\">"), section);
+        }
+    }
+
+    /** The generated train or test set ("train" or "t10k"), read from its IDX files. */
+    private static LabeledImages synthetic(String prefix) throws IOException {
+        return IdxReader.read(new org.apache.hadoop.fs.Path(work.resolve("synthetic/" + prefix + "-images-idx3-ubyte")
+                        .toString()),
+                new org.apache.hadoop.fs.Path(work.resolve("synthetic/" + prefix + "-labels-idx1-ubyte").toString()),
+                new Configuration());
+    }
+
+    @Test
     void aRerunSkipsCommittedRunsAndChangesNoFile() throws IOException {
         List<String> before = listing();
         SweepOutcome rerun = new SweepDriver(spark, tables.catalog()).run(new SweepSettings(work.toString(), layout),
@@ -257,9 +301,7 @@ class SweepIntegrationTest {
         assertEquals(run, saved.config());
         assertEquals(run.runId(), saved.config().runId());
 
-        LabeledImages test = IdxReader.read(new org.apache.hadoop.fs.Path(work.resolve("synthetic/t10k-images-idx3-ubyte").toString()),
-                new org.apache.hadoop.fs.Path(work.resolve("synthetic/t10k-labels-idx1-ubyte").toString()),
-                new Configuration());
+        LabeledImages test = synthetic("t10k");
         float[] code = saved.model().encode(TrainingArrays.toMatrix(test)).getRow(0).toFloatVector();
         LatentCodeRow stored = tables.rows(LatentCodeRow.class, run.runId()).stream()
                 .filter(row -> row.getSampleIndex() == 0).findFirst().orElseThrow();

@@ -76,10 +76,14 @@ class SweepJobEndToEndTest {
             assertEquals(List.of("bias-variance_fashion-mnist_shallow_noise=gaussian_0.0.png",
                     "class-means_fashion-mnist_shallow_noise=gaussian_0.0_code=2.png",
                     "class-means_fashion-mnist_shallow_noise=gaussian_0.0_code=32.png",
+                    "code-values_fashion-mnist.png",
                     "latent_fashion-mnist_shallow_noise=gaussian_0.0_code=2.png",
                     "latent_fashion-mnist_shallow_noise=gaussian_0.0_code=32.png",
+                    "learning-curves_fashion-mnist_shallow_noise=gaussian_0.0.png",
                     "loss-vs-code-size_fashion-mnist_shallow_noise=gaussian_0.0.png", "overview_test-loss.png",
-                    "overview_variance.png", "reconstructions_code=2.png", "reconstructions_code=32.png",
+                    "overview_variance.png",
+                    "reconstructions-by-code-size_fashion-mnist_shallow_noise=gaussian_0.0.png",
+                    "reconstructions_code=2.png", "reconstructions_code=32.png",
                     "tsne_fashion-mnist_shallow_noise=gaussian_0.0_code=32.png",
                     "weights_fashion-mnist_shallow_noise=gaussian_0.0_code=2.png",
                     "weights_fashion-mnist_shallow_noise=gaussian_0.0_code=32.png"),
@@ -89,7 +93,12 @@ class SweepJobEndToEndTest {
         String report = Files.readString(out.resolve("reports/sweep_id=e2e/index.html"));
         assertTrue(report.contains("<h1>aesweep sweep e2e</h1>") && report.contains("data:image/png;base64,"),
                 report.substring(0, Math.min(500, report.length())));
-        assertEquals(13, report.split("<img ").length - 1, "every picture embedded");
+        assertEquals(16, report.split("<img ").length - 1, "every picture embedded");
         assertTrue(report.contains("latent_probes") && !report.contains("src=\"http"), "self-contained");
+        for (String section : List.of("learning-curves", "reconstructions-by-code-size", "denoising", "code-values")) {
+            assertTrue(report.contains("<h2 id=\"" + section + "\">"), section);
+        }
+        // A clean sweep has nothing to denoise, and says so.
+        assertTrue(report.contains("No run of this sweep had input noise."));
     }
 }
