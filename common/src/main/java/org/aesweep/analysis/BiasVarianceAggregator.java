@@ -24,8 +24,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Groups a sweep's successful runs by dataset x architecture x noise x code size, summarises their
- * final losses over replicates from the runs table, and adds each group's bias/variance
- * decomposition where one was computed.
+ * final losses over replicates from the runs table, names the decomposition that fits their loss,
+ * and adds each group's parts where they were computed.
  */
 public final class BiasVarianceAggregator {
     private static final String[] GROUP = BiasVarianceDecomposition.GROUP;
@@ -41,13 +41,14 @@ public final class BiasVarianceAggregator {
      *                       {@link BiasVarianceDecomposition#key(Row)}
      */
     public List<BiasVarianceRow> aggregate(SweepTables tables,
-                                           Map<String, ReconstructionSpread.Decomposition> decompositions) {
+                                           Map<String, RiskDecomposition> decompositions) {
         Dataset<Row> runs = tables.dataset(spark, Table.RUNS).where(col("status").equalTo("ok"));
         // Runs rows written before replicate splits existed came from seed replicates.
         Column split = List.of(runs.columns()).contains("replicate_split") ? col("replicate_split") : lit("seed");
         Dataset<Row> groups = runs.groupBy(GROUP[0], GROUP[1], GROUP[2], GROUP[3], GROUP[4], GROUP[5])
                 .agg(count("*").as("replicates"),
                         first(split).as("replicate_split"),
+                        first("loss").as("loss"),
                         avg("final_train_loss").as("train_loss_mean"),
                         stddev_samp("final_train_loss").as("train_loss_std"),
                         avg("final_test_loss").as("test_loss_mean"),
@@ -56,7 +57,8 @@ public final class BiasVarianceAggregator {
                 .orderBy(GROUP[0], GROUP[1], GROUP[2], GROUP[3], GROUP[4], GROUP[5]);
         List<BiasVarianceRow> rows = new ArrayList<>();
         for (Row group : groups.collectAsList()) {
-            ReconstructionSpread.Decomposition decomposition = decompositions.get(BiasVarianceDecomposition.key(group));
+            RiskDecomposition parts = decompositions.get(BiasVarianceDecomposition.key(group));
+            DecompositionKind kind = DecompositionKind.ofLossColumn(group.getAs("loss"));
             rows.add(BiasVarianceRow.newBuilder()
                     .setDataset(group.getAs("dataset"))
                     .setArchitecture(group.getAs("architecture"))
@@ -71,9 +73,12 @@ public final class BiasVarianceAggregator {
                     .setTestLossMean(group.getAs("test_loss_mean"))
                     .setTestLossStd(finiteOrNull(group.getAs("test_loss_std")))
                     .setFullTrainLossMean(group.getAs("full_train_loss_mean"))
-                    .setRisk(decomposition == null ? null : decomposition.risk())
-                    .setBiasSquared(decomposition == null ? null : decomposition.biasSquared())
-                    .setVariance(decomposition == null ? null : decomposition.variance())
+                    .setDecomposition(kind.tableName())
+                    .setRisk(parts == null ? null : parts.risk())
+                    .setNoise(parts == null ? null : parts.noise())
+                    .setBias(parts == null ? null : parts.bias())
+                    .setBiasSquared(parts == null || kind != DecompositionKind.SQUARED_ERROR ? null : parts.bias())
+                    .setVariance(parts == null ? null : parts.variance())
                     .build());
         }
         return rows;

@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
+import org.aesweep.BadInputException;
 import org.aesweep.data.TrainTestSplit;
 import org.aesweep.model.Autoencoder;
 import org.aesweep.spark.ExecutorDataCache;
@@ -28,9 +32,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
- * Decomposes each grid point's risk into bias² and variance over its replicates (see
- * {@link ReconstructionSpread}). One Spark task per grid point loads that point's saved models and
- * the test set on an executor; only the three numbers come back to the driver.
+ * Decomposes each grid point's risk over its replicates, in the decomposition that fits the loss
+ * they trained with (see {@link ReconstructionSpread} and {@link DecompositionKind}). One Spark task
+ * per grid point loads that point's saved models and the test set on an executor; only the parts
+ * come back to the driver.
  */
 public final class BiasVarianceDecomposition {
     /** The columns that identify a grid point, as in the tables. */
@@ -43,9 +48,15 @@ public final class BiasVarianceDecomposition {
         this.spark = spark;
     }
 
-    /** Decompositions keyed by {@link #key(Row)} of the group; groups with fewer than 2 finished runs are absent. */
-    public Map<String, ReconstructionSpread.Decomposition> decompose(SweepTables tables, String dataRoot)
-            throws IOException {
+    /**
+     * Decompositions keyed by {@link #key(Row)} of the group; groups with fewer than 2 finished runs
+     * are absent.
+     *
+     * @throws BadInputException if a group's runs trained with different losses, which no one
+     *                           decomposition fits
+     */
+    public Map<String, RiskDecomposition> decompose(SweepTables tables, String dataRoot)
+            throws IOException, BadInputException {
         Map<String, RunRow> runsRows = new HashMap<>();
         for (RunRow row : tables.allRows(RunRow.class)) {
             runsRows.put(row.getRunId(), row);
@@ -59,23 +70,33 @@ public final class BiasVarianceDecomposition {
         for (Row group : groups) {
             List<String> runIds = group.getList(group.fieldIndex("run_ids"));
             if (runIds.size() >= 2) {
-                work.add(new GroupRuns(key(group), runIds.stream().map(runsRows::get).toList()));
+                List<RunRow> runs = runIds.stream().map(runsRows::get).toList();
+                work.add(new GroupRuns(key(group), runs, decompositionOf(key(group), runs)));
             }
         }
-        Map<String, ReconstructionSpread.Decomposition> results = new HashMap<>();
+        Map<String, RiskDecomposition> results = new HashMap<>();
         if (work.isEmpty()) {
             return results;
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         GroupTask task = new GroupTask(tables.layout(), dataRoot, new SerializableConfiguration(jsc.hadoopConfiguration()),
                 work);
-        // Groups travel in the task closure; only numbers come back, in group order.
-        List<double[]> numbers = SparkTasks.onePerIndex(jsc, work.size(), task::decompose);
+        // Groups travel in the task closure; only their parts come back, in group order.
+        List<RiskDecomposition> parts = SparkTasks.onePerIndex(jsc, work.size(), task::decompose);
         for (int i = 0; i < work.size(); i++) {
-            double[] n = numbers.get(i);
-            results.put(work.get(i).key(), new ReconstructionSpread.Decomposition((int) n[0], n[1], n[2], n[3]));
+            results.put(work.get(i).key(), parts.get(i));
         }
         return results;
+    }
+
+    /** The decomposition of the loss every run of the group trained with. */
+    private static DecompositionKind decompositionOf(String key, List<RunRow> runs) throws BadInputException {
+        Set<String> losses = runs.stream().map(run -> run.getLoss().toString()).collect(Collectors.toSet());
+        if (losses.size() > 1) {
+            throw new BadInputException("the runs of grid point " + key + " trained with different losses "
+                    + new TreeSet<>(losses) + ": give each loss its own architecture label");
+        }
+        return DecompositionKind.ofLossColumn(losses.iterator().next());
     }
 
     /** Identifies a group by its grid-point columns, from any row that has them. */
@@ -88,13 +109,13 @@ public final class BiasVarianceDecomposition {
     }
 
     /** A group's runs rows, read on the driver: executors cannot reach the catalog. */
-    private record GroupRuns(String key, List<RunRow> runs) implements Serializable {
+    private record GroupRuns(String key, List<RunRow> runs, DecompositionKind decomposition) implements Serializable {
     }
 
     private record GroupTask(TableLayout layout, String dataRoot, SerializableConfiguration conf,
                              List<GroupRuns> groups) implements Serializable {
-        /** {replicates, risk, bias², variance} of group {@code index}. */
-        double[] decompose(int index) {
+        /** The decomposition of group {@code index}. */
+        RiskDecomposition decompose(int index) {
             GroupRuns group = groups.get(index);
             ExecutorThreads.configureForCurrentTask();
             Configuration hadoopConf = conf.value();
@@ -110,9 +131,8 @@ public final class BiasVarianceDecomposition {
                 // being one architecture, its input scaling: reconstructions and targets are compared in
                 // that scaled range, as the runs' losses are.
                 TrainTestSplit data = ExecutorDataCache.get(dataRoot, first.config(), hadoopConf);
-                ReconstructionSpread.Decomposition result =
-                        ReconstructionSpread.decompose(models, TrainingArrays.toMatrix(data.test()));
-                return new double[] {result.replicates(), result.risk(), result.biasSquared(), result.variance()};
+                return ReconstructionSpread.decompose(models, TrainingArrays.toMatrix(data.test()),
+                        group.decomposition());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -13,7 +13,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The best linear reconstruction at each code size: test images projected onto the first k
@@ -23,14 +22,13 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * at one chunk plus a pixels x pixels matrix whatever the number of images.
  *
  * <p>Errors are per-element means over the test images: the squared error, and for runs trained
- * on BCE the binary cross-entropy of the reconstruction clipped into [{@link #CLIP}, 1 - CLIP]
- * (a projection leaves [0, 1], where BCE is undefined; the clip is the one Keras applies).
+ * on BCE the binary cross-entropy of the reconstruction clipped into [{@link BernoulliLogs#CLIP},
+ * 1 - CLIP] (a projection leaves [0, 1], where BCE is undefined; the clip is the one Keras applies).
  *
  * @param fitImages how many training images the components were fitted on
  * @param points    one per code size asked for, in ascending code size
  */
 public record PcaBaseline(int fitImages, List<Point> points) implements Serializable {
-    static final double CLIP = 1e-7;
     private static final int CHUNK = 2000;
 
     /** The baseline's errors at one code size, per-element means over the test images. */
@@ -66,7 +64,7 @@ public record PcaBaseline(int fitImages, List<Point> points) implements Serializ
                 INDArray leading = scores.get(NDArrayIndex.all(), NDArrayIndex.interval(0, sizes[i]));
                 INDArray reconstruction = leading.mmul(components.transpose()).addiRowVector(mean);
                 squaredError[i] += reconstruction.squaredDistance(x);
-                crossEntropy[i] += crossEntropySum(x, reconstruction);
+                crossEntropy[i] += BernoulliLogs.clipped(reconstruction).crossEntropySum(x);
             }
         }
         double elements = (double) test.rows() * pixels;
@@ -105,13 +103,5 @@ public record PcaBaseline(int fitImages, List<Point> points) implements Serializ
     private static INDArray rows(INDArray images, long start) {
         long end = Math.min(images.rows(), start + CHUNK);
         return images.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()).castTo(DataType.DOUBLE).dup();
-    }
-
-    /** Sum over elements of -(x log p + (1 - x) log(1 - p)), with p the reconstruction clipped. */
-    private static double crossEntropySum(INDArray x, INDArray reconstruction) {
-        INDArray p = Transforms.min(Transforms.max(reconstruction, CLIP, true), 1 - CLIP, false);
-        INDArray logP = Transforms.log(p, true);
-        INDArray logNotP = Transforms.log(p.rsub(1.0), false);
-        return -(x.mul(logP).sumNumber().doubleValue() + x.rsub(1.0).muli(logNotP).sumNumber().doubleValue());
     }
 }

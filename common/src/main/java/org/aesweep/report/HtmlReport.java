@@ -67,8 +67,10 @@ public final class HtmlReport {
                     + " leave [0, 1], where BCE is undefined.");
     private static final Section CURVES = new Section("curves", "Loss and bias-variance per curve",
             "Left: final train and test loss (mean and one standard deviation over replicates) with the PCA"
-                    + " baseline in the same loss. Right: risk = bias² + variance of the clean test reconstructions in"
-                    + " per-element squared error, with the PCA baseline in MSE.");
+                    + " baseline in the same loss. Right: the risk of the clean test reconstructions split in the"
+                    + " curve's loss, with the PCA baseline in that loss: risk = bias² + variance in per-element"
+                    + " squared error for MSE curves, risk = noise + bias + variance in per-element BCE for BCE"
+                    + " curves.");
     private static final Section LEARNING = new Section("learning-curves", "Learning curves",
             "Per curve a panel per code size, all on one loss axis: train, validation (runs with data.validation"
                     + " only) and test loss after each epoch, means over replicates; faint red lines are each"
@@ -110,8 +112,12 @@ public final class HtmlReport {
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>aesweep ")
                 .append(escape(sweepId)).append("</title><style>").append(STYLE).append("</style></head><body>")
                 .append("<h1>aesweep sweep ").append(escape(sweepId)).append("</h1>")
-                .append("<p>Losses are per-element means; risk, bias² and variance are per-element squared errors"
-                        + " of clean test reconstructions over replicates (Yang et al. 2020).</p><ul>");
+                .append("<p>Losses are per-element means. Risk, bias and variance split the loss of the clean test"
+                        + " reconstructions over replicates in the loss the runs trained with. MSE runs: risk = bias²"
+                        + " + variance in squared error, around the replicates' mean (Yang et al. 2020). BCE runs:"
+                        + " risk = noise + bias + variance, with noise the entropy of the test images, bias the KL"
+                        + " divergence from them to the replicates' normalised geometric mean and variance the mean"
+                        + " KL divergence from that mean to each replicate (Pfau 2013).</p><ul>");
         for (Section section : CONTENTS) {
             html.append("<li><a href=\"#").append(section.id()).append("\">").append(escape(section.heading()))
                     .append("</a></li>");
@@ -204,10 +210,10 @@ public final class HtmlReport {
                     escape(losses.getOrDefault(Curve.of(row), "")), Integer.toString(row.getCodeSize()),
                     Integer.toString(row.getReplicates()), escape(row.getReplicateSplit()),
                     number(row.getTrainLossMean()), number(row.getTestLossMean()), number(row.getRisk()),
-                    number(row.getBiasSquared()), number(row.getVariance())));
+                    number(row.getNoise()), number(row.getBias()), number(row.getVariance())));
         }
         table(html, List.of("dataset", "architecture", "noise", "loss", "code size", "replicates", "split",
-                "train loss", "test loss", "risk", "bias²", "variance"), cells);
+                "train loss", "test loss", "risk", "noise term (bce)", "bias (bias² for mse)", "variance"), cells);
     }
 
     private static void probeTable(StringBuilder html, List<ProbeSummary> probes) {

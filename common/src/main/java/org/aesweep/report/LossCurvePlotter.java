@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
+import org.aesweep.analysis.DecompositionKind;
 import org.aesweep.analysis.PcaBaseline;
 import org.aesweep.tables.avro.BiasVarianceRow;
 import org.apache.hadoop.conf.Configuration;
@@ -23,9 +24,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Draws the curves against code size: per dataset x architecture x noise, train and test loss with
- * error bars of one standard deviation over replicates, and the risk = bias² + variance
- * decomposition of the test reconstructions; and overviews of test loss and of variance with every
- * curve in one chart. Every loss chart carries the dataset's PCA baseline in the curve's loss (see
+ * error bars of one standard deviation over replicates, and the decomposition of the test
+ * reconstructions' risk in the curve's loss (risk = bias² + variance in squared error, risk =
+ * noise + bias + variance in BCE); and overviews of test loss and of variance with every curve in
+ * one chart. Every loss chart carries the dataset's PCA baseline in the curve's loss (see
  * {@link PcaBaseline}) in black, dashed in MSE and dotted in BCE. Code sizes sit on a log2 axis
  * (see {@link ChartAxes}).
  */
@@ -59,9 +61,10 @@ public final class LossCurvePlotter {
         Map<Curve, List<BiasVarianceRow>> curves = byCurve(rows);
         Map<DatasetLoss, TreeSet<Integer>> overviewBaselines = overviewBaselines(curves, losses);
         // Curves may train on different losses: each says which.
+        Function<Curve, String> titleAndLoss =
+                curve -> curve.title() + (losses.containsKey(curve) ? " (" + losses.get(curve) + ")" : "");
         XYChart testLoss = overview("test loss against code size", "test loss (per-element mean)", curves,
-                BiasVarianceRow::getTestLossMean, overviewBaselines.size(),
-                curve -> curve.title() + (losses.containsKey(curve) ? " (" + losses.get(curve) + ")" : ""));
+                BiasVarianceRow::getTestLossMean, overviewBaselines.size(), titleAndLoss);
         overviewBaselines.forEach((datasetLoss, sizes) -> addBaseline(testLoss, baselines.get(datasetLoss.dataset()),
                 datasetLoss.loss(), sizes.stream().mapToInt(Integer::intValue).toArray(),
                 "PCA " + datasetLoss.dataset()));
@@ -69,9 +72,9 @@ public final class LossCurvePlotter {
         // A sweep without two replicates of any grid point has no variance to draw: no empty chart.
         if (rows.stream().anyMatch(row -> row.getVariance() != null)) {
             overviews.add(ChartFiles.write(overview("variance over replicates against code size",
-                    "variance (per-element squared error)",
-                    curves, BiasVarianceRow::getVariance, 0, Curve::title), new Path(reportDir, "overview_variance.png"),
-                    conf));
+                    "variance (per element: squared error for mse, KL for bce)",
+                    curves, BiasVarianceRow::getVariance, 0, titleAndLoss),
+                    new Path(reportDir, "overview_variance.png"), conf));
         }
         for (Map.Entry<Curve, List<BiasVarianceRow>> curve : curves.entrySet()) {
             Curve key = curve.getKey();
@@ -142,17 +145,30 @@ public final class LossCurvePlotter {
         series.setLineColor(Color.BLACK);
     }
 
-    /** Risk, bias² and variance of a curve's grid points, and the baseline's squared error. */
+    /**
+     * Risk and its parts of a curve's grid points in the decomposition they hold, and the baseline
+     * in that decomposition's loss: risk, bias² and variance in squared error, or risk, noise, bias
+     * and variance in BCE.
+     */
     static XYChart decompositionChart(Curve curve, List<BiasVarianceRow> points, PcaBaseline baseline) {
-        XYChart chart = axes(curve.title() + ": risk = bias² + variance", "per-element squared error", 4);
+        boolean bce = DecompositionKind.BERNOULLI_KL.tableName().equals(points.get(0).getDecomposition());
+        XYChart chart = bce
+                ? axes(curve.title() + ": BCE risk = noise + bias + variance", "per-element BCE (nats)", 5)
+                : axes(curve.title() + ": risk = bias² + variance", "per-element squared error", 4);
         double[] codeSizes = positions(points);
         chart.addSeries("risk", codeSizes, points.stream().mapToDouble(BiasVarianceRow::getRisk).toArray())
                 .setMarker(SeriesMarkers.CIRCLE);
-        chart.addSeries("bias²", codeSizes, points.stream().mapToDouble(BiasVarianceRow::getBiasSquared).toArray())
+        if (bce) {
+            chart.addSeries("noise (entropy of the test images)", codeSizes,
+                    points.stream().mapToDouble(BiasVarianceRow::getNoise).toArray()).setMarker(SeriesMarkers.TRIANGLE_UP);
+        }
+        chart.addSeries(bce ? "bias (KL from the images to the central prediction)" : "bias²", codeSizes,
+                points.stream().mapToDouble(bce ? BiasVarianceRow::getBias : BiasVarianceRow::getBiasSquared).toArray())
                 .setMarker(SeriesMarkers.SQUARE);
-        chart.addSeries("variance", codeSizes, points.stream().mapToDouble(BiasVarianceRow::getVariance).toArray())
+        chart.addSeries(bce ? "variance (mean KL from the central prediction to each replicate)" : "variance",
+                codeSizes, points.stream().mapToDouble(BiasVarianceRow::getVariance).toArray())
                 .setMarker(SeriesMarkers.DIAMOND);
-        addBaseline(chart, baseline, "mse", codeSizes(points), "PCA baseline");
+        addBaseline(chart, baseline, bce ? "bce" : "mse", codeSizes(points), "PCA baseline");
         return chart;
     }
 

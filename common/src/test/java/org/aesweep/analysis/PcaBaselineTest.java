@@ -129,7 +129,7 @@ class PcaBaselineTest {
         PcaBaseline.Point point = PcaBaseline.fit(train, train, new int[] {1}).at(1).orElseThrow();
         assertEquals(0.0, point.mse(), 1e-12);
         // Pixels exactly 0 and 1 reconstructed exactly: -log(1 - 1e-7) per element.
-        assertEquals(-Math.log(1 - PcaBaseline.CLIP), point.clippedBce(), 1e-9);
+        assertEquals(-Math.log(1 - BernoulliLogs.CLIP), point.clippedBce(), 1e-9);
     }
 
     @Test

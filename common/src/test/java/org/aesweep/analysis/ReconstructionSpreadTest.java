@@ -11,6 +11,7 @@ import org.aesweep.model.AutoencoderFactory;
 import org.aesweep.testing.SyntheticImages;
 import org.aesweep.testing.TestRuns;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class ReconstructionSpreadTest {
@@ -23,9 +24,10 @@ class ReconstructionSpreadTest {
     @Test
     void identicalReplicatesHaveNoVarianceAndAllTheirRiskIsBias() {
         INDArray test = SyntheticImages.matrix(1500, 3);
-        ReconstructionSpread.Decomposition same = ReconstructionSpread.decompose(List.of(model(0), model(0)), test);
+        RiskDecomposition same = ReconstructionSpread.decompose(List.of(model(0), model(0)), test,
+                DecompositionKind.SQUARED_ERROR);
         assertEquals(0.0, same.variance(), 1e-12);
-        assertEquals(same.risk(), same.biasSquared(), 1e-12);
+        assertEquals(same.risk(), same.bias(), 1e-12);
         assertTrue(same.risk() > 0);
     }
 
@@ -33,7 +35,7 @@ class ReconstructionSpreadTest {
     void matchesTheFormulaComputedDirectly() {
         INDArray test = SyntheticImages.matrix(1200, 4);
         List<Autoencoder> models = List.of(model(0), model(1), model(2));
-        ReconstructionSpread.Decomposition result = ReconstructionSpread.decompose(models, test);
+        RiskDecomposition result = ReconstructionSpread.decompose(models, test, DecompositionKind.SQUARED_ERROR);
 
         double[][] x = test.toDoubleMatrix();
         double[][][] f = new double[3][][];
@@ -57,13 +59,39 @@ class ReconstructionSpreadTest {
         assertEquals(3, result.replicates());
         assertEquals(expectedRisk, result.risk(), 1e-6 * expectedRisk);
         assertEquals(expectedVariance, result.variance(), 1e-5 * expectedVariance);
-        assertEquals(expectedRisk - expectedVariance, result.biasSquared(), 1e-5 * expectedRisk);
+        assertEquals(expectedRisk - expectedVariance, result.bias(), 1e-5 * expectedRisk);
         assertTrue(result.variance() > 0);
     }
 
     @Test
+    void crossEntropyRunsGetTheBernoulliDecompositionOfTheirOwnTestLoss() {
+        // More rows than a chunk: the chunks' sums must add up to the decomposition of the whole.
+        INDArray test = SyntheticImages.matrix(1200, 4);
+        List<Autoencoder> models = List.of(model(0), model(1), model(2));
+        RiskDecomposition result = ReconstructionSpread.decompose(models, test, DecompositionKind.BERNOULLI_KL);
+
+        List<INDArray> reconstructions = models.stream()
+                .map(model -> model.reconstruct(test).castTo(DataType.DOUBLE)).toList();
+        RiskDecomposition whole = DecompositionKind.BERNOULLI_KL.decompose(test.castTo(DataType.DOUBLE),
+                reconstructions);
+        assertEquals(DecompositionKind.BERNOULLI_KL, result.kind());
+        assertEquals(whole.risk(), result.risk(), 1e-12);
+        assertEquals(whole.noise(), result.noise(), 1e-12);
+        assertEquals(whole.bias(), result.bias(), 1e-12);
+        assertEquals(whole.variance(), result.variance(), 1e-12);
+        assertEquals(result.risk(), result.noise() + result.bias() + result.variance(), 1e-9);
+        // The risk is the BCE the runs report as their test loss, from the same networks.
+        double testLoss = models.stream().mapToDouble(model -> model.lossFromCodes(model.encode(test), test))
+                .average().orElseThrow();
+        assertEquals(testLoss, result.risk(), 1e-5 * testLoss);
+        assertTrue(result.variance() > 0 && result.bias() > 0, result.toString());
+    }
+
+    @Test
     void oneReplicateHasNoVariance() {
-        assertThrows(IllegalArgumentException.class,
-                () -> ReconstructionSpread.decompose(List.of(model(0)), SyntheticImages.matrix(10, 5)));
+        for (DecompositionKind kind : DecompositionKind.values()) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> ReconstructionSpread.decompose(List.of(model(0)), SyntheticImages.matrix(10, 5), kind));
+        }
     }
 }

@@ -69,10 +69,28 @@ class LossCurvePlotterTest {
     }
 
     @Test
-    void theDecompositionComparesWithTheBaselinesSquaredErrorWhateverTheLoss() {
+    void aSquaredErrorDecompositionComparesWithTheBaselinesSquaredError() {
         XYChart chart = LossCurvePlotter.decompositionChart(NOISY, points(NOISY), BASELINE);
         assertEquals(List.of("risk", "bias²", "variance"), chart.getSeriesMap().keySet().stream().limit(3).toList());
         assertArrayEquals(new double[] {0.05, 0.03, 0.02}, baselineSeries(chart).getYData(), 0.0);
+    }
+
+    @Test
+    void aBernoulliDecompositionShowsItsNoiseAndKlPartsBesideTheBaselinesBce() {
+        List<BiasVarianceRow> points = points(NOISY).stream().map(row -> BiasVarianceRow.newBuilder(row)
+                .setDecomposition("bernoulli_kl").setNoise(0.2).setBias(row.getRisk() - 0.25)
+                .setBiasSquared(null).setVariance(0.05).build()).toList();
+
+        XYChart chart = LossCurvePlotter.decompositionChart(NOISY, points, BASELINE);
+
+        assertTrue(chart.getTitle().endsWith("BCE risk = noise + bias + variance"), chart.getTitle());
+        assertEquals(List.of("risk", "noise (entropy of the test images)",
+                        "bias (KL from the images to the central prediction)",
+                        "variance (mean KL from the central prediction to each replicate)"),
+                chart.getSeriesMap().keySet().stream().limit(4).toList());
+        assertArrayEquals(new double[] {0.06 - 0.25, 0.04 - 0.25, 0.03 - 0.25},
+                chart.getSeriesMap().get("bias (KL from the images to the central prediction)").getYData(), 1e-15);
+        assertArrayEquals(new double[] {0.40, 0.33, 0.30}, baselineSeries(chart).getYData(), 0.0);
     }
 
     @Test

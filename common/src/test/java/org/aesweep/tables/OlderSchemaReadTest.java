@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.aesweep.outputs.RunConfigs;
 import org.aesweep.spec.RunConfig;
+import org.aesweep.tables.avro.BiasVarianceRow;
 import org.aesweep.tables.avro.EpochMetricRow;
 import org.aesweep.tables.avro.RunRow;
 import org.aesweep.testing.TableFooters;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The older schemas are real ones from the history of common/src/main/avro (test resources
  * older-schemas/&lt;table&gt;-&lt;commit&gt;.avsc): runs before replicate_split, replicates,
  * divergence_factor, early_stopping_patience, fused_runs, threads and noise_draw; epoch_metrics before
- * sparsity_weight and evaluation_seconds.
+ * sparsity_weight and evaluation_seconds; bias_variance before decomposition, noise and bias.
  */
 class OlderSchemaReadTest {
     private static final Instant STARTED = Instant.parse("2026-11-23T12:00:00Z");
@@ -100,6 +101,30 @@ class OlderSchemaReadTest {
         assertEquals(1, row.getEpoch());
         assertEquals(0.2, row.getTestLoss());
         assertEquals(1.5, row.getSeconds());
+    }
+
+    @Test
+    void anOlderBiasVarianceFileReadsAsTheSquaredErrorDecompositionItHolds() throws IOException {
+        org.apache.hadoop.fs.Path file = path("bias_variance.parquet");
+        GenericRecord older = new GenericRecordBuilder(olderSchema("bias_variance-aac80ac"))
+                .set("dataset", "mnist").set("architecture", "shallow").set("noise_kind", "none")
+                .set("noise_level", 0.0).set("sparsity_weight", 0.0).set("code_size", 8)
+                .set("replicate_split", "seed").set("replicates", 2)
+                .set("train_loss_mean", 0.1).set("train_loss_std", 0.01)
+                .set("test_loss_mean", 0.12).set("test_loss_std", 0.02).set("full_train_loss_mean", 0.11)
+                .set("risk", 0.05).set("bias_squared", 0.04).set("variance", 0.01)
+                .build();
+        write(file, "bias_variance-aac80ac", List.of(older));
+
+        BiasVarianceRow row = ParquetFiles.read(file, BiasVarianceRow.class, conf).get(0);
+
+        assertEquals("squared_error", row.getDecomposition());
+        assertNull(row.getNoise());
+        assertNull(row.getBias());
+        assertEquals(0.05, row.getRisk());
+        assertEquals(0.04, row.getBiasSquared());
+        assertEquals(0.01, row.getVariance());
+        assertEquals(8, row.getCodeSize());
     }
 
     @Test

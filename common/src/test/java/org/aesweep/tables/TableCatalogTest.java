@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Test;
 
 /** Opening the catalog: the tables it creates, and what it does with tables that already exist. */
 class TableCatalogTest extends TableTestBase {
-    /** Columns of today's runs schema that its older versions lacked (see OlderSchemaReadTest). */
-    private static final List<String> NEWER_RUNS_COLUMNS = List.of("fused_runs", "threads", "noise_draw");
+    /** Columns of today's schemas that their older versions lacked (see OlderSchemaReadTest). */
+    private static final Map<Table, List<String>> NEWER_COLUMNS = Map.of(
+            Table.RUNS, List.of("fused_runs", "threads", "noise_draw"),
+            Table.BIAS_VARIANCE, List.of("decomposition", "noise", "bias"));
 
     @Test
     void everyTableIsAFormatVersion2TablePartitionedBySweepId() {
@@ -143,19 +145,22 @@ class TableCatalogTest extends TableTestBase {
         catalog.close();
         catalog = null;
         String outRoot = work.resolve("older-out").toUri().toString();
-        createOlderRunsTable(outRoot);
+        createOlderTables(outRoot);
 
         catalog = TableCatalog.open(new SparkConf(false), outRoot, conf);
 
-        org.apache.iceberg.Table runs = load(Table.RUNS);
-        NameMapping mapping = NameMappingParser.fromJson(runs.properties().get(TableProperties.DEFAULT_NAME_MAPPING));
-        for (String column : NEWER_RUNS_COLUMNS) {
-            Types.NestedField field = runs.schema().findField(column);
-            assertNotNull(field, column);
-            assertNotNull(mapping.find(column), column);
-            assertEquals(field.fieldId(), mapping.find(column).id(), column);
+        for (Map.Entry<Table, List<String>> newer : NEWER_COLUMNS.entrySet()) {
+            org.apache.iceberg.Table table = load(newer.getKey());
+            NameMapping mapping = NameMappingParser.fromJson(table.properties().get(TableProperties.DEFAULT_NAME_MAPPING));
+            for (String column : newer.getValue()) {
+                Types.NestedField field = table.schema().findField(column);
+                assertNotNull(field, column);
+                assertNotNull(mapping.find(column), column);
+                assertEquals(field.fieldId(), mapping.find(column).id(), column);
+            }
+            assertEquals(IcebergSchemas.of(newer.getKey()).columns().size(), table.schema().columns().size(),
+                    newer.getKey().name());
         }
-        assertEquals(IcebergSchemas.of(Table.RUNS).columns().size(), runs.schema().columns().size());
     }
 
     @Test
@@ -163,7 +168,7 @@ class TableCatalogTest extends TableTestBase {
         catalog.close();
         catalog = null;
         String outRoot = work.resolve("older-out").toUri().toString();
-        createOlderRunsTable(outRoot);
+        createOlderTables(outRoot);
         catalog = TableCatalog.open(new SparkConf(false), outRoot, conf);
 
         AppendRuns.commit(catalog, SWEEP, List.of(writeRun(SWEEP, run(0))));
@@ -179,10 +184,10 @@ class TableCatalogTest extends TableTestBase {
     }
 
     /**
-     * Creates the runs table as a release that lacked the newer columns would have, with a name
-     * mapping of its own columns, in the catalog that opening {@code outRoot} uses.
+     * Creates the tables of {@link #NEWER_COLUMNS} as a release that lacked those columns would
+     * have, each with a name mapping of its own columns, in the catalog that opening {@code outRoot} uses.
      */
-    private void createOlderRunsTable(String outRoot) throws Exception {
+    private void createOlderTables(String outRoot) throws Exception {
         Map<String, String> settings = TableCatalog.embeddedSettings(outRoot, conf);
         Map<String, String> properties = new LinkedHashMap<>();
         String prefix = "spark.sql.catalog.aesweep.";
@@ -194,20 +199,23 @@ class TableCatalogTest extends TableTestBase {
         Catalog raw = CatalogUtil.buildIcebergCatalog("aesweep", properties, conf);
         try {
             ((SupportsNamespaces) raw).createNamespace(Namespace.of(TableCatalog.DEFAULT_NAMESPACE));
-            Schema today = IcebergSchemas.of(Table.RUNS);
-            List<String> older = new ArrayList<>();
-            today.columns().stream().map(Types.NestedField::name).filter(name -> !NEWER_RUNS_COLUMNS.contains(name))
-                    .forEach(older::add);
-            Schema olderSchema = today.select(older);
-            org.apache.iceberg.Table table = raw.buildTable(
-                            TableIdentifier.of(TableCatalog.DEFAULT_NAMESPACE, Table.RUNS.directoryName()), olderSchema)
-                    .withPartitionSpec(PartitionSpec.builderFor(olderSchema).identity("sweep_id").build())
-                    .withLocation(TableLayout.tableRoot(outRoot, Table.RUNS).toString())
-                    .withProperty(TableProperties.FORMAT_VERSION, "2")
-                    .create();
-            table.updateProperties().set(TableProperties.DEFAULT_NAME_MAPPING,
-                    NameMappingParser.toJson(org.apache.iceberg.mapping.MappingUtil.create(table.schema()))).commit();
-            assertNull(table.schema().findField("threads"));
+            for (Map.Entry<Table, List<String>> newer : NEWER_COLUMNS.entrySet()) {
+                Schema today = IcebergSchemas.of(newer.getKey());
+                List<String> older = new ArrayList<>();
+                today.columns().stream().map(Types.NestedField::name).filter(name -> !newer.getValue().contains(name))
+                        .forEach(older::add);
+                Schema olderSchema = today.select(older);
+                org.apache.iceberg.Table table = raw.buildTable(TableIdentifier.of(TableCatalog.DEFAULT_NAMESPACE,
+                                newer.getKey().directoryName()), olderSchema)
+                        .withPartitionSpec(PartitionSpec.builderFor(olderSchema).identity("sweep_id").build())
+                        .withLocation(TableLayout.tableRoot(outRoot, newer.getKey()).toString())
+                        .withProperty(TableProperties.FORMAT_VERSION, "2")
+                        .create();
+                table.updateProperties().set(TableProperties.DEFAULT_NAME_MAPPING,
+                        NameMappingParser.toJson(org.apache.iceberg.mapping.MappingUtil.create(table.schema())))
+                        .commit();
+                assertNull(table.schema().findField(newer.getValue().get(0)));
+            }
         } finally {
             // Two connection pools on one SQLite file lock each other out.
             ((Closeable) raw).close();

@@ -47,22 +47,25 @@ public final class OldLayoutRoot {
         /**
          * runs before replicate_split, replicates, divergence_factor, early_stopping_patience,
          * fused_runs and threads (d6fc72b); epoch_metrics and latent_codes before sparsity_weight
-         * and evaluation_seconds (935fca4). Every column they lack has a default today.
+         * and evaluation_seconds (935fca4); bias_variance before decomposition, noise and bias
+         * (aac80ac). Every column they lack has a default today.
          */
-        OLDEST_READABLE("runs-d6fc72b", "epoch_metrics-935fca4", "latent_codes-935fca4"),
-        /** Today's columns, with the runs timestamps still in milliseconds (f1eef2f). */
-        MILLIS("runs-f1eef2f", null, null),
+        OLDEST_READABLE("runs-d6fc72b", "epoch_metrics-935fca4", "latent_codes-935fca4", "bias_variance-aac80ac"),
+        /** runs with its timestamps still in milliseconds (f1eef2f); bias_variance as in OLDEST_READABLE. */
+        MILLIS("runs-f1eef2f", null, null, "bias_variance-aac80ac"),
         /** runs before train_limit, test_limit, image_rows and image_cols, which have no default (935fca4). */
-        UNREADABLE("runs-935fca4", null, null);
+        UNREADABLE("runs-935fca4", null, null, null);
 
         private final String runs;
         private final String epochMetrics;
         private final String latentCodes;
+        private final String biasVariance;
 
-        Era(String runs, String epochMetrics, String latentCodes) {
+        Era(String runs, String epochMetrics, String latentCodes, String biasVariance) {
             this.runs = runs;
             this.epochMetrics = epochMetrics;
             this.latentCodes = latentCodes;
+            this.biasVariance = biasVariance;
         }
 
         /** The schema of the table's files in this era; today's where the table had not changed. */
@@ -71,6 +74,7 @@ public final class OldLayoutRoot {
                 case RUNS -> runs;
                 case EPOCH_METRICS -> epochMetrics;
                 case LATENT_CODES -> latentCodes;
+                case BIAS_VARIANCE -> biasVariance;
                 default -> null;
             };
             return older == null ? table.schema() : olderSchema(older);

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.aesweep.spark.SparkSessions;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every table of a finished and aggregated sweep reads in DuckDB (JDBC, no extensions, through the
  * views the jobs write) and in Spark SQL (by name, through the catalog) with the column types its
- * Avro schema promises, plus sweep_id as a string, and both count the same rows.
+ * Avro schema promises, plus sweep_id as a string, and both count the same rows; both read the
+ * bias_variance decomposition's columns back as written.
  */
 class BiToolsReadTablesTest {
     private static final Map<String, Schema> TABLES = new LinkedHashMap<>();
@@ -97,6 +99,25 @@ class BiToolsReadTablesTest {
                     assertTrue(rows > 0, table.getKey());
                     assertEquals(rows, count.getLong(1), table.getKey() + " rows");
                 }
+            }
+            // The runs trained with BCE (the default) in two replicates: both readers see the Bernoulli
+            // decomposition of every code size, its parts summing to the risk.
+            String parts = "SELECT decomposition, risk - (noise + bias + variance) FROM %s WHERE sweep_id = '"
+                    + sweepId + "'";
+            int duckRows = 0;
+            try (ResultSet rows = sql.executeQuery(String.format(parts, "bias_variance"))) {
+                while (rows.next()) {
+                    assertEquals("bernoulli_kl", rows.getString(1));
+                    assertEquals(0.0, rows.getDouble(2), 1e-12);
+                    duckRows++;
+                }
+            }
+            assertEquals(2, duckRows);
+            List<Row> sparkRows = spark.sql(String.format(parts, "aesweep.sweeps.bias_variance")).collectAsList();
+            assertEquals(2, sparkRows.size());
+            for (Row row : sparkRows) {
+                assertEquals("bernoulli_kl", row.getString(0));
+                assertEquals(0.0, row.getDouble(1), 1e-12);
             }
         }
     }

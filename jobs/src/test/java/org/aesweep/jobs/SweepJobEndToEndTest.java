@@ -53,7 +53,9 @@ class SweepJobEndToEndTest {
                 double risk = point.getAs("risk");
                 double variance = point.getAs("variance");
                 assertTrue(variance > 0 && variance < risk, point.toString());
-                assertEquals(risk, point.<Double>getAs("bias_squared") + variance, 1e-12);
+                // The runs trained with BCE: its entropy, KL bias and KL variance.
+                assertEquals("bernoulli_kl", point.getAs("decomposition"));
+                assertEquals(risk, point.<Double>getAs("noise") + point.<Double>getAs("bias") + variance, 1e-12);
             }
             List<Row> probes = spark.table("aesweep.sweeps.latent_probes").collectAsList();
             assertEquals(4, probes.size());
