@@ -122,9 +122,14 @@ final class TrinoServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the server says it has started and then until its scheduler sees a node: /v1/info
+     * reports started before the coordinator has registered itself as a worker, and a query in that
+     * gap fails with NO_NODES_AVAILABLE (seen on a loaded machine).
+     */
     private void awaitStarted() throws InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!client.started()) {
+        while (!client.started() || !hasActiveNode()) {
             if (!process.isAlive()) {
                 throw new AssertionError("Trino exited with " + process.exitValue() + " while starting; its log ("
                         + log + ") ends:\n" + logTail());
@@ -134,6 +139,16 @@ final class TrinoServer implements AutoCloseable {
                         + ") ends:\n" + logTail());
             }
             Thread.sleep(500);
+        }
+    }
+
+    private boolean hasActiveNode() throws InterruptedException {
+        try {
+            TrinoResult nodes = client.execute("SELECT count(*) FROM system.runtime.nodes WHERE state = 'active'");
+            return ((Number) nodes.rows().get(0).get(0)).longValue() > 0;
+        } catch (IllegalStateException | IOException e) {
+            // Not schedulable yet (NO_NODES_AVAILABLE) or not answering: the caller waits and asks again.
+            return false;
         }
     }
 
