@@ -1,5 +1,6 @@
 package org.aesweep.spec;
 
+import static org.aesweep.spec.SpecProblems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,19 +14,6 @@ class RecipesAndDatasetsTest {
         return SpecLoader.load(yaml, "spec.yaml", List.of());
     }
 
-    private static List<SpecProblem> problems(String yaml) {
-        try {
-            load(yaml);
-            throw new AssertionError("expected the spec to be refused");
-        } catch (SpecException e) {
-            return e.problems();
-        }
-    }
-
-    private static void assertProblem(List<SpecProblem> problems, String key, String fragment) {
-        assertTrue(problems.stream().anyMatch(p -> p.key().equals(key) && p.message().contains(fragment)),
-                "no problem at " + key + " containing '" + fragment + "' in " + problems);
-    }
 
     @Test
     void anArchitecturesOwnTrainingBlockOverridesTheSweepsRecipe() throws Exception {
@@ -66,7 +54,7 @@ class RecipesAndDatasetsTest {
 
     @Test
     void badRecipeValuesAreNamedWhereTheyStand() {
-        List<SpecProblem> problems = problems("""
+        List<SpecProblem> problems = SpecProblems.refused("""
                 dataset: mnist
                 code_sizes: [4]
                 architectures:
@@ -98,9 +86,9 @@ class RecipesAndDatasetsTest {
 
     @Test
     void theDataSetAxisRefusesRepeatsAndKeepsTheNamedSetsCodeSizeBound() {
-        assertProblem(problems("dataset: [mnist, mnist]\ncode_sizes: [2]\n"), "dataset[1]", "duplicate value mnist");
-        assertProblem(problems("dataset: [mnist, fashion-mnist]\ncode_sizes: [800]\n"), "code_sizes[0]", "< 784");
-        assertProblem(problems("dataset: []\ncode_sizes: [2]\n"), "dataset", "must not be empty");
+        assertProblem(SpecProblems.refused("dataset: [mnist, mnist]\ncode_sizes: [2]\n"), "dataset[1]", "duplicate value mnist");
+        assertProblem(SpecProblems.refused("dataset: [mnist, fashion-mnist]\ncode_sizes: [800]\n"), "code_sizes[0]", "< 784");
+        assertProblem(SpecProblems.refused("dataset: []\ncode_sizes: [2]\n"), "dataset", "must not be empty");
     }
 
     @Test
@@ -128,9 +116,9 @@ class RecipesAndDatasetsTest {
                   - {name: deep, code_sizes: [8]}
                 """);
         assertEquals(3, withoutSweepSizes.runCount());
-        assertProblem(problems("dataset: mnist\narchitectures:\n  - {name: shallow, code_sizes: [2]}\n  - deep\n"),
+        assertProblem(SpecProblems.refused("dataset: mnist\narchitectures:\n  - {name: shallow, code_sizes: [2]}\n  - deep\n"),
                 "code_sizes", "required key is missing");
-        assertProblem(problems("dataset: mnist\ncode_sizes: [2]\narchitectures:\n  - {name: deep, code_sizes: [784]}\n"),
+        assertProblem(SpecProblems.refused("dataset: mnist\ncode_sizes: [2]\narchitectures:\n  - {name: deep, code_sizes: [784]}\n"),
                 "architectures[0].code_sizes[0]", "must be > 0 and < 784");
     }
 
@@ -152,10 +140,10 @@ class RecipesAndDatasetsTest {
                         new Noise(NoiseKind.DROPOUT, 0.5, NoiseDraw.FIXED)),
                 spec.expand().stream().map(RunConfig::noise).toList());
         assertEquals(3, spec.runCount());
-        assertProblem(problems("dataset: mnist\ncode_sizes: [2]\narchitectures:\n"
+        assertProblem(SpecProblems.refused("dataset: mnist\ncode_sizes: [2]\narchitectures:\n"
                         + "  - {name: deep, noise: {kind: dropout, levels: [1.0]}}\n"),
                 "architectures[0].noise.levels[0]", "dropout scales kept inputs");
-        assertProblem(problems("dataset: mnist\ncode_sizes: [2]\narchitectures:\n"
+        assertProblem(SpecProblems.refused("dataset: mnist\ncode_sizes: [2]\narchitectures:\n"
                         + "  - {name: deep, noise: {kind: [gaussian, dropout]}}\n"),
                 "architectures[0].noise.levels", "required when architectures[0].noise.kind lists several kinds");
     }
