@@ -1,5 +1,6 @@
 package org.aesweep.data;
 
+import org.aesweep.spec.ReplicateSampling;
 import org.aesweep.spec.RunConfig;
 
 /** The training samples one replicate sees under the sweep's replicate split. */
@@ -12,10 +13,12 @@ public final class ReplicateSamples {
     }
 
     public static LabeledImages select(LabeledImages train, RunConfig config) {
-        return switch (config.data().sampling().split()) {
+        ReplicateSampling sampling = config.data().sampling();
+        return switch (sampling.split()) {
             case SEED -> train;
-            // Every replicate cuts with the same seed, so their parts are disjoint.
-            case DISJOINT -> train.part(config.replicate(), config.data().sampling().replicates(),
+            // Every replicate cuts with the same seed, so their parts are disjoint; a crossed design's
+            // D parts are the parts a disjoint split of D replicates trains on.
+            case DISJOINT, CROSSED -> train.part(sampling.dataSplitOf(config.replicate()), sampling.dataSplits(),
                     config.dataSeed() + PART_SEED_OFFSET);
             case BOOTSTRAP -> train.bootstrap(config.dataSeed() + BOOTSTRAP_SEED_OFFSET + config.replicate());
         };

@@ -30,9 +30,17 @@ public final class RunConfigs {
     private RunConfigs() {
     }
 
+    /** A crossed split records its data splits; the others' follow from the split and the replicates. */
+    private static ReplicateSampling sampling(RunRow row) {
+        ReplicateSplit split = ReplicateSplit.valueOf(upper(row.getReplicateSplit()));
+        return split == ReplicateSplit.CROSSED
+                ? new ReplicateSampling(split, row.getReplicates(), row.getDataSplits())
+                : new ReplicateSampling(split, row.getReplicates());
+    }
+
     public static RunConfig fromRunsRow(RunRow row) {
         DataSelection data = new DataSelection(row.getDataset(), row.getTrainLimit(), row.getTestLimit(),
-                new ReplicateSampling(ReplicateSplit.valueOf(upper(row.getReplicateSplit())), row.getReplicates()),
+                sampling(row),
                 ValidationSize.parse(row.getValidation() == null ? null : row.getValidation().toString()));
         TrainingRecipe recipe = new TrainingRecipe(row.getEpochs(), row.getBatchSize(),
                 OptimizerKind.valueOf(upper(row.getOptimizer())), row.getLearningRate(),

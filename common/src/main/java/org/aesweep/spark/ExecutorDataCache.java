@@ -49,8 +49,11 @@ public final class ExecutorDataCache {
         if (sampling.sharesTrainingData()) {
             return scaled;
         }
-        String replicateKey =
-                scaledKey + "|" + sampling.split() + "|" + sampling.replicates() + "|" + config.replicate();
+        // Crossed replicates of one data split train on the same part, so they share one copy.
+        String sample = sampling.cutsTrainingData()
+                ? "part " + sampling.dataSplitOf(config.replicate()) + "/" + sampling.dataSplits()
+                : "replicate " + config.replicate();
+        String replicateKey = scaledKey + "|" + sampling.split() + "|" + sampling.replicates() + "|" + sample;
         return CACHE.computeIfAbsent(replicateKey,
                 ignored -> scaled.withTrain(ReplicateSamples.select(scaled.train(), config)));
     }

@@ -9,7 +9,13 @@ public enum ReplicateSplit {
     /** The training set cut into N disjoint parts, one per replicate (Yang et al. 2020). */
     DISJOINT,
     /** Each replicate draws as many training samples as there are, with replacement. */
-    BOOTSTRAP;
+    BOOTSTRAP,
+    /**
+     * D disjoint parts crossed with S seeds, one run per pair, so that the variance over replicates
+     * splits into the part from the data sample and the part from initialisation and minibatch
+     * order (Neal et al. 2018).
+     */
+    CROSSED;
 
     public String specName() {
         return name().toLowerCase(Locale.ROOT);

@@ -68,6 +68,9 @@ public record RunConfig(DataSelection data, Architecture architecture, Noise noi
         }
         if (!data.sampling().sharesTrainingData()) {
             form += ";replicate_split=" + data.sampling().split().specName() + "/" + data.sampling().replicates();
+            if (data.sampling().split() == ReplicateSplit.CROSSED) {
+                form += ";data_splits=" + data.sampling().dataSplits();
+            }
         }
         if (!architecture.hasMirroredDecoder()) {
             form += ";decoder=" + architecture.decoderSizes();
@@ -97,10 +100,11 @@ public record RunConfig(DataSelection data, Architecture architecture, Noise noi
 
     /**
      * The seed this run trains with: differs between replicates of one grid point, so replicates
-     * see different initialisations and minibatch orders, and is the same on every rerun.
+     * see different initialisations and minibatch orders, and is the same on every rerun. The
+     * replicates of a crossed design that share a seed index share it across data splits.
      */
     public long runSeed() {
-        long h = seed * 0x9E3779B97F4A7C15L + replicate;
+        long h = seed * 0x9E3779B97F4A7C15L + data.sampling().seedIndexOf(replicate);
         h ^= (h >>> 33);
         h *= 0xff51afd7ed558ccdL;
         return h ^ (h >>> 33);

@@ -27,7 +27,7 @@ public final class SpecLoader {
 
     private static final List<String> TOP_KEYS =
             List.of("dataset", "code_sizes", "architectures", "noise", "sparsity", "replicates", "replicate_split",
-                    "training", "data", "parameter_averaging", "fusion");
+                    "data_splits", "training", "data", "parameter_averaging", "fusion");
     /** Keras' usual activity-regularisation weight, the study's default. */
     private static final double DEFAULT_SPARSITY_WEIGHT = 1e-5;
     private static final List<String> ARCHITECTURE_KEYS = List.of("name", "hidden", "decoder", "activation",
@@ -102,6 +102,7 @@ public final class SpecLoader {
         int replicates = positiveInt(top, "replicates", 1);
         ReplicateSplit split = optional(top, "replicate_split", ReplicateSplit.SEED,
                 (node, path) -> reader.choice(node, path, ReplicateSplit.class));
+        int dataSplits = dataSplits(top, split, replicates);
         int epochs = positiveInt(training, "training.epochs", 5);
         int batchSize = positiveInt(training, "training.batch_size", 256);
         OptimizerKind optimizer = optional(training, "training.optimizer", OptimizerKind.ADAM,
@@ -125,7 +126,7 @@ public final class SpecLoader {
                             + " training set) so that the test set never decides when a run stops");
         }
 
-        return new SweepSpec(datasets, codeSizes, architectures, noise, sparsity, replicates, split, epochs,
+        return new SweepSpec(datasets, codeSizes, architectures, noise, sparsity, replicates, split, dataSplits, epochs,
                 batchSize, optimizer, learningRate, seed, trainLimit, testLimit, validation,
                 new StoppingSpec(divergenceFactor, patience), parameterAveraging(top), fusion(top));
     }
@@ -235,6 +236,32 @@ public final class SpecLoader {
                            BiFunction<Node, String, Optional<T>> read) {
         Node node = entries.get(path.substring(path.lastIndexOf('.') + 1));
         return node == null ? defaultValue : read.apply(node, path).orElse(defaultValue);
+    }
+
+    /**
+     * data_splits: D of a crossed design, whose replicates are D data splits x S seeds; it needs
+     * D >= 2 and S >= 2 for either part of the variance to be estimated. Other splits take theirs
+     * from the replicates, so the key is refused there.
+     */
+    private int dataSplits(Map<String, Node> top, ReplicateSplit split, int replicates) {
+        Node node = top.get("data_splits");
+        if (split != ReplicateSplit.CROSSED) {
+            if (node != null) {
+                reader.problem(node, "data_splits", "applies to replicate_split: crossed only (this spec's split is "
+                        + split.specName() + ")");
+            }
+            return split == ReplicateSplit.DISJOINT ? replicates : 1;
+        }
+        if (node == null) {
+            reader.problem(top.get("replicate_split"), "replicate_split",
+                    "crossed needs data_splits: the D disjoint parts that replicates = D x seeds train on");
+            return replicates;
+        }
+        return check(node, "data_splits", reader.integer(node, "data_splits"),
+                d -> d >= 2 && replicates % d == 0 && replicates / d >= 2,
+                "must be a whole number >= 2 that divides replicates (" + replicates
+                        + ") into at least 2 seeds per split")
+                .map(Long::intValue).orElse(replicates);
     }
 
     private int positiveInt(Map<String, Node> entries, String path, int defaultValue) {

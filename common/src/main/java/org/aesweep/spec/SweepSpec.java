@@ -17,6 +17,7 @@ public record SweepSpec(
         List<Double> sparsityWeights,
         int replicates,
         ReplicateSplit replicateSplit,
+        int dataSplits,
         int epochs,
         int batchSize,
         OptimizerKind optimizer,
@@ -46,7 +47,7 @@ public record SweepSpec(
         List<RunConfig> runs = new ArrayList<>();
         for (String dataset : datasets) {
             DataSelection data = new DataSelection(dataset, trainLimit, testLimit,
-                    new ReplicateSampling(replicateSplit, replicates), validation);
+                    new ReplicateSampling(replicateSplit, replicates, dataSplits), validation);
             for (ArchitectureSpec architecture : architectures) {
                 TrainingRecipe recipe = architecture.recipe().applyTo(new TrainingRecipe(epochs, batchSize, optimizer,
                         learningRate, architecture.loss(), stopping));
@@ -101,8 +102,10 @@ public record SweepSpec(
         String kinds = settings.stream().map(setting -> setting.kind().specName()).distinct()
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "%d run(s) on %s: %d architecture(s) x %d noise setting(s) (%s) x %d code size(s)"
-                        + " x %d replicate(s), %s", runCount(), String.join(", ", datasets), architectures.size(),
+                        + " x %d replicate(s)%s, %s", runCount(), String.join(", ", datasets), architectures.size(),
                 settings.size(), kinds, allCodeSizes().size(), replicates,
+                replicateSplit == ReplicateSplit.CROSSED
+                        ? " (" + dataSplits + " data splits x " + replicates / dataSplits + " seeds)" : "",
                 ownRecipes ? "recipes per architecture" : epochs + " epoch(s) each");
     }
 }

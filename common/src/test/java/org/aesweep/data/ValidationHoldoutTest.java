@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+import org.aesweep.spec.ReplicateSampling;
 import org.aesweep.spec.ReplicateSplit;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.spec.ValidationSize;
@@ -93,6 +96,24 @@ class ValidationHoldoutTest {
                 assertEquals(TRAIN - 40, seen.size(), "the disjoint parts cover the training part");
             }
         }
+    }
+
+    @Test
+    void crossedReplicatesOfOneDataSplitTrainOnOnePartAndThePartsAreDisjoint() {
+        Map<Integer, Set<Integer>> parts = new HashMap<>();
+        for (int replicate = 0; replicate < 6; replicate++) {
+            RunConfig config = TestRuns.shallow(4).validation(ValidationSize.ofCount(40))
+                    .sampling(ReplicateSampling.crossed(3, 2)).replicate(replicate).build();
+            Set<Integer> part = sources(ReplicateSamples.select(ValidationHoldout.apply(data(), config).train(), config));
+            Set<Integer> earlier = parts.putIfAbsent(config.data().sampling().dataSplitOf(replicate), part);
+            if (earlier != null) {
+                assertEquals(earlier, part, "replicate " + replicate + " trains on its split's part");
+            }
+        }
+        assertEquals(3, parts.size());
+        Set<Integer> union = new HashSet<>();
+        parts.values().forEach(union::addAll);
+        assertEquals(TRAIN - 40, union.size(), "the 3 parts are disjoint and cover the training part");
     }
 
     @Test

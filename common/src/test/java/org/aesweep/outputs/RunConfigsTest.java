@@ -14,6 +14,7 @@ import org.aesweep.spec.LossKind;
 import org.aesweep.spec.NoiseDraw;
 import org.aesweep.spec.NoiseKind;
 import org.aesweep.spec.OptimizerKind;
+import org.aesweep.spec.ReplicateSampling;
 import org.aesweep.spec.ReplicateSplit;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.spec.ValidationSize;
@@ -57,6 +58,26 @@ class RunConfigsTest {
         assertEquals("fixed", row.getNoiseDraw());
         assertEquals(config, rebuilt);
         assertEquals(config.runId(), rebuilt.runId());
+    }
+
+    @Test
+    void aCrossedRunsRowRecordsItsDataSplitAndSeedAndRebuildsItsConfig() throws Exception {
+        RunConfig config = TestRuns.shallow(6).sampling(ReplicateSampling.crossed(2, 3)).replicate(3).build();
+        RunContext context = new RunContext(PlannedRun.local(config), 1, 1, 2, "driver localhost",
+                new TaskDevice("cpu", null), 28, 28, 166, 100, Instant.EPOCH, Instant.EPOCH.plusSeconds(5));
+        TrainedRun trained = TrainedRun.unfinished(null, List.of(new EpochMetrics(1, 0.3, 0.25, Double.NaN, 1, 166,
+                0.1)), RunStatus.DIVERGED, "diverged in epoch 2");
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(work.resolve("crossed.parquet").toUri());
+        Configuration conf = new Configuration();
+        ParquetFiles.write(file, RunRow.class, RunRow.getClassSchema(), List.of(RunRows.runRow(trained, context)),
+                conf);
+
+        RunRow row = ParquetFiles.read(file, RunRow.class, conf).get(0);
+        assertEquals("crossed", row.getReplicateSplit().toString());
+        assertEquals(2, row.getDataSplits());
+        assertEquals(1, row.getDataSplit());
+        assertEquals(1, row.getSeedIndex());
+        assertEquals(config, RunConfigs.fromRunsRow(row));
     }
 
     @Test

@@ -276,7 +276,24 @@ class SpecLoaderTest {
                 .allMatch(run -> run.data().sampling().equals(new ReplicateSampling(ReplicateSplit.DISJOINT, 4))));
         assertEquals(ReplicateSplit.SEED, SpecLoader.load(MINIMAL, "spec.yaml", List.of()).replicateSplit());
         assertProblem(problems(MINIMAL + "replicate_split: halves\n", List.of()), "replicate_split", 3,
-                "allowed: seed, disjoint, bootstrap");
+                "allowed: seed, disjoint, bootstrap, crossed");
+    }
+
+    @Test
+    void aCrossedDesignNamesItsDataSplitsAndReachesEveryRun() throws Exception {
+        SweepSpec spec = SpecLoader.load(MINIMAL + "replicates: 6\nreplicate_split: crossed\ndata_splits: 3\n",
+                "spec.yaml", List.of());
+        assertTrue(spec.expand().stream()
+                .allMatch(run -> run.data().sampling().equals(ReplicateSampling.crossed(3, 2))));
+        assertTrue(spec.describe().contains("6 replicate(s) (3 data splits x 2 seeds)"), spec.describe());
+        assertProblem(problems(MINIMAL + "replicates: 6\nreplicate_split: crossed\n", List.of()), "replicate_split", 4,
+                "crossed needs data_splits");
+        assertProblem(problems(MINIMAL + "replicates: 6\nreplicate_split: crossed\ndata_splits: 4\n", List.of()),
+                "data_splits", 5, "divides replicates (6) into at least 2 seeds per split");
+        assertProblem(problems(MINIMAL + "replicates: 6\nreplicate_split: crossed\ndata_splits: 6\n", List.of()),
+                "data_splits", 5, "at least 2 seeds per split");
+        assertProblem(problems(MINIMAL + "replicates: 4\nreplicate_split: disjoint\ndata_splits: 2\n", List.of()),
+                "data_splits", 5, "applies to replicate_split: crossed only");
     }
 
     @Test

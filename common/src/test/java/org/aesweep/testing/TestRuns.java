@@ -151,7 +151,11 @@ public final class TestRuns {
     }
 
     public TestRuns sampling(ReplicateSplit split, int replicates) {
-        sampling = new ReplicateSampling(split, replicates);
+        return sampling(new ReplicateSampling(split, replicates));
+    }
+
+    public TestRuns sampling(ReplicateSampling replicateSampling) {
+        sampling = replicateSampling;
         return this;
     }
 
