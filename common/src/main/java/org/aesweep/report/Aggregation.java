@@ -85,9 +85,9 @@ public final class Aggregation {
         try (SparkStage stage = stage(layout, "code-values", "code value histograms")) {
             codeValues = CodeValueHistograms.plot(spark, tables, layout.reportDir());
         }
-        HtmlReport.Pictures pictures = new HtmlReport.Pictures(plots.overviews(), plots.curves(), learningCurves,
-                montages.byCodeSize(), montages.denoising(), reconstructions, codeValues, scatters,
-                runPictures.classMeans(), runPictures.weights());
+        HtmlReport.Pictures pictures = new HtmlReport.Pictures(plots.overviews(), plots.curves(),
+                plots.varianceSplits(), learningCurves, montages.byCodeSize(), montages.denoising(), reconstructions,
+                codeValues, scatters, runPictures.classMeans(), runPictures.weights());
         try (SparkStage stage = stage(layout, "report", "latent probe summaries and the HTML report")) {
             report = HtmlReport.write(layout.sweepId(), pictures, rows, losses, ProbeSummaries.read(spark, tables),
                     layout.reportDir(), conf);

@@ -42,11 +42,14 @@ public final class HtmlReport {
      *
      * @param curves         per curve its loss-vs-code-size plot and its bias-variance plot, named
      *                       {@code <kind>_<curve>.png}
+     * @param varianceSplits per curve with a crossed replicate design, its variance split, named
+     *                       {@code variance-split_<curve>.png}
      * @param byCodeSize     per curve, the same test images reconstructed at every code size
      * @param denoising      per curve with input noise, clean, noisy and reconstructed test images
      * @param reconstructions per code size, every curve's reconstructions of the same test images
      */
-    public record Pictures(List<Path> overviews, List<Path> curves, List<Path> learningCurves, List<Path> byCodeSize,
+    public record Pictures(List<Path> overviews, List<Path> curves, List<Path> varianceSplits,
+                           List<Path> learningCurves, List<Path> byCodeSize,
                            List<Path> denoising, List<Path> reconstructions, List<Path> codeValues,
                            List<Path> latentScatters, List<Path> classMeans, List<Path> weights) {
     }
@@ -57,7 +60,8 @@ public final class HtmlReport {
 
     private static final Section OVERVIEW = new Section("overview", "Overview",
             "Test loss and the variance over replicates against code size (drawn when some grid point has"
-                    + " two or more replicates), every curve in one chart. In black,"
+                    + " two or more replicates), every curve in one chart; shaded bands around the variance are its"
+                    + " confidence intervals, where the aggregation computed them. In black,"
                     + " dashed in MSE and dotted in BCE: the PCA baseline, the best linear reconstruction at each code"
                     + " size (test images projected on the first k principal components of the sweep's training"
                     + " images: after train_limit and the validation holdout, at most "
@@ -70,7 +74,14 @@ public final class HtmlReport {
                     + " baseline in the same loss. Right: the risk of the clean test reconstructions split in the"
                     + " curve's loss, with the PCA baseline in that loss: risk = bias² + variance in per-element"
                     + " squared error for MSE curves, risk = noise + bias + variance in per-element BCE for BCE"
-                    + " curves.");
+                    + " curves. Shaded bands around risk, bias and variance are their confidence intervals where the"
+                    + " aggregation computed them: the legend names the level and method once, and lists the code"
+                    + " sizes whose points have no interval, and why.");
+    static final String VARIANCE_SPLIT = "Left: this crossed design's variance (D data splits x S seeds) split"
+            + " by the law of total variance (Neal et al. 2018) into the part from the training data, the spread"
+            + " of the data splits' expected predictions, and the part from initialisation and minibatch order,"
+            + " the expected spread over seeds on one data split, with their confidence bands; the parts are"
+            + " unbiased estimates, so sampling noise can push one below 0 (a grey line then marks 0).";
     private static final Section LEARNING = new Section("learning-curves", "Learning curves",
             "Per curve a panel per code size, all on one loss axis: train, validation (runs with data.validation"
                     + " only) and test loss after each epoch, means over replicates; faint red lines are each"
@@ -127,7 +138,7 @@ public final class HtmlReport {
         heading(html, OVERVIEW);
         side(html, pictures.overviews(), fs);
         heading(html, CURVES);
-        byCurve(html, pictures.curves(), fs);
+        curves(html, pictures.curves(), pictures.varianceSplits(), fs);
         heading(html, LEARNING);
         byCurve(html, pictures.learningCurves(), fs);
         heading(html, BY_CODE_SIZE);
@@ -176,6 +187,30 @@ public final class HtmlReport {
         for (Map.Entry<String, List<Path>> subject : bySubject.entrySet()) {
             html.append("<h3>").append(escape(subject.getKey())).append("</h3>");
             side(html, subject.getValue(), fs);
+        }
+    }
+
+    /**
+     * Per curve its loss and decomposition charts side by side, and below them, for a crossed
+     * design, its variance split beside the sentence that says what it shows.
+     */
+    private static void curves(StringBuilder html, List<Path> curves, List<Path> splits, FileSystem fs)
+            throws IOException {
+        Map<String, List<Path>> bySubject = new LinkedHashMap<>();
+        for (Path png : curves) {
+            bySubject.computeIfAbsent(caption(png), ignored -> new ArrayList<>()).add(png);
+        }
+        Map<String, Path> splitBySubject = new LinkedHashMap<>();
+        splits.forEach(png -> splitBySubject.put(caption(png), png));
+        for (Map.Entry<String, List<Path>> subject : bySubject.entrySet()) {
+            html.append("<h3>").append(escape(subject.getKey())).append("</h3>");
+            side(html, subject.getValue(), fs);
+            Path split = splitBySubject.get(subject.getKey());
+            if (split != null) {
+                html.append("<div class=\"row\">");
+                image(html, split, fs);
+                html.append("<div><p class=\"note\">").append(escape(VARIANCE_SPLIT)).append("</p></div></div>");
+            }
         }
     }
 

@@ -1,8 +1,10 @@
 package org.aesweep.report;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.aesweep.analysis.PcaBaseline;
 import org.aesweep.tables.avro.BiasVarianceRow;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -26,24 +29,32 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Draws the curves against code size: per dataset x architecture x noise, train and test loss with
  * error bars of one standard deviation over replicates, and the decomposition of the test
  * reconstructions' risk in the curve's loss (risk = bias² + variance in squared error, risk =
- * noise + bias + variance in BCE); and overviews of test loss and of variance with every curve in
- * one chart. Every loss chart carries the dataset's PCA baseline in the curve's loss (see
- * {@link PcaBaseline}) in black, dashed in MSE and dotted in BCE. Code sizes sit on a log2 axis
- * (see {@link ChartAxes}).
+ * noise + bias + variance in BCE); for crossed replicate designs, the variance's split into its
+ * data and initialisation parts; and overviews of test loss and of variance with every curve in one
+ * chart. Risk, bias and variance and the variance's parts carry shaded confidence bands where the
+ * rows have intervals (see {@link BandedLines}). Every loss chart carries the dataset's PCA baseline
+ * in the curve's loss (see {@link PcaBaseline}) in black, dashed in MSE and dotted in BCE. Code
+ * sizes sit on a log2 axis (see {@link ChartAxes}).
  */
 public final class LossCurvePlotter {
     private static final int WIDTH = 800;
     private static final int HEIGHT = 520;
     private static final int LEGEND_LINE = 20;
+    static final String OVERVIEW_MISSING = "points without a band have no interval (the curve's decomposition chart"
+            + " says why)";
 
     private LossCurvePlotter() {
     }
 
-    /** The PNGs written: overviews across curves, and the per-curve plots. */
-    public record Plots(List<Path> overviews, List<Path> curves) {
+    /**
+     * The PNGs written: overviews across curves, the per-curve loss and decomposition plots, and the
+     * variance splits of the curves with a crossed replicate design.
+     */
+    public record Plots(List<Path> overviews, List<Path> curves, List<Path> varianceSplits) {
         public List<Path> all() {
             List<Path> all = new ArrayList<>(overviews);
             all.addAll(curves);
+            all.addAll(varianceSplits);
             return all;
         }
     }
@@ -58,13 +69,14 @@ public final class LossCurvePlotter {
                              Path reportDir, Configuration conf) throws IOException {
         List<Path> overviews = new ArrayList<>();
         List<Path> written = new ArrayList<>();
+        List<Path> splits = new ArrayList<>();
         Map<Curve, List<BiasVarianceRow>> curves = byCurve(rows);
         Map<DatasetLoss, TreeSet<Integer>> overviewBaselines = overviewBaselines(curves, losses);
         // Curves may train on different losses: each says which.
         Function<Curve, String> titleAndLoss =
                 curve -> curve.title() + (losses.containsKey(curve) ? " (" + losses.get(curve) + ")" : "");
         XYChart testLoss = overview("test loss against code size", "test loss (per-element mean)", curves,
-                BiasVarianceRow::getTestLossMean, overviewBaselines.size(), titleAndLoss);
+                Estimate.TEST_LOSS, overviewBaselines.size(), titleAndLoss);
         overviewBaselines.forEach((datasetLoss, sizes) -> addBaseline(testLoss, baselines.get(datasetLoss.dataset()),
                 datasetLoss.loss(), sizes.stream().mapToInt(Integer::intValue).toArray(),
                 "PCA " + datasetLoss.dataset()));
@@ -73,7 +85,7 @@ public final class LossCurvePlotter {
         if (rows.stream().anyMatch(row -> row.getVariance() != null)) {
             overviews.add(ChartFiles.write(overview("variance over replicates against code size",
                     "variance (per element: squared error for mse, KL for bce)",
-                    curves, BiasVarianceRow::getVariance, 0, titleAndLoss),
+                    curves, Estimate.VARIANCE, 0, titleAndLoss),
                     new Path(reportDir, "overview_variance.png"), conf));
         }
         for (Map.Entry<Curve, List<BiasVarianceRow>> curve : curves.entrySet()) {
@@ -87,20 +99,31 @@ public final class LossCurvePlotter {
                 written.add(ChartFiles.write(decompositionChart(key, decomposed, baseline),
                         new Path(reportDir, "bias-variance_" + name + ".png"), conf));
             }
+            List<BiasVarianceRow> split = curve.getValue().stream()
+                    .filter(row -> row.getVarianceData() != null && row.getVarianceInit() != null).toList();
+            if (!split.isEmpty()) {
+                splits.add(ChartFiles.write(varianceSplitChart(key, split),
+                        new Path(reportDir, "variance-split_" + name + ".png"), conf));
+            }
         }
-        return new Plots(overviews, written);
+        return new Plots(overviews, written, splits);
     }
 
-    /** One series per curve, skipping points without a value, with room in the legend for {@code more}. */
-    private static XYChart overview(String title, String yTitle, Map<Curve, List<BiasVarianceRow>> curves,
-                                    Function<BiasVarianceRow, Double> value, int more, Function<Curve, String> name) {
-        XYChart chart = axes(title, yTitle, curves.size() + more);
-        for (Map.Entry<Curve, List<BiasVarianceRow>> curve : curves.entrySet()) {
-            List<BiasVarianceRow> points = curve.getValue().stream().filter(row -> value.apply(row) != null).toList();
-            if (!points.isEmpty()) {
-                chart.addSeries(name.apply(curve.getKey()), positions(points),
-                        points.stream().mapToDouble(value::apply).toArray());
-            }
+    /**
+     * One line per curve, skipping points without a value, with its bands where the rows carry
+     * intervals, and room in the legend for {@code more}.
+     */
+    static XYChart overview(String title, String yTitle, Map<Curve, List<BiasVarianceRow>> curves,
+                           Estimate estimate, int more, Function<Curve, String> name) {
+        List<BandedLines.Line> lines = curves.entrySet().stream()
+                .map(curve -> new BandedLines.Line(name.apply(curve.getKey()), curve.getValue(), estimate, null))
+                .toList();
+        boolean missing = curves.values().stream().flatMap(List::stream)
+                .anyMatch(row -> IntervalTexts.lacksAnInterval(row, List.of(estimate)));
+        XYChart chart = axes(title, yTitle, BandedLines.legendEntries(lines) + (missing ? 1 : 0) + more);
+        BandedLines.draw(chart, lines);
+        if (missing) {
+            BandedLines.note(chart, OVERVIEW_MISSING);
         }
         return chart;
     }
@@ -146,30 +169,71 @@ public final class LossCurvePlotter {
     }
 
     /**
-     * Risk and its parts of a curve's grid points in the decomposition they hold, and the baseline
-     * in that decomposition's loss: risk, bias² and variance in squared error, or risk, noise, bias
-     * and variance in BCE.
+     * Risk and its parts of a curve's grid points in the decomposition they hold, with their
+     * confidence bands where the rows carry intervals, and the baseline in that decomposition's
+     * loss: risk, bias² and variance in squared error, or risk, noise, bias and variance in BCE.
      */
     static XYChart decompositionChart(Curve curve, List<BiasVarianceRow> points, PcaBaseline baseline) {
-        boolean bce = DecompositionKind.BERNOULLI_KL.tableName().equals(points.get(0).getDecomposition());
-        XYChart chart = bce
-                ? axes(curve.title() + ": BCE risk = noise + bias + variance", "per-element BCE (nats)", 5)
-                : axes(curve.title() + ": risk = bias² + variance", "per-element squared error", 4);
-        double[] codeSizes = positions(points);
-        chart.addSeries("risk", codeSizes, points.stream().mapToDouble(BiasVarianceRow::getRisk).toArray())
-                .setMarker(SeriesMarkers.CIRCLE);
+        boolean bce = bernoulli(points);
+        List<BandedLines.Line> lines = new ArrayList<>();
+        lines.add(new BandedLines.Line("risk", points, Estimate.RISK, SeriesMarkers.CIRCLE));
         if (bce) {
-            chart.addSeries("noise (entropy of the test images)", codeSizes,
-                    points.stream().mapToDouble(BiasVarianceRow::getNoise).toArray()).setMarker(SeriesMarkers.TRIANGLE_UP);
+            lines.add(new BandedLines.Line("noise (entropy of the test images)", points, Estimate.NOISE,
+                    SeriesMarkers.TRIANGLE_UP));
         }
-        chart.addSeries(bce ? "bias (KL from the images to the central prediction)" : "bias²", codeSizes,
-                points.stream().mapToDouble(bce ? BiasVarianceRow::getBias : BiasVarianceRow::getBiasSquared).toArray())
-                .setMarker(SeriesMarkers.SQUARE);
-        chart.addSeries(bce ? "variance (mean KL from the central prediction to each replicate)" : "variance",
-                codeSizes, points.stream().mapToDouble(BiasVarianceRow::getVariance).toArray())
-                .setMarker(SeriesMarkers.DIAMOND);
+        lines.add(new BandedLines.Line(bce ? "bias (KL from the images to the central prediction)" : "bias²", points,
+                Estimate.BIAS, SeriesMarkers.SQUARE));
+        lines.add(new BandedLines.Line(bce ? "variance (mean KL from the central prediction to each replicate)"
+                : "variance", points, Estimate.VARIANCE, SeriesMarkers.DIAMOND));
+        XYChart chart = bandedChart(curve.title() + (bce ? ": BCE risk = noise + bias + variance"
+                : ": risk = bias² + variance"), bce ? "per-element BCE (nats)" : "per-element squared error",
+                lines, 1);
         addBaseline(chart, baseline, bce ? "bce" : "mse", codeSizes(points), "PCA baseline");
         return chart;
+    }
+
+    /**
+     * The variance of a crossed design's grid points and its two parts by the law of total variance
+     * (Neal et al. 2018), with their confidence bands: from the training data, and from
+     * initialisation and minibatch order. The parts are unbiased estimates and may dip below 0, so a
+     * grey line marks 0 when anything drawn is negative.
+     *
+     * @param points grid points that carry the split
+     */
+    static XYChart varianceSplitChart(Curve curve, List<BiasVarianceRow> points) {
+        List<BandedLines.Line> lines = List.of(
+                new BandedLines.Line("variance (total)", points, Estimate.VARIANCE, SeriesMarkers.DIAMOND),
+                new BandedLines.Line("from the training data (variance_data)", points, Estimate.VARIANCE_DATA,
+                        SeriesMarkers.SQUARE),
+                new BandedLines.Line("from initialisation and minibatch order (variance_init)", points,
+                        Estimate.VARIANCE_INIT, SeriesMarkers.TRIANGLE_UP));
+        XYChart chart = bandedChart(curve.title() + ": variance = data part + initialisation part",
+                bernoulli(points) ? "per-element KL (nats)" : "per-element squared error", lines, 0);
+        if (chart.getSeriesMap().values().stream().flatMapToDouble(series -> Arrays.stream(series.getYData()))
+                .anyMatch(value -> value < 0)) {
+            AnnotationLine zero = new AnnotationLine(0, false, false);
+            chart.getStyler().setAnnotationLineColor(Color.GRAY);
+            chart.getStyler().setAnnotationLineStroke(new BasicStroke(1f));
+            chart.addAnnotation(zero);
+        }
+        return chart;
+    }
+
+    /**
+     * A chart of lines that share their points, with their bands, and a legend entry per reason
+     * for the points without an interval, with room for {@code more} legend entries.
+     */
+    private static XYChart bandedChart(String title, String yTitle, List<BandedLines.Line> lines, int more) {
+        List<String> missing = IntervalTexts.missing(lines.get(0).points(),
+                lines.stream().map(BandedLines.Line::estimate).toList());
+        XYChart chart = axes(title, yTitle, BandedLines.legendEntries(lines) + missing.size() + more);
+        BandedLines.draw(chart, lines);
+        missing.forEach(note -> BandedLines.note(chart, note));
+        return chart;
+    }
+
+    private static boolean bernoulli(List<BiasVarianceRow> points) {
+        return DecompositionKind.BERNOULLI_KL.tableName().equals(points.get(0).getDecomposition());
     }
 
     /** Axes with room below the plot for {@code legendEntries} lines of legend. */

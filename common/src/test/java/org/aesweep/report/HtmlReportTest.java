@@ -43,15 +43,24 @@ class HtmlReportTest {
     }
 
     private String write(List<org.apache.hadoop.fs.Path> denoising) throws Exception {
+        return write(List.of(ROW), List.of(), denoising);
+    }
+
+    private String writeRows(List<BiasVarianceRow> rows) throws Exception {
+        return write(rows, List.of(), List.of());
+    }
+
+    private String write(List<BiasVarianceRow> rows, List<org.apache.hadoop.fs.Path> varianceSplits,
+                         List<org.apache.hadoop.fs.Path> denoising) throws Exception {
         HtmlReport.Pictures pictures = new HtmlReport.Pictures(pngs("overview_test-loss.png"),
                 pngs("loss-vs-code-size_mnist_shallow_noise=none_0.0.png",
-                        "bias-variance_mnist_shallow_noise=none_0.0.png"),
+                        "bias-variance_mnist_shallow_noise=none_0.0.png"), varianceSplits,
                 pngs("learning-curves_mnist_shallow_noise=none_0.0.png"),
                 pngs("reconstructions-by-code-size_mnist_shallow_noise=none_0.0.png"), denoising,
                 pngs("reconstructions_code=2.png"), pngs("code-values_mnist.png"),
                 pngs("latent_mnist_shallow_noise=none_0.0_code=2.png", "tsne_mnist_shallow_noise=none_0.0_code=2.png"),
                 List.of(), List.of());
-        org.apache.hadoop.fs.Path index = HtmlReport.write("s1", pictures, List.of(ROW), Map.of(CURVE, "mse"),
+        org.apache.hadoop.fs.Path index = HtmlReport.write("s1", pictures, rows, Map.of(CURVE, "mse"),
                 List.of(), new org.apache.hadoop.fs.Path(work.toString()), new Configuration());
         return Files.readString(LocalFiles.of(index));
     }
@@ -89,6 +98,18 @@ class HtmlReportTest {
         String html = write(List.of());
         assertTrue(html.contains("<th>noise</th><th>loss</th><th>code size</th>"), html);
         assertTrue(html.contains("<td>none 0.0</td><td>mse</td><td>8</td>"), html);
+    }
+
+    @Test
+    void aCurvesVarianceSplitSitsBelowItsChartsBesideWhatItShows() throws Exception {
+        String html = write(List.of(ROW), pngs("variance-split_mnist_shallow_noise=none_0.0.png"), List.of());
+        String section = html.split("<h3>mnist shallow noise=none 0.0</h3>")[1].split("<h2 ")[0];
+        assertTrue(section.matches("(?s)<div class=\"row\"><div><img alt=\"loss-vs-code-size_.*</div></div>"
+                + "<div class=\"row\"><div><img alt=\"variance-split_mnist_shallow_noise=none_0.0.png\".*"), section);
+        assertTrue(section.contains(HtmlReport.escape(HtmlReport.VARIANCE_SPLIT)));
+        assertTrue(HtmlReport.VARIANCE_SPLIT.contains("Neal et al. 2018"));
+        assertFalse(writeRows(List.of(ROW)).contains(HtmlReport.escape(HtmlReport.VARIANCE_SPLIT)),
+                "no split, no sentence");
     }
 
     @Test
