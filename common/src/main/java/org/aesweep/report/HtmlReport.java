@@ -27,7 +27,8 @@ public final class HtmlReport {
     private static final String STYLE = "body{font-family:sans-serif;margin:2em;max-width:1300px}"
             + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #bbb;padding:3px 6px;"
             + "text-align:right}th{background:#eee}img{max-width:100%;margin:4px 0}"
-            + ".row{display:flex;gap:12px}.row>div{flex:1 1 0;min-width:0}p.note{color:#444;max-width:62em}";
+            + ".row{display:flex;gap:12px}.row>div{flex:1 1 0;min-width:0}p.note{color:#444;max-width:62em}"
+            + ".ci{color:#555;white-space:nowrap}";
 
     /** A latent-probe summary line: mean over replicates of one grid point. */
     public record ProbeSummary(String architecture, String noise, int codeSize, int runs, double knn1, double knn5,
@@ -110,7 +111,8 @@ public final class HtmlReport {
     private static final Section WEIGHTS = new Section("weights", "First-layer weights",
             "Dense encoders only, first replicate: one tile per hidden unit, each scaled to its own range.");
     private static final Section BIAS_VARIANCE = new Section("bias-variance-table", "bias_variance",
-            "The bias_variance table: a row per grid point, losses as means over replicates.");
+            "The bias_variance table: a row per grid point, losses as means over replicates, and confidence"
+                    + " intervals in brackets after their values where the aggregation computed them.");
     private static final Section PROBES = new Section("latent-probes", "latent_probes (mean over replicates)",
             "k-nearest-neighbour accuracy of the test codes and their sparsity, per grid point.");
     private static final List<Section> CONTENTS = List.of(OVERVIEW, CURVES, LEARNING, BY_CODE_SIZE, DENOISING,
@@ -237,18 +239,85 @@ public final class HtmlReport {
                 .append(Base64.getEncoder().encodeToString(bytes)).append("\"></div>");
     }
 
+    /**
+     * A row per grid point, each estimate with its interval in brackets where it has one, the
+     * variance's parts when a row has them, and how the intervals were computed: said once above the
+     * table when every row agrees, else listed there under letters that an intervals column gives
+     * per row (the descriptions are long, and a sweep has few of them).
+     */
     private static void biasVarianceTable(StringBuilder html, List<BiasVarianceRow> rows, Map<Curve, String> losses) {
+        boolean split = rows.stream().anyMatch(row -> row.getVarianceData() != null || row.getVarianceInit() != null);
+        Map<String, String> intervalKeys = intervalKeys(rows);
+        boolean intervalPerRow = intervalKeys.size() > 1;
+        if (!intervalKeys.isEmpty()) {
+            html.append("<p class=\"note\">Confidence intervals in brackets");
+            if (intervalPerRow) {
+                html.append("; the intervals column says how each row's were computed:");
+                intervalKeys.forEach((description, key) -> html.append("<br>").append(key).append(": ")
+                        .append(escape(description)));
+            } else {
+                html.append(": ").append(escape(intervalKeys.keySet().iterator().next()));
+            }
+            html.append("</p>");
+        }
+        List<String> headers = new ArrayList<>(List.of("dataset", "architecture", "noise", "loss", "code size",
+                "replicates", "split", "train loss", "test loss", "risk", "noise term (bce)", "bias (bias² for mse)",
+                "variance"));
+        if (split) {
+            headers.addAll(List.of("variance from data", "variance from init and order"));
+        }
+        if (intervalPerRow) {
+            headers.add("intervals");
+        }
         List<List<String>> cells = new ArrayList<>();
         for (BiasVarianceRow row : rows) {
-            cells.add(List.of(escape(row.getDataset()), escape(row.getArchitecture()),
+            List<String> rowCells = new ArrayList<>(List.of(escape(row.getDataset()), escape(row.getArchitecture()),
                     escape(row.getNoiseKind() + " " + row.getNoiseLevel()),
                     escape(losses.getOrDefault(Curve.of(row), "")), Integer.toString(row.getCodeSize()),
                     Integer.toString(row.getReplicates()), escape(row.getReplicateSplit()),
-                    number(row.getTrainLossMean()), number(row.getTestLossMean()), number(row.getRisk()),
-                    number(row.getNoise()), number(row.getBias()), number(row.getVariance())));
+                    number(row.getTrainLossMean()), number(row.getTestLossMean()), withInterval(row, Estimate.RISK),
+                    number(row.getNoise()), withInterval(row, Estimate.BIAS), withInterval(row, Estimate.VARIANCE)));
+            if (split) {
+                rowCells.add(withInterval(row, Estimate.VARIANCE_DATA));
+                rowCells.add(withInterval(row, Estimate.VARIANCE_INIT));
+            }
+            if (intervalPerRow) {
+                rowCells.add(intervalKeys.getOrDefault(IntervalTexts.describe(row), ""));
+            }
+            cells.add(rowCells);
         }
-        table(html, List.of("dataset", "architecture", "noise", "loss", "code size", "replicates", "split",
-                "train loss", "test loss", "risk", "noise term (bce)", "bias (bias² for mse)", "variance"), cells);
+        table(html, headers, cells);
+    }
+
+    /**
+     * Each distinct description of the rows' intervals with a letter, in the rows' order; rows
+     * written before intervals existed have none.
+     */
+    private static Map<String, String> intervalKeys(List<BiasVarianceRow> rows) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (BiasVarianceRow row : rows) {
+            String description = IntervalTexts.describe(row);
+            if (!description.isEmpty() && !keys.containsKey(description)) {
+                keys.put(description, letters(keys.size()));
+            }
+        }
+        return keys;
+    }
+
+    /** a, b, ..., z, aa, ab, ...: the n-th key, from 0. */
+    static String letters(int n) {
+        String letter = String.valueOf((char) ('a' + n % 26));
+        return n < 26 ? letter : letters(n / 26 - 1) + letter;
+    }
+
+    /** The estimate's value, then its interval in brackets where the row has one: "0.01230 [0.01190, 0.01280]". */
+    static String withInterval(BiasVarianceRow row, Estimate estimate) {
+        String value = number(estimate.value(row));
+        if (!estimate.hasInterval(row)) {
+            return value;
+        }
+        return value + " <span class=\"ci\">[" + number(estimate.low(row)) + ", " + number(estimate.high(row))
+                + "]</span>";
     }
 
     private static void probeTable(StringBuilder html, List<ProbeSummary> probes) {

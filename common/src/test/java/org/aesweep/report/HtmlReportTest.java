@@ -28,6 +28,27 @@ class HtmlReportTest {
     private static final BiasVarianceRow ROW = BiasVarianceRow.newBuilder().setDataset("mnist")
             .setArchitecture("linear").setNoiseKind("none").setNoiseLevel(0.0).setCodeSize(8).setReplicates(1)
             .setTrainLossMean(0.031).setTestLossMean(0.032).setFullTrainLossMean(0.031).build();
+    private static final String OLD_HEADER = "<tr><th>dataset</th><th>architecture</th><th>noise</th><th>loss</th>"
+            + "<th>code size</th><th>replicates</th><th>split</th><th>train loss</th><th>test loss</th>"
+            + "<th>risk</th><th>noise term (bce)</th><th>bias (bias² for mse)</th><th>variance</th></tr>";
+    private static final String BOOTSTRAP = "95% percentile bootstrap, 1000 draws, seed 7 (resampled test images and"
+            + " replicates)";
+
+    /** A decomposed grid point of 8 replicates with 95% bootstrap intervals. */
+    private static BiasVarianceRow withIntervals(int codeSize) {
+        return BiasVarianceRow.newBuilder(ROW).setCodeSize(codeSize).setReplicates(8).setRisk(0.0123)
+                .setRiskLow(0.0119).setRiskHigh(0.0128).setBias(0.0100).setBiasSquared(0.0100).setBiasLow(0.0097)
+                .setBiasHigh(0.0104).setVariance(0.0023).setVarianceLow(0.0020).setVarianceHigh(0.0027)
+                .setIntervalMethod("percentile_bootstrap").setIntervalLevel(0.95).setBootstrapDraws(1000)
+                .setBootstrapSeed(7L).setIntervalNote("resampled test images and replicates").build();
+    }
+
+    /** A decomposed grid point of 2 replicates, too few for intervals. */
+    private static BiasVarianceRow withoutIntervals(int codeSize) {
+        return BiasVarianceRow.newBuilder(ROW).setCodeSize(codeSize).setReplicates(2).setRisk(0.02).setBias(0.018)
+                .setBiasSquared(0.018).setVariance(0.002).setIntervalMethod("none")
+                .setIntervalNote("2 replicates: intervals need at least 3").build();
+    }
 
     @TempDir
     Path work;
@@ -101,6 +122,50 @@ class HtmlReportTest {
     }
 
     @Test
+    void rowsWrittenBeforeIntervalsExistedShowTheTableAsBefore() throws Exception {
+        String html = writeRows(List.of(ROW, BiasVarianceRow.newBuilder(ROW).setCodeSize(16).setReplicates(3)
+                .setRisk(0.03).setBiasSquared(0.028).setVariance(0.002).build()));
+        assertTrue(html.contains(OLD_HEADER), html);
+        assertTrue(html.contains("<td>0.03000</td><td></td><td>0.02800</td><td>0.00200</td></tr>"), html);
+        assertFalse(html.contains("Confidence intervals in brackets"));
+        assertFalse(html.contains("class=\"ci\""));
+    }
+
+    @Test
+    void eachEstimateShowsItsIntervalAndTheMethodIsSaidOnceWhenAllRowsAgree() throws Exception {
+        String html = writeRows(List.of(withIntervals(8), withIntervals(16)));
+        assertTrue(html.contains("<td>0.01230 <span class=\"ci\">[0.01190, 0.01280]</span></td><td></td>"
+                + "<td>0.01000 <span class=\"ci\">[0.00970, 0.01040]</span></td>"
+                + "<td>0.00230 <span class=\"ci\">[0.00200, 0.00270]</span></td></tr>"), html);
+        assertTrue(html.contains("Confidence intervals in brackets: " + BOOTSTRAP + "</p><table>"), html);
+        assertTrue(html.contains(OLD_HEADER), "no intervals column, no split columns");
+    }
+
+    @Test
+    void rowsWhoseIntervalsDifferReferToTheirMethodByLetter() throws Exception {
+        String html = writeRows(List.of(withoutIntervals(2), withIntervals(8), withoutIntervals(4)));
+        assertTrue(html.contains("the intervals column says how each row's were computed:"
+                + "<br>a: none (2 replicates: intervals need at least 3)<br>b: " + BOOTSTRAP + "</p>"), html);
+        assertTrue(html.contains("<th>variance</th><th>intervals</th></tr>"), html);
+        assertTrue(html.contains("<td>0.02000</td><td></td><td>0.01800</td><td>0.00200</td><td>a</td></tr>"), html);
+        assertTrue(html.contains("[0.00200, 0.00270]</span></td><td>b</td></tr>"), html);
+        assertEquals(2, html.split("<td>a</td></tr>").length - 1);
+    }
+
+    @Test
+    void theVarianceSplitHasColumnsWhenARowHasIt() throws Exception {
+        BiasVarianceRow crossed = BiasVarianceRow.newBuilder(withIntervals(8)).setReplicateSplit("crossed")
+                .setVarianceData(-0.0001).setVarianceDataLow(-0.0004).setVarianceDataHigh(0.0003)
+                .setVarianceInit(0.0024).setVarianceInitLow(0.0021).setVarianceInitHigh(0.0026).build();
+        String html = writeRows(List.of(crossed, withIntervals(16)));
+        assertTrue(html.contains("<th>variance</th><th>variance from data</th><th>variance from init and order</th>"
+                + "</tr>"), html);
+        assertTrue(html.contains("<td>-0.00010 <span class=\"ci\">[-0.00040, 0.00030]</span></td>"
+                + "<td>0.00240 <span class=\"ci\">[0.00210, 0.00260]</span></td></tr>"), html);
+        assertTrue(html.contains("[0.00200, 0.00270]</span></td><td></td><td></td></tr>"), "no split, empty cells");
+    }
+
+    @Test
     void aCurvesVarianceSplitSitsBelowItsChartsBesideWhatItShows() throws Exception {
         String html = write(List.of(ROW), pngs("variance-split_mnist_shallow_noise=none_0.0.png"), List.of());
         String section = html.split("<h3>mnist shallow noise=none 0.0</h3>")[1].split("<h2 ")[0];
@@ -110,6 +175,12 @@ class HtmlReportTest {
         assertTrue(HtmlReport.VARIANCE_SPLIT.contains("Neal et al. 2018"));
         assertFalse(writeRows(List.of(ROW)).contains(HtmlReport.escape(HtmlReport.VARIANCE_SPLIT)),
                 "no split, no sentence");
+    }
+
+    @Test
+    void intervalKeysRunFromAToZThenDouble() {
+        assertEquals(List.of("a", "b", "z", "aa", "ab", "az", "ba"), java.util.stream.IntStream.of(0, 1, 25, 26, 27,
+                51, 52).mapToObj(HtmlReport::letters).toList());
     }
 
     @Test
