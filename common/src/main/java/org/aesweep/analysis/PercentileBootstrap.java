@@ -53,43 +53,64 @@ final class PercentileBootstrap {
             unitSeeds[i] = root.nextLong();
             imageSeeds[i] = root.nextLong();
         }
-        Map<List<Integer>, List<Integer>> drawsByUnits = new LinkedHashMap<>();
-        for (int i = 0; i < draws; i++) {
-            List<Integer> units = IntStream.of(resampleUnits(design.units(), new SplittableRandom(unitSeeds[i])))
-                    .boxed().toList();
-            drawsByUnits.computeIfAbsent(units, key -> new ArrayList<>()).add(i);
-        }
-        Estimates[] estimates = new Estimates[draws];
-        List<int[]> distinct = drawsByUnits.keySet().stream().map(PercentileBootstrap::toArray).toList();
-        int meansPerDraw = design.drawnMeans(distinct.get(0)).size();
-        int unitsPerPass = Math.max(1, MEANS_PER_PASS / meansPerDraw);
-        for (int from = 0; from < distinct.size(); from += unitsPerPass) {
-            List<int[]> pass = distinct.subList(from, Math.min(distinct.size(), from + unitsPerPass));
-            List<int[]> means = new ArrayList<>();
-            for (int[] units : pass) {
-                means.addAll(design.drawnMeans(units));
-            }
-            double[][] drawnSums = PotentialAtMeans.fast(replicates, means);
-            for (int k = 0; k < pass.size(); k++) {
-                double[][] statistics = design.imageStatistics(pass.get(k), replicates, fixedSums,
-                        Arrays.copyOfRange(drawnSums, k * meansPerDraw, (k + 1) * meansPerDraw));
-                for (int i : drawsByUnits.get(IntStream.of(pass.get(k)).boxed().toList())) {
-                    int[] images = resample(replicates.images(), new SplittableRandom(imageSeeds[i]));
-                    estimates[i] = design.estimates(JensenGaps.elementMeans(statistics, images, replicates.pixels()),
-                            pass.get(k), replicates.kind());
-                }
-            }
-        }
+        Estimates[] estimates = estimateDraws(replicates, design, fixedSums, drawsByUnits(design.units(), unitSeeds),
+                imageSeeds);
         boolean crossed = estimates[0].varianceData() != null;
+        double level = settings.level();
         return new ConfidenceIntervals(ConfidenceIntervals.PERCENTILE_BOOTSTRAP,
                 draws + " draws over " + replicates.images() + " test images and " + design.units() + " "
                         + design.unitName(),
-                settings.level(), draws, settings.seed(),
-                interval(estimates, Estimates::risk, settings.level()),
-                interval(estimates, Estimates::bias, settings.level()),
-                interval(estimates, Estimates::variance, settings.level()),
-                crossed ? interval(estimates, Estimates::varianceData, settings.level()) : null,
-                crossed ? interval(estimates, Estimates::varianceInit, settings.level()) : null);
+                level, draws, settings.seed(),
+                interval(estimates, Estimates::risk, level),
+                interval(estimates, Estimates::bias, level),
+                interval(estimates, Estimates::variance, level),
+                crossed ? interval(estimates, Estimates::varianceData, level) : null,
+                crossed ? interval(estimates, Estimates::varianceInit, level) : null);
+    }
+
+    /** The draws (their indices) of each distinct multiset of units, as unit counts, in order of first draw. */
+    private static Map<List<Integer>, List<Integer>> drawsByUnits(int units, long[] unitSeeds) {
+        Map<List<Integer>, List<Integer>> drawsByUnits = new LinkedHashMap<>();
+        for (int i = 0; i < unitSeeds.length; i++) {
+            List<Integer> counts = IntStream.of(resampleUnits(units, new SplittableRandom(unitSeeds[i])))
+                    .boxed().toList();
+            drawsByUnits.computeIfAbsent(counts, key -> new ArrayList<>()).add(i);
+        }
+        return drawsByUnits;
+    }
+
+    /**
+     * Every draw's estimates: per pass, the potential at the means of up to {@link #MEANS_PER_PASS}
+     * means of distinct multisets of units, then each multiset's per-image statistics, reweighted by
+     * each of its draws' images.
+     */
+    private static Estimates[] estimateDraws(ReplicateParameters replicates, ReplicateDesign design,
+                                             double[][] fixedSums, Map<List<Integer>, List<Integer>> drawsByUnits,
+                                             long[] imageSeeds) {
+        Estimates[] estimates = new Estimates[imageSeeds.length];
+        List<Map.Entry<List<Integer>, List<Integer>>> distinct = new ArrayList<>(drawsByUnits.entrySet());
+        int meansPerDraw = design.drawnMeans(toArray(distinct.get(0).getKey())).size();
+        int unitsPerPass = Math.max(1, MEANS_PER_PASS / meansPerDraw);
+        for (int from = 0; from < distinct.size(); from += unitsPerPass) {
+            List<Map.Entry<List<Integer>, List<Integer>>> pass =
+                    distinct.subList(from, Math.min(distinct.size(), from + unitsPerPass));
+            List<int[]> means = new ArrayList<>();
+            for (Map.Entry<List<Integer>, List<Integer>> units : pass) {
+                means.addAll(design.drawnMeans(toArray(units.getKey())));
+            }
+            double[][] drawnSums = PotentialAtMeans.fast(replicates, means);
+            for (int k = 0; k < pass.size(); k++) {
+                int[] unitCounts = toArray(pass.get(k).getKey());
+                double[][] statistics = design.imageStatistics(unitCounts, replicates, fixedSums,
+                        Arrays.copyOfRange(drawnSums, k * meansPerDraw, (k + 1) * meansPerDraw));
+                for (int i : pass.get(k).getValue()) {
+                    int[] images = resample(replicates.images(), new SplittableRandom(imageSeeds[i]));
+                    estimates[i] = design.estimates(JensenGaps.elementMeans(statistics, images, replicates.pixels()),
+                            unitCounts, replicates.kind());
+                }
+            }
+        }
+        return estimates;
     }
 
     /**

@@ -25,7 +25,8 @@ class PercentileBootstrapTest {
 
     @Test
     void theSameSeedGivesTheSameIntervalsAndAnotherSeedOthers() {
-        ReplicateParameters replicates = independentReplicates(new Random(1), 6, 40, 24, DecompositionKind.BERNOULLI_KL);
+        ReplicateParameters replicates = independentReplicates(new Random(1), 6, 40, 24,
+                DecompositionKind.BERNOULLI_KL);
         SingleFactorDesign design = new SingleFactorDesign(6);
 
         RiskDecomposition first = JensenGaps.decompose(replicates, design, SETTINGS);
