@@ -25,7 +25,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Groups a sweep's successful runs by dataset x architecture x noise x code size, summarises their
  * final losses over replicates from the runs table, names the decomposition that fits their loss,
- * and adds each group's parts where they were computed.
+ * and adds each group's parts and confidence intervals where they were computed.
  */
 public final class BiasVarianceAggregator {
     private static final String[] GROUP = BiasVarianceDecomposition.GROUP;
@@ -59,6 +59,10 @@ public final class BiasVarianceAggregator {
         for (Row group : groups.collectAsList()) {
             RiskDecomposition parts = decompositions.get(BiasVarianceDecomposition.key(group));
             DecompositionKind kind = DecompositionKind.ofLossColumn(group.getAs("loss"));
+            int replicates = (int) (long) group.<Long>getAs("replicates");
+            ConfidenceIntervals intervals = parts != null ? parts.intervals()
+                    : ConfidenceIntervals.none(replicates + " replicate: no decomposition (it needs 2) and no"
+                    + " intervals (they need " + PercentileBootstrap.MIN_UNITS + ")");
             rows.add(BiasVarianceRow.newBuilder()
                     .setDataset(group.getAs("dataset"))
                     .setArchitecture(group.getAs("architecture"))
@@ -66,7 +70,7 @@ public final class BiasVarianceAggregator {
                     .setNoiseLevel(group.getAs("noise_level"))
                     .setSparsityWeight(group.getAs("sparsity_weight"))
                     .setCodeSize(group.getAs("code_size"))
-                    .setReplicates((int) (long) group.<Long>getAs("replicates"))
+                    .setReplicates(replicates)
                     .setReplicateSplit(group.<String>getAs("replicate_split"))
                     .setTrainLossMean(group.getAs("train_loss_mean"))
                     .setTrainLossStd(finiteOrNull(group.getAs("train_loss_std")))
@@ -79,6 +83,23 @@ public final class BiasVarianceAggregator {
                     .setBias(parts == null ? null : parts.bias())
                     .setBiasSquared(parts == null || kind != DecompositionKind.SQUARED_ERROR ? null : parts.bias())
                     .setVariance(parts == null ? null : parts.variance())
+                    .setVarianceData(parts == null ? null : parts.varianceData())
+                    .setVarianceInit(parts == null ? null : parts.varianceInit())
+                    .setRiskLow(ConfidenceIntervals.low(intervals.risk()))
+                    .setRiskHigh(ConfidenceIntervals.high(intervals.risk()))
+                    .setBiasLow(ConfidenceIntervals.low(intervals.bias()))
+                    .setBiasHigh(ConfidenceIntervals.high(intervals.bias()))
+                    .setVarianceLow(ConfidenceIntervals.low(intervals.variance()))
+                    .setVarianceHigh(ConfidenceIntervals.high(intervals.variance()))
+                    .setVarianceDataLow(ConfidenceIntervals.low(intervals.varianceData()))
+                    .setVarianceDataHigh(ConfidenceIntervals.high(intervals.varianceData()))
+                    .setVarianceInitLow(ConfidenceIntervals.low(intervals.varianceInit()))
+                    .setVarianceInitHigh(ConfidenceIntervals.high(intervals.varianceInit()))
+                    .setIntervalMethod(intervals.method())
+                    .setIntervalNote(intervals.note())
+                    .setIntervalLevel(intervals.level())
+                    .setBootstrapDraws(intervals.draws())
+                    .setBootstrapSeed(intervals.seed())
                     .build());
         }
         return rows;

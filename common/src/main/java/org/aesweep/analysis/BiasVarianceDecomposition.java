@@ -33,9 +33,10 @@ import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Decomposes each grid point's risk over its replicates, in the decomposition that fits the loss
- * they trained with (see {@link ReconstructionSpread} and {@link DecompositionKind}). One Spark task
- * per grid point loads that point's saved models and the test set on an executor; only the parts
- * come back to the driver.
+ * they trained with and the design of their replicates (see {@link JensenGaps},
+ * {@link DecompositionKind} and {@link DesignedRuns}), with bootstrap intervals. One Spark task per
+ * grid point loads that point's saved models and the test set on an executor; only the parts come
+ * back to the driver.
  */
 public final class BiasVarianceDecomposition {
     /** The columns that identify a grid point, as in the tables. */
@@ -55,7 +56,7 @@ public final class BiasVarianceDecomposition {
      * @throws BadInputException if a group's runs trained with different losses, which no one
      *                           decomposition fits
      */
-    public Map<String, RiskDecomposition> decompose(SweepTables tables, String dataRoot)
+    public Map<String, RiskDecomposition> decompose(SweepTables tables, String dataRoot, BootstrapSettings bootstrap)
             throws IOException, BadInputException {
         Map<String, RunRow> runsRows = new HashMap<>();
         for (RunRow row : tables.allRows(RunRow.class)) {
@@ -71,7 +72,7 @@ public final class BiasVarianceDecomposition {
             List<String> runIds = group.getList(group.fieldIndex("run_ids"));
             if (runIds.size() >= 2) {
                 List<RunRow> runs = runIds.stream().map(runsRows::get).toList();
-                work.add(new GroupRuns(key(group), runs, decompositionOf(key(group), runs)));
+                work.add(new GroupRuns(key(group), DesignedRuns.of(runs), decompositionOf(key(group), runs)));
             }
         }
         Map<String, RiskDecomposition> results = new HashMap<>();
@@ -80,7 +81,7 @@ public final class BiasVarianceDecomposition {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         GroupTask task = new GroupTask(tables.layout(), dataRoot, new SerializableConfiguration(jsc.hadoopConfiguration()),
-                work);
+                work, bootstrap);
         // Groups travel in the task closure; only their parts come back, in group order.
         List<RiskDecomposition> parts = SparkTasks.onePerIndex(jsc, work.size(), task::decompose);
         for (int i = 0; i < work.size(); i++) {
@@ -109,11 +110,11 @@ public final class BiasVarianceDecomposition {
     }
 
     /** A group's runs rows, read on the driver: executors cannot reach the catalog. */
-    private record GroupRuns(String key, List<RunRow> runs, DecompositionKind decomposition) implements Serializable {
+    private record GroupRuns(String key, DesignedRuns runs, DecompositionKind decomposition) implements Serializable {
     }
 
     private record GroupTask(TableLayout layout, String dataRoot, SerializableConfiguration conf,
-                             List<GroupRuns> groups) implements Serializable {
+                             List<GroupRuns> groups, BootstrapSettings bootstrap) implements Serializable {
         /** The decomposition of group {@code index}. */
         RiskDecomposition decompose(int index) {
             GroupRuns group = groups.get(index);
@@ -122,7 +123,7 @@ public final class BiasVarianceDecomposition {
             try {
                 List<Autoencoder> models = new ArrayList<>();
                 SavedRun first = null;
-                for (RunRow row : group.runs()) {
+                for (RunRow row : group.runs().runs()) {
                     SavedRun run = SavedRun.load(layout, row, hadoopConf);
                     first = first == null ? run : first;
                     models.add(run.model());
@@ -131,8 +132,12 @@ public final class BiasVarianceDecomposition {
                 // being one architecture, its input scaling: reconstructions and targets are compared in
                 // that scaled range, as the runs' losses are.
                 TrainTestSplit data = ExecutorDataCache.get(dataRoot, first.config(), hadoopConf);
-                return ReconstructionSpread.decompose(models, TrainingArrays.toMatrix(data.test()),
-                        group.decomposition());
+                RiskDecomposition parts = ReconstructionSpread.decompose(models, TrainingArrays.toMatrix(data.test()),
+                        group.decomposition(), group.runs().design(), bootstrap);
+                String note = group.runs().note();
+                return note == null ? parts
+                        : new RiskDecomposition(parts.kind(), parts.replicates(), parts.estimates(),
+                                parts.intervals().withNote(note));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

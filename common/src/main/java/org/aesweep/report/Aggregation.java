@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.aesweep.BadInputException;
 import org.aesweep.analysis.BiasVarianceAggregator;
 import org.aesweep.analysis.BiasVarianceDecomposition;
+import org.aesweep.analysis.BootstrapSettings;
 import org.aesweep.analysis.PcaBaseline;
 import org.aesweep.analysis.PcaBaselines;
 import org.aesweep.spark.SparkStage;
@@ -42,8 +43,12 @@ public final class Aggregation {
     public record Outcome(List<BiasVarianceRow> rows, Path table, List<Path> plots, Path report) {
     }
 
-    /** @param dataRoot where the sweep read its data; the decomposition reconstructs its test set */
-    public Outcome run(SweepTables tables, String dataRoot) throws IOException, BadInputException {
+    /**
+     * @param dataRoot  where the sweep read its data; the decomposition reconstructs its test set
+     * @param bootstrap the decomposition's confidence intervals
+     */
+    public Outcome run(SweepTables tables, String dataRoot, BootstrapSettings bootstrap)
+            throws IOException, BadInputException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         TableLayout layout = tables.layout();
         if (tables.committedRunIds().isEmpty()) {
@@ -53,7 +58,7 @@ public final class Aggregation {
         List<BiasVarianceRow> rows;
         try (SparkStage stage = stage(layout, "bias-variance", "bias/variance decomposition per grid point")) {
             rows = new BiasVarianceAggregator(spark).aggregate(tables,
-                    new BiasVarianceDecomposition(spark).decompose(tables, dataRoot));
+                    new BiasVarianceDecomposition(spark).decompose(tables, dataRoot, bootstrap));
         }
         Path table = writeTable(tables, rows, conf);
         Map<String, PcaBaseline> baselines;

@@ -24,8 +24,7 @@ class ReconstructionSpreadTest {
     @Test
     void identicalReplicatesHaveNoVarianceAndAllTheirRiskIsBias() {
         INDArray test = SyntheticImages.matrix(1500, 3);
-        RiskDecomposition same = ReconstructionSpread.decompose(List.of(model(0), model(0)), test,
-                DecompositionKind.SQUARED_ERROR);
+        RiskDecomposition same = independent(List.of(model(0), model(0)), test, DecompositionKind.SQUARED_ERROR);
         assertEquals(0.0, same.variance(), 1e-12);
         assertEquals(same.risk(), same.bias(), 1e-12);
         assertTrue(same.risk() > 0);
@@ -35,7 +34,7 @@ class ReconstructionSpreadTest {
     void matchesTheFormulaComputedDirectly() {
         INDArray test = SyntheticImages.matrix(1200, 4);
         List<Autoencoder> models = List.of(model(0), model(1), model(2));
-        RiskDecomposition result = ReconstructionSpread.decompose(models, test, DecompositionKind.SQUARED_ERROR);
+        RiskDecomposition result = independent(models, test, DecompositionKind.SQUARED_ERROR);
 
         double[][] x = test.toDoubleMatrix();
         double[][][] f = new double[3][][];
@@ -65,10 +64,10 @@ class ReconstructionSpreadTest {
 
     @Test
     void crossEntropyRunsGetTheBernoulliDecompositionOfTheirOwnTestLoss() {
-        // More rows than a chunk: the chunks' sums must add up to the decomposition of the whole.
+        // More rows than a chunk: the chunks' parameters must make up the decomposition of the whole.
         INDArray test = SyntheticImages.matrix(1200, 4);
         List<Autoencoder> models = List.of(model(0), model(1), model(2));
-        RiskDecomposition result = ReconstructionSpread.decompose(models, test, DecompositionKind.BERNOULLI_KL);
+        RiskDecomposition result = independent(models, test, DecompositionKind.BERNOULLI_KL);
 
         List<INDArray> reconstructions = models.stream()
                 .map(model -> model.reconstruct(test).castTo(DataType.DOUBLE)).toList();
@@ -91,7 +90,12 @@ class ReconstructionSpreadTest {
     void oneReplicateHasNoVariance() {
         for (DecompositionKind kind : DecompositionKind.values()) {
             assertThrows(IllegalArgumentException.class,
-                    () -> ReconstructionSpread.decompose(List.of(model(0)), SyntheticImages.matrix(10, 5), kind));
+                    () -> independent(List.of(model(0)), SyntheticImages.matrix(10, 5), kind));
         }
+    }
+
+    private static RiskDecomposition independent(List<Autoencoder> models, INDArray test, DecompositionKind kind) {
+        return ReconstructionSpread.decompose(models, test, kind, new SingleFactorDesign(models.size()),
+                BootstrapSettings.NONE);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import org.aesweep.analysis.BootstrapSettings;
 import org.aesweep.plan.SweepPlan;
 import org.aesweep.report.Aggregation;
 import org.aesweep.spark.SparkSessions;
@@ -74,7 +75,8 @@ class AllArchitecturesSweepTest {
                             .distinct().orderBy("architecture").as(org.apache.spark.sql.Encoders.STRING())
                             .collectAsList());
 
-            Aggregation.Outcome aggregated = new Aggregation(spark).run(tables, work.toString());
+            Aggregation.Outcome aggregated = new Aggregation(spark).run(tables, work.toString(),
+                    BootstrapSettings.DEFAULTS);
             assertEquals(runs.size(), aggregated.rows().size());
             assertTrue(Files.isRegularFile(LocalFiles.of(aggregated.report())));
             for (String architecture : List.of("conv", "deep", "linear", "lstm", "shallow", "sparse")) {

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.aesweep.BadInputException;
+import org.aesweep.analysis.BootstrapSettings;
 import org.aesweep.analysis.PcaBaseline;
 import org.aesweep.analysis.PcaBaselines;
 import org.aesweep.analysis.SavedRun;
@@ -99,7 +100,7 @@ class SweepIntegrationTest {
                 new FusionSpec(FusionMode.ON, FusionSpec.DEFAULT_MAX_RUNS), 0, 0, 0, 0);
         tables = new SweepTables(TableCatalog.open(spark, layout.root().toString()), layout);
         first = new SweepDriver(spark, tables.catalog()).run(new SweepSettings(work.toString(), layout), plan, false);
-        new Aggregation(spark).run(tables, work.toString());
+        new Aggregation(spark).run(tables, work.toString(), BootstrapSettings.DEFAULTS);
     }
 
     @AfterAll

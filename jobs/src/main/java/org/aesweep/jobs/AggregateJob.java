@@ -20,8 +20,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Reads a sweep's runs table and writes the bias_variance table and the loss-versus-code-size
- * plots under {@code <out>/reports/sweep_id=<id>/}.
+ * Reads a sweep's runs table and writes the bias_variance table (with bootstrap confidence intervals,
+ * see {@link AggregateArguments}) and the loss-versus-code-size plots under
+ * {@code <out>/reports/sweep_id=<id>/}.
  */
 public final class AggregateJob {
     private AggregateJob() {
@@ -45,7 +46,7 @@ public final class AggregateJob {
             try (TableCatalog catalog = TableCatalog.open(spark, outRoot)) {
                 TableLayout layout = new TableLayout(outRoot, arguments.sweepId());
                 Aggregation.Outcome outcome = new Aggregation(spark).run(new SweepTables(catalog, layout),
-                        QualifiedPaths.of(arguments.dataRoot(), hadoopConf));
+                        QualifiedPaths.of(arguments.dataRoot(), hadoopConf), arguments.bootstrap());
                 Path duckDbViews = TableUpkeep.afterCommits(catalog);
                 print(outcome, layout, catalog.qualifiedName(Table.BIAS_VARIANCE), duckDbViews);
                 return ExitCodes.OK;

@@ -53,7 +53,7 @@ class BiToolsReadTablesTest {
     void duckDbAndSparkSqlReadEveryTableWithTheSchemaTypes() throws Exception {
         Path data = IdxFixtures.dataset(work.resolve("data"), 120, 30, 28);
         Path grid = Files.writeString(work.resolve("spec.yaml"), "dataset: " + data + "\ncode_sizes: [2, 4]\n"
-                + "replicates: 2\ntraining:\n  epochs: 1\n  batch_size: 32\n");
+                + "replicates: 3\ntraining:\n  epochs: 1\n  batch_size: 32\n");
         Path out = work.resolve("out");
         // An id of digits, as Airflow's ds_nodash gives: every reader must keep it a string.
         String sweepId = "20261204";
@@ -100,7 +100,7 @@ class BiToolsReadTablesTest {
                     assertEquals(rows, count.getLong(1), table.getKey() + " rows");
                 }
             }
-            // The runs trained with BCE (the default) in two replicates: both readers see the Bernoulli
+            // The runs trained with BCE (the default) in three replicates: both readers see the Bernoulli
             // decomposition of every code size, its parts summing to the risk.
             String parts = "SELECT decomposition, risk - (noise + bias + variance) FROM %s WHERE sweep_id = '"
                     + sweepId + "'";
@@ -118,6 +118,34 @@ class BiToolsReadTablesTest {
             for (Row row : sparkRows) {
                 assertEquals("bernoulli_kl", row.getString(0));
                 assertEquals(0.0, row.getDouble(1), 1e-12);
+            }
+            // And its bootstrap intervals (three seed replicates: no variance split), in the columns' types.
+            String intervals = "SELECT interval_method, interval_level, bootstrap_draws, bootstrap_seed,"
+                    + " risk_low <= risk AND risk <= risk_high AND variance_low <= variance_high"
+                    + " AND bias_low <= bias_high, variance_data IS NULL AND variance_init_low IS NULL, interval_note"
+                    + " FROM %s WHERE sweep_id = '" + sweepId + "'";
+            int duckIntervals = 0;
+            try (ResultSet rows = sql.executeQuery(String.format(intervals, "bias_variance"))) {
+                while (rows.next()) {
+                    assertEquals("percentile_bootstrap", rows.getString(1));
+                    assertEquals(0.95, rows.getObject(2, Double.class));
+                    assertEquals(1000, rows.getObject(3, Integer.class));
+                    assertEquals(1L, rows.getObject(4, Long.class));
+                    assertTrue(rows.getBoolean(5));
+                    assertTrue(rows.getBoolean(6));
+                    assertEquals("1000 draws over 30 test images and 3 replicates", rows.getString(7));
+                    duckIntervals++;
+                }
+            }
+            assertEquals(2, duckIntervals);
+            for (Row row : spark.sql(String.format(intervals, "aesweep.sweeps.bias_variance")).collectAsList()) {
+                assertEquals("percentile_bootstrap", row.getString(0));
+                assertEquals(0.95, row.getDouble(1));
+                assertEquals(1000, row.getInt(2));
+                assertEquals(1L, row.getLong(3));
+                assertTrue(row.getBoolean(4));
+                assertTrue(row.getBoolean(5));
+                assertEquals("1000 draws over 30 test images and 3 replicates", row.getString(6));
             }
         }
     }

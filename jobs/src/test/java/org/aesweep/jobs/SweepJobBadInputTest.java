@@ -65,6 +65,27 @@ class SweepJobBadInputTest {
         assertTrue(errors().contains("has no committed row in aesweep.sweeps.runs"), errors());
     }
 
+    @Test
+    void theAggregateJobRefusesBadBootstrapOptionsBeforeItStarts() throws Exception {
+        Path out = work.resolve("out");
+        String[] base = {"--out", out.toString(), "--sweep-id", "t", "--master", "local[1]"};
+        assertEquals(2, AggregateJob.run(concat(base, "--bootstrap-draws", "-5")));
+        assertTrue(errors().contains("--bootstrap-draws must be 0 (no intervals) or more, got -5"), errors());
+        assertEquals(2, AggregateJob.run(concat(base, "--bootstrap-draws", "many")));
+        assertTrue(errors().contains("--bootstrap-draws 'many' is not a whole number"), errors());
+        assertEquals(2, AggregateJob.run(concat(base, "--interval-level", "95")));
+        assertTrue(errors().contains("--interval-level must lie strictly between 0 and 1"), errors());
+        assertEquals(2, AggregateJob.run(concat(base, "--interval-level", "1")));
+        assertEquals(2, AggregateJob.run(concat(base, "--interval-level", "NaN")));
+        assertEquals(2, AggregateJob.run(concat(base, "--bootstrap-seed", "1.5")));
+        assertTrue(errors().contains("--bootstrap-seed '1.5' is not a whole number"), errors());
+        assertFalse(Files.exists(out), "nothing ran");
+        assertEquals(0, AggregateJob.run(new String[] {"--help"}));
+        String help = this.out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("--bootstrap-draws") && help.contains("--interval-level")
+                && help.contains("--bootstrap-seed"), help);
+    }
+
     private static String[] concat(String[] base, String... more) {
         String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);

@@ -31,4 +31,12 @@ public final class VectorApi {
     public static boolean available() {
         return MODULE && CPU;
     }
+
+    /**
+     * Whether kernels on Java arrays (not ND4J's buffers) may run: only the module is needed, so
+     * they run on the CUDA backend too.
+     */
+    public static boolean moduleAvailable() {
+        return MODULE;
+    }
 }
