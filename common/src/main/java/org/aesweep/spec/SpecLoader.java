@@ -24,6 +24,9 @@ public final class SpecLoader {
     static final int NAMED_DATASET_INPUT_SIZE = 28 * 28;
     static final List<String> NAMED_DATASETS = List.of("mnist", "fashion-mnist");
     static final List<String> ACTIVATIONS = List.of("relu", "selu", "sigmoid", "tanh", "identity");
+    private static final String EARLY_STOPPING_NEEDS_VALIDATION = "early stopping needs a validation split: set"
+            + " data.validation (a count, or a fraction of the training set) so that the test set never decides when"
+            + " a run stops";
 
     private static final List<String> TOP_KEYS =
             List.of("dataset", "code_sizes", "architectures", "noise", "sparsity", "replicates", "replicate_split",
@@ -35,7 +38,7 @@ public final class SpecLoader {
             "training");
     /** What an architecture's own training block may change; the rest of the recipe is the sweep's. */
     private static final List<String> ARCHITECTURE_TRAINING_KEYS =
-            List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss");
+            List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss", "early_stopping_patience");
     private static final List<String> NOISE_KEYS = List.of("kind", "levels", "draw");
     private static final List<String> TRAINING_KEYS =
             List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss", "seed", "divergence_factor",
@@ -56,6 +59,8 @@ public final class SpecLoader {
     private final SpecReader reader;
     /** The largest code size the spec's data sets allow (known for the named ones only). */
     private int maxCodeSize = Integer.MAX_VALUE;
+    /** Whether the spec holds out validation samples, which early stopping needs wherever it is set. */
+    private boolean validationGiven;
 
     private SpecLoader(SpecReader reader) {
         this.reader = reader;
@@ -81,6 +86,7 @@ public final class SpecLoader {
 
     private SweepSpec bind(MappingNode root) {
         Map<String, Node> top = reader.entries(root, "", TOP_KEYS);
+        validationGiven = hasKey(top.get("data"), "validation");
         List<String> datasets = required(top, "dataset", root).map(this::datasets).orElse(List.of());
         maxCodeSize = !datasets.isEmpty() && NAMED_DATASETS.containsAll(datasets)
                 ? NAMED_DATASET_INPUT_SIZE - 1 : Integer.MAX_VALUE;
@@ -122,8 +128,7 @@ public final class SpecLoader {
         ValidationSize validation = validation(data.get("validation"), trainLimit);
         if (patience > 0 && validation.isNone()) {
             reader.problem(training.get("early_stopping_patience"), "training.early_stopping_patience",
-                    "early stopping needs a validation split: set data.validation (a count, or a fraction of the"
-                            + " training set) so that the test set never decides when a run stops");
+                    EARLY_STOPPING_NEEDS_VALIDATION);
         }
 
         return new SweepSpec(datasets, codeSizes, architectures, noise, sparsity, replicates, split, dataSplits, epochs,
@@ -229,6 +234,12 @@ public final class SpecLoader {
             return Map.of();
         }
         return reader.mapping(node, path).map(mapping -> reader.entries(mapping, path, allowed)).orElse(Map.of());
+    }
+
+    /** Whether {@code node} is a mapping with {@code key}, read before its section is validated. */
+    private static boolean hasKey(Node node, String key) {
+        return node instanceof MappingNode mapping && mapping.getValue().stream()
+                .anyMatch(tuple -> tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key));
     }
 
     /** The value under the last segment of {@code path}, or the default when absent or invalid. */
@@ -480,7 +491,13 @@ public final class SpecLoader {
         OptimizerKind optimizer = optional(training, prefix + ".optimizer", null,
                 (node, path) -> reader.choice(node, path, OptimizerKind.class));
         Double learningRate = optional(training, prefix + ".learning_rate", null, this::learningRate);
-        return new RecipeOverrides(epochs, batchSize, optimizer, learningRate);
+        Integer patience = training.containsKey("early_stopping_patience")
+                ? nonNegativeInt(training, prefix + ".early_stopping_patience", "0 = no early stopping") : null;
+        if (patience != null && patience > 0 && !validationGiven) {
+            reader.problem(training.get("early_stopping_patience"), prefix + ".early_stopping_patience",
+                    EARLY_STOPPING_NEEDS_VALIDATION);
+        }
+        return new RecipeOverrides(epochs, batchSize, optimizer, learningRate, patience);
     }
 
     private Optional<Double> learningRate(Node node, String path) {

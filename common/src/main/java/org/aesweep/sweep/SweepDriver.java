@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.aesweep.BadInputException;
 import org.aesweep.outputs.RunSummary;
 import org.aesweep.plan.CoreAllocation;
 import org.aesweep.plan.PlannedRun;
@@ -74,29 +75,50 @@ public final class SweepDriver {
      * Trains the runs of the plan that are not committed under this sweep id, or whose committed
      * row says they failed (a first attempt, a resume, or a scheduler's retry). Diverged runs are
      * kept unless {@code retrainDiverged}: their result is deterministic. The rows of the runs to
-     * train again are removed first, so no run ends up with two.
+     * train again are removed first, so no run ends up with two. Committed runs the plan does not
+     * have (the spec was edited between attempts) refuse the attempt unless dropped.
+     *
+     * @param dropRunsNotInGrid remove the rows of committed runs the plan does not have first
+     * @throws BadInputException before anything trains, when committed runs are not in the plan and
+     *                           {@code dropRunsNotInGrid} is false: their rows would join this grid's
+     *                           grid points in the aggregation
      */
-    public SweepOutcome run(SweepSettings settings, SweepPlan plan, boolean retrainDiverged) throws IOException {
+    public SweepOutcome run(SweepSettings settings, SweepPlan plan, boolean retrainDiverged, boolean dropRunsNotInGrid)
+            throws IOException, BadInputException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         TableLayout layout = settings.layout();
         removeLeftovers(layout, conf);
+        Set<String> planned = new TreeSet<>();
+        plan.all().forEach(run -> planned.add(run.runId()));
         Set<String> kept = new TreeSet<>();
+        List<RunRow> notInGrid = new ArrayList<>();
         for (RunRow row : new SweepTables(catalog, layout).allRows(RunRow.class)) {
             RunStatus status = RunStatus.ofTableValue(row.getStatus());
-            if (status == RunStatus.OK || (status == RunStatus.DIVERGED && !retrainDiverged)) {
+            if (!planned.contains(row.getRunId())) {
+                notInGrid.add(row);
+            } else if (status == RunStatus.OK || (status == RunStatus.DIVERGED && !retrainDiverged)) {
                 kept.add(row.getRunId());
             }
         }
+        if (!notInGrid.isEmpty() && !dropRunsNotInGrid) {
+            throw new BadInputException(RunsNotInGrid.describe(layout.sweepId(), notInGrid));
+        }
         Set<String> again = new TreeSet<>();
-        for (PlannedRun run : plan.all()) {
-            if (!kept.contains(run.runId())) {
-                again.add(run.runId());
+        for (String runId : planned) {
+            if (!kept.contains(runId)) {
+                again.add(runId);
             }
         }
         long removed = RemoveRuns.remove(catalog, layout, again);
         if (removed > 0) {
             LOG.info("sweep {}: removed {} row(s) of runs that failed{} or were left partly committed, to train them"
                     + " again", layout.sweepId(), removed, retrainDiverged ? " or diverged" : "");
+        }
+        if (!notInGrid.isEmpty()) {
+            Set<String> dropped = new TreeSet<>();
+            notInGrid.forEach(row -> dropped.add(row.getRunId()));
+            LOG.info("sweep {}: removed {} row(s) of {} committed run(s) the spec no longer has", layout.sweepId(),
+                    RemoveRuns.remove(catalog, layout, dropped), dropped.size());
         }
         return train(settings, plan, kept, RunCommitter.appending(catalog, layout.sweepId()), conf);
     }

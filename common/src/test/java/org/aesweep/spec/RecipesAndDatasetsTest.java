@@ -44,6 +44,31 @@ class RecipesAndDatasetsTest {
     }
 
     @Test
+    void anArchitectureMayStopWithItsOwnPatienceAndKeepsTheSweepsDivergenceRule() throws Exception {
+        List<RunConfig> runs = load("""
+                dataset: mnist
+                code_sizes: [8]
+                architectures:
+                  - name: shallow
+                    label: denoising
+                    training: {early_stopping_patience: 40}
+                  - shallow
+                training: {early_stopping_patience: 10, divergence_factor: 4}
+                data: {validation: 100}
+                """).expand();
+        assertEquals(new StoppingSpec(4.0, 40), runs.get(0).recipe().stopping());
+        assertEquals(new StoppingSpec(4.0, 10), runs.get(1).recipe().stopping());
+        assertTrue(runs.get(0).canonicalForm().contains(";patience=40"), runs.get(0).canonicalForm());
+        assertProblem(SpecProblems.refused("""
+                dataset: mnist
+                code_sizes: [8]
+                architectures:
+                  - name: shallow
+                    training: {early_stopping_patience: 5}
+                """), "architectures[0].training.early_stopping_patience", "early stopping needs a validation split");
+    }
+
+    @Test
     void aRecipeThatRepeatsTheSweepsValuesKeepsTheRunIds() throws Exception {
         String sweep = "dataset: mnist\ncode_sizes: [4]\ntraining: {epochs: 3, learning_rate: 0.01}\n";
         RunConfig plain = load(sweep + "architectures: [shallow]\n").expand().get(0);
@@ -67,6 +92,9 @@ class RecipesAndDatasetsTest {
         assertProblem(problems, "architectures[0].training.optimizer", "allowed: adam, sgd, nesterovs");
         assertProblem(problems, "architectures[0].training.loss", "the loss is given twice");
         assertProblem(problems, "architectures[0].training.seed", "valid here: epochs");
+        assertProblem(SpecProblems.refused("dataset: mnist\ncode_sizes: [4]\narchitectures:\n  - name: deep\n"
+                + "    training: {early_stopping_patience: -1}\ndata: {validation: 10}\n"),
+                "architectures[0].training.early_stopping_patience", "must be a whole number >= 0");
     }
 
     @Test

@@ -76,9 +76,10 @@ public final class SweepJob {
     }
 
     private static int train(SweepArguments arguments, SweepPlan plan, SweepDriver driver, SweepSettings settings,
-                             SweepTables tables) throws IOException {
+                             SweepTables tables) throws IOException, BadInputException {
         SweepOutcome outcome = arguments.overwrite()
-                ? driver.overwrite(settings, plan) : driver.run(settings, plan, arguments.retrainDiverged());
+                ? driver.overwrite(settings, plan)
+                : driver.run(settings, plan, arguments.retrainDiverged(), arguments.dropRunsNotInGrid());
         // Nothing of the sweep trains now: merge its files so BI tools open a handful.
         Path duckDbViews = TableUpkeep.afterSweep(tables.catalog(), tables.layout());
         List<RunRow> rows = tables.allRows(RunRow.class);

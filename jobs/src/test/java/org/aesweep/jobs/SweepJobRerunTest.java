@@ -81,6 +81,24 @@ class SweepJobRerunTest {
     }
 
     @Test
+    void aResumeAfterTheSpecChangedRefusesItsOldRunsUnlessToldToDropThem() throws Exception {
+        Path out = work.resolve("out");
+        Path grid = grid("optimizer: adam\n  learning_rate: 0.001");
+        assertEquals(0, sweep(grid, out, "e"));
+        Map<String, Object> before = startTimes(out, "e");
+
+        String refusal = stderrOf(() -> sweep(grid, out, "e", "--set", "training.epochs=3"), 2);
+        assertTrue(refusal.contains("sweep e holds 2 committed run(s) that this spec does not have")
+                && refusal.contains("--drop-runs-not-in-grid"), refusal);
+        assertEquals(before, startTimes(out, "e"), "the refused attempt changed no row");
+
+        assertEquals(0, sweep(grid, out, "e", "--set", "training.epochs=3", "--drop-runs-not-in-grid"));
+        Map<String, Object> after = startTimes(out, "e");
+        assertEquals(2, after.size(), "only the edited spec's runs remain");
+        assertTrue(after.keySet().stream().noneMatch(before::containsKey), after.keySet().toString());
+    }
+
+    @Test
     void divergedRunsFailTheSweepUnlessFailuresAreAllowed() throws Exception {
         Path out = work.resolve("out");
         // A linear net with squared error has nothing to saturate: this step size overflows to Inf/NaN.
@@ -153,9 +171,14 @@ class SweepJobRerunTest {
     }
 
     private static Map<String, Object> startTimes(Path out) throws Exception {
+        return startTimes(out, "r");
+    }
+
+    /** Each committed run of the sweep id, with when it started. */
+    private static Map<String, Object> startTimes(Path out, String sweepId) throws Exception {
         try (SparkSession spark = SparkSessions.create("rerun-test", "local[1]");
              TableCatalog catalog = TableCatalog.open(spark, out.toString())) {
-            return spark.table("aesweep.sweeps.runs").where("sweep_id = 'r'").collectAsList().stream()
+            return spark.table("aesweep.sweeps.runs").where("sweep_id = '" + sweepId + "'").collectAsList().stream()
                     .collect(Collectors.toMap(row -> row.getAs("run_id"), row -> row.getAs("started_at"),
                             (a, b) -> a, TreeMap::new));
         }
@@ -173,6 +196,19 @@ class SweepJobRerunTest {
             job.run();
         } finally {
             System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    /** What the job printed on stderr, checking its exit code. */
+    private static String stderrOf(Job job, int expectedExitCode) throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(expectedExitCode, job.run());
+        } finally {
+            System.setErr(original);
         }
         return captured.toString(StandardCharsets.UTF_8);
     }

@@ -18,13 +18,17 @@ import org.apache.commons.cli.Options;
  * @param overwrite       retrain every run and replace the sweep's rows, instead of resuming
  * @param allowFailures   exit 0 even when some runs failed or diverged
  * @param retrainDiverged a resume trains diverged runs again too, not only failed ones
+ * @param dropRunsNotInGrid a resume removes the rows of committed runs the spec no longer has
+ *                          (otherwise they refuse it)
  */
 public record SweepArguments(String grid, String dataRoot, String outRoot, String sweepId, List<String> overrides,
-                             String master, boolean overwrite, boolean allowFailures, boolean retrainDiverged) {
+                             String master, boolean overwrite, boolean allowFailures, boolean retrainDiverged,
+                             boolean dropRunsNotInGrid) {
     public static final String OVERWRITE = "overwrite";
     public static final String RESUME = "resume";
     public static final String ALLOW_FAILURES = "allow-failures";
     public static final String RETRAIN_DIVERGED = "retrain-diverged";
+    public static final String DROP_RUNS_NOT_IN_GRID = "drop-runs-not-in-grid";
 
     public static final String COMMAND = "SweepJob --grid <spec.yaml> --sweep-id <id> [options]";
     public static final String DEFAULT_OUT = "aesweep-out";
@@ -53,6 +57,9 @@ public record SweepArguments(String grid, String dataRoot, String outRoot, Strin
                         + " others, failed ones included (the default)").build());
         options.addOption(Option.builder().longOpt(RETRAIN_DIVERGED)
                 .desc("when resuming, train diverged runs again too").build());
+        options.addOption(Option.builder().longOpt(DROP_RUNS_NOT_IN_GRID)
+                .desc("when resuming after the spec changed, remove the rows of committed runs it no longer has"
+                        + " (without this, such runs stop the sweep before it trains)").build());
         options.addOption(Option.builder().longOpt(OVERWRITE)
                 .desc("retrain every run and replace this sweep id's rows when done; readers see the old"
                         + " results until then").build());
@@ -76,6 +83,10 @@ public record SweepArguments(String grid, String dataRoot, String outRoot, Strin
         if (line.hasOption(OVERWRITE) && line.hasOption(RETRAIN_DIVERGED)) {
             throw new BadInputException("--overwrite retrains every run already; --retrain-diverged is for a resume");
         }
+        if (line.hasOption(OVERWRITE) && line.hasOption(DROP_RUNS_NOT_IN_GRID)) {
+            throw new BadInputException("--overwrite replaces every row of the sweep already; --drop-runs-not-in-grid"
+                    + " is for a resume");
+        }
         String[] sets = line.getOptionValues("set");
         return Optional.of(new SweepArguments(
                 line.getOptionValue("grid"),
@@ -86,6 +97,7 @@ public record SweepArguments(String grid, String dataRoot, String outRoot, Strin
                 line.getOptionValue(JobCommandLine.MASTER),
                 line.hasOption(OVERWRITE),
                 line.hasOption(ALLOW_FAILURES),
-                line.hasOption(RETRAIN_DIVERGED)));
+                line.hasOption(RETRAIN_DIVERGED),
+                line.hasOption(DROP_RUNS_NOT_IN_GRID)));
     }
 }
