@@ -245,7 +245,7 @@ public final class TrainingBenchmark {
         SweepPlan plan = plan(List.of("architectures=[shallow]", "code_sizes=" + SWEEP_CODE_SIZES,
                 "replicates=" + replicates));
         long start = System.nanoTime();
-        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan, false);
+        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan, false, false);
         double wall = seconds(start);
         List<Double> runWalls = new ArrayList<>();
         for (RunRow row : rows(sweepId, RunRow.class)) {
@@ -259,11 +259,11 @@ public final class TrainingBenchmark {
     private MemoryRow measureDriverHeap(SparkSession spark, int runs) throws IOException, BadInputException {
         int replicates = (runs + TINY_CODE_SIZES - 1) / TINY_CODE_SIZES;
         new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout("memory-warm-up")),
-                plan(tinyRuns(2)), false);
+                plan(tinyRuns(2)), false, false);
         double before = liveHeapMib();
         long start = System.nanoTime();
         new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout("memory")),
-                plan(tinyRuns(replicates)), false);
+                plan(tinyRuns(replicates)), false, false);
         double seconds = seconds(start);
         return new MemoryRow(replicates * TINY_CODE_SIZES, seconds, before, liveHeapMib(), ProcessMemory.peakRssMib());
     }
@@ -317,9 +317,10 @@ public final class TrainingBenchmark {
         return new SweepTables(catalog, layout(sweepId)).allRows(rowType);
     }
 
-    private double trainOnSpark(SparkSession spark, SweepPlan plan, TableLayout layout) throws IOException {
+    private double trainOnSpark(SparkSession spark, SweepPlan plan, TableLayout layout)
+            throws IOException, BadInputException {
         long start = System.nanoTime();
-        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout), plan, false);
+        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout), plan, false, false);
         return seconds(start);
     }
 
@@ -328,7 +329,7 @@ public final class TrainingBenchmark {
         String sweepId = "paramavg-" + workers;
         SweepPlan plan = plan(List.of("architectures=[shallow]", "parameter_averaging.cost_threshold=0",
                 "parameter_averaging.workers=" + workers));
-        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan, false);
+        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan, false, false);
         List<Double> seconds = new ArrayList<>();
         for (List<Double> perArchitecture : steadyEpochSeconds(List.of(sweepId)).values()) {
             seconds.addAll(perArchitecture);
