@@ -20,6 +20,7 @@ import org.aesweep.spark.ExecutorDataCache;
 import org.aesweep.spark.ExecutorThreads;
 import org.aesweep.spark.SparkSessions;
 import org.aesweep.sweep.RunTask;
+import org.aesweep.sweep.RunsNotInGrid;
 import org.aesweep.sweep.SweepDriver;
 import org.aesweep.sweep.SweepSettings;
 import org.aesweep.tables.AppendRuns;
@@ -245,7 +246,7 @@ public final class TrainingBenchmark {
         SweepPlan plan = plan(List.of("architectures=[shallow]", "code_sizes=" + SWEEP_CODE_SIZES,
                 "replicates=" + replicates));
         long start = System.nanoTime();
-        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan, false, false);
+        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan, false, RunsNotInGrid.KEEP);
         double wall = seconds(start);
         List<Double> runWalls = new ArrayList<>();
         for (RunRow row : rows(sweepId, RunRow.class)) {
@@ -259,11 +260,11 @@ public final class TrainingBenchmark {
     private MemoryRow measureDriverHeap(SparkSession spark, int runs) throws IOException, BadInputException {
         int replicates = (runs + TINY_CODE_SIZES - 1) / TINY_CODE_SIZES;
         new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout("memory-warm-up")),
-                plan(tinyRuns(2)), false, false);
+                plan(tinyRuns(2)), false, RunsNotInGrid.KEEP);
         double before = liveHeapMib();
         long start = System.nanoTime();
         new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout("memory")),
-                plan(tinyRuns(replicates)), false, false);
+                plan(tinyRuns(replicates)), false, RunsNotInGrid.KEEP);
         double seconds = seconds(start);
         return new MemoryRow(replicates * TINY_CODE_SIZES, seconds, before, liveHeapMib(), ProcessMemory.peakRssMib());
     }
@@ -320,7 +321,7 @@ public final class TrainingBenchmark {
     private double trainOnSpark(SparkSession spark, SweepPlan plan, TableLayout layout)
             throws IOException, BadInputException {
         long start = System.nanoTime();
-        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout), plan, false, false);
+        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout), plan, false, RunsNotInGrid.KEEP);
         return seconds(start);
     }
 
@@ -329,7 +330,7 @@ public final class TrainingBenchmark {
         String sweepId = "paramavg-" + workers;
         SweepPlan plan = plan(List.of("architectures=[shallow]", "parameter_averaging.cost_threshold=0",
                 "parameter_averaging.workers=" + workers));
-        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan, false, false);
+        new SweepDriver(spark, catalog).run(new SweepSettings(settings.dataRoot(), layout(sweepId)), plan, false, RunsNotInGrid.KEEP);
         List<Double> seconds = new ArrayList<>();
         for (List<Double> perArchitecture : steadyEpochSeconds(List.of(sweepId)).values()) {
             seconds.addAll(perArchitecture);

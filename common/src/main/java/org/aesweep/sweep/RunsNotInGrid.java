@@ -6,16 +6,22 @@ import java.util.stream.Collectors;
 import org.aesweep.tables.avro.RunRow;
 
 /**
- * The message that refuses to resume a sweep id whose committed runs include runs its spec no
- * longer has: kept, their rows would join this grid's grid points in the aggregation (a changed
- * recipe gives new run ids for the same architecture, code size and noise).
+ * What a resume does with committed runs of its sweep id that the plan does not have. After a spec
+ * was edited their rows would join the new grid's grid points in the aggregation (a changed recipe
+ * gives new run ids for the same architecture, code size and noise), so a job refuses them or drops
+ * them; a caller that fills one sweep id from several plans on purpose keeps them.
  */
-final class RunsNotInGrid {
+public enum RunsNotInGrid {
+    /** Stop before anything trains, naming some of them. */
+    REFUSE,
+    /** Remove their rows, then resume. */
+    DROP,
+    /** Leave them: the sweep id collects several plans. */
+    KEEP;
+
     private static final int NAMED = 3;
 
-    private RunsNotInGrid() {
-    }
-
+    /** The refusal's message. */
     static String describe(String sweepId, List<RunRow> runs) {
         String named = runs.stream().limit(NAMED)
                 .map(row -> row.getRunId() + " (" + row.getArchitecture() + " code=" + row.getCodeSize() + " noise="

@@ -76,14 +76,11 @@ public final class SweepDriver {
      * row says they failed (a first attempt, a resume, or a scheduler's retry). Diverged runs are
      * kept unless {@code retrainDiverged}: their result is deterministic. The rows of the runs to
      * train again are removed first, so no run ends up with two. Committed runs the plan does not
-     * have (the spec was edited between attempts) refuse the attempt unless dropped.
-     *
-     * @param dropRunsNotInGrid remove the rows of committed runs the plan does not have first
+     * have (the spec was edited between attempts) are refused, dropped or kept as {@code notInGrid} says.
      * @throws BadInputException before anything trains, when committed runs are not in the plan and
-     *                           {@code dropRunsNotInGrid} is false: their rows would join this grid's
-     *                           grid points in the aggregation
+     *                           {@code notInGrid} is {@link RunsNotInGrid#REFUSE}
      */
-    public SweepOutcome run(SweepSettings settings, SweepPlan plan, boolean retrainDiverged, boolean dropRunsNotInGrid)
+    public SweepOutcome run(SweepSettings settings, SweepPlan plan, boolean retrainDiverged, RunsNotInGrid notInGrid)
             throws IOException, BadInputException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         TableLayout layout = settings.layout();
@@ -91,17 +88,17 @@ public final class SweepDriver {
         Set<String> planned = new TreeSet<>();
         plan.all().forEach(run -> planned.add(run.runId()));
         Set<String> kept = new TreeSet<>();
-        List<RunRow> notInGrid = new ArrayList<>();
+        List<RunRow> stale = new ArrayList<>();
         for (RunRow row : new SweepTables(catalog, layout).allRows(RunRow.class)) {
             RunStatus status = RunStatus.ofTableValue(row.getStatus());
-            if (!planned.contains(row.getRunId())) {
-                notInGrid.add(row);
+            if (!planned.contains(row.getRunId()) && notInGrid != RunsNotInGrid.KEEP) {
+                stale.add(row);
             } else if (status == RunStatus.OK || (status == RunStatus.DIVERGED && !retrainDiverged)) {
                 kept.add(row.getRunId());
             }
         }
-        if (!notInGrid.isEmpty() && !dropRunsNotInGrid) {
-            throw new BadInputException(RunsNotInGrid.describe(layout.sweepId(), notInGrid));
+        if (!stale.isEmpty() && notInGrid == RunsNotInGrid.REFUSE) {
+            throw new BadInputException(RunsNotInGrid.describe(layout.sweepId(), stale));
         }
         Set<String> again = new TreeSet<>();
         for (String runId : planned) {
@@ -114,9 +111,9 @@ public final class SweepDriver {
             LOG.info("sweep {}: removed {} row(s) of runs that failed{} or were left partly committed, to train them"
                     + " again", layout.sweepId(), removed, retrainDiverged ? " or diverged" : "");
         }
-        if (!notInGrid.isEmpty()) {
+        if (!stale.isEmpty()) {
             Set<String> dropped = new TreeSet<>();
-            notInGrid.forEach(row -> dropped.add(row.getRunId()));
+            stale.forEach(row -> dropped.add(row.getRunId()));
             LOG.info("sweep {}: removed {} row(s) of {} committed run(s) the spec no longer has", layout.sweepId(),
                     RemoveRuns.remove(catalog, layout, dropped), dropped.size());
         }

@@ -58,7 +58,7 @@ class AllArchitecturesSweepTest {
         try (SparkSession spark = SparkSessions.create("aesweep-all-architectures", "local[2]")) {
             SweepTables tables = new SweepTables(TableCatalog.open(spark, layout.root().toString()), layout);
             SweepOutcome outcome = new SweepDriver(spark, tables.catalog()).run(new SweepSettings(work.toString(), layout),
-                    SweepPlan.allLocal(runs), false, false);
+                    SweepPlan.allLocal(runs), false, RunsNotInGrid.REFUSE);
             assertTrue(outcome.allSucceeded(), outcome.toString());
 
             assertEquals(runs.size(), tables.dataset(spark, Table.RUNS)

@@ -66,7 +66,7 @@ class ParameterAveragingSweepTest {
         try (SparkSession spark = SparkSessions.create("aesweep-parameter-averaging", "local[2]")) {
             tables = new SweepTables(TableCatalog.open(spark, layout.root().toString()), layout);
             SweepOutcome outcome = new SweepDriver(spark, tables.catalog()).run(
-                    new SweepSettings(work.toString(), layout), plan, false, false);
+                    new SweepSettings(work.toString(), layout), plan, false, RunsNotInGrid.REFUSE);
             assertTrue(outcome.allSucceeded(), outcome.toString());
             checkTables(tables, averagedConfig, localConfig);
         }

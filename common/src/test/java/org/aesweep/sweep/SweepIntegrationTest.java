@@ -99,7 +99,7 @@ class SweepIntegrationTest {
         SweepPlan plan = new SweepPlan(List.of(), planned, ParameterAveragingSpec.defaults(),
                 new FusionSpec(FusionMode.ON, FusionSpec.DEFAULT_MAX_RUNS), 0, 0, 0, 0);
         tables = new SweepTables(TableCatalog.open(spark, layout.root().toString()), layout);
-        first = new SweepDriver(spark, tables.catalog()).run(new SweepSettings(work.toString(), layout), plan, false, false);
+        first = new SweepDriver(spark, tables.catalog()).run(new SweepSettings(work.toString(), layout), plan, false, RunsNotInGrid.REFUSE);
         new Aggregation(spark).run(tables, work.toString(), BootstrapSettings.DEFAULTS);
     }
 
@@ -288,7 +288,7 @@ class SweepIntegrationTest {
     void aRerunSkipsCommittedRunsAndChangesNoFile() throws Exception {
         List<String> before = listing();
         SweepOutcome rerun = new SweepDriver(spark, tables.catalog()).run(new SweepSettings(work.toString(), layout),
-                SweepPlan.allLocal(runs), false, false);
+                SweepPlan.allLocal(runs), false, RunsNotInGrid.REFUSE);
         assertEquals(runs.size(), rerun.skipped());
         assertTrue(rerun.trained().isEmpty());
         assertEquals(before, listing());

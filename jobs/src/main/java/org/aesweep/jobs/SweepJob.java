@@ -10,6 +10,7 @@ import org.aesweep.jobs.cli.SweepArguments;
 import org.aesweep.plan.SweepPlan;
 import org.aesweep.plan.SweepPreflight;
 import org.aesweep.spark.SparkSessions;
+import org.aesweep.sweep.RunsNotInGrid;
 import org.aesweep.sweep.SweepDriver;
 import org.aesweep.sweep.SweepGroupSummary;
 import org.aesweep.sweep.SweepOutcome;
@@ -79,7 +80,8 @@ public final class SweepJob {
                              SweepTables tables) throws IOException, BadInputException {
         SweepOutcome outcome = arguments.overwrite()
                 ? driver.overwrite(settings, plan)
-                : driver.run(settings, plan, arguments.retrainDiverged(), arguments.dropRunsNotInGrid());
+                : driver.run(settings, plan, arguments.retrainDiverged(),
+                        arguments.dropRunsNotInGrid() ? RunsNotInGrid.DROP : RunsNotInGrid.REFUSE);
         // Nothing of the sweep trains now: merge its files so BI tools open a handful.
         Path duckDbViews = TableUpkeep.afterSweep(tables.catalog(), tables.layout());
         List<RunRow> rows = tables.allRows(RunRow.class);
