@@ -116,6 +116,11 @@ public final class SweepDriver {
             stale.forEach(row -> dropped.add(row.getRunId()));
             LOG.info("sweep {}: removed {} row(s) of {} committed run(s) the spec no longer has", layout.sweepId(),
                     RemoveRuns.remove(catalog, layout, dropped), dropped.size());
+            // Their rows are gone, so nothing reads their models any more.
+            for (String runId : dropped) {
+                Path model = layout.modelFile(runId);
+                model.getFileSystem(conf).delete(model, false);
+            }
         }
         return train(settings, plan, kept, RunCommitter.appending(catalog, layout.sweepId()), conf);
     }

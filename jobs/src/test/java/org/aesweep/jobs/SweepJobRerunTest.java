@@ -96,6 +96,12 @@ class SweepJobRerunTest {
         Map<String, Object> after = startTimes(out, "e");
         assertEquals(2, after.size(), "only the edited spec's runs remain");
         assertTrue(after.keySet().stream().noneMatch(before::containsKey), after.keySet().toString());
+        for (String runId : before.keySet()) {
+            assertFalse(Files.exists(out.resolve("models/sweep_id=e/" + runId + ".zip")), "the dropped run's model");
+        }
+        for (String runId : after.keySet()) {
+            assertTrue(Files.exists(out.resolve("models/sweep_id=e/" + runId + ".zip")), "the new run's model");
+        }
     }
 
     @Test
