@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.aesweep.Version;
+import org.aesweep.spec.ReplicateSampling;
 import org.aesweep.spec.RunConfig;
 import org.aesweep.tables.avro.EpochMetricRow;
 import org.aesweep.tables.avro.RunRow;
@@ -23,6 +24,7 @@ final class RunRows {
         // Only a validation split may choose an epoch: without one the column stays null rather than
         // name the epoch the test set liked best.
         int bestEpoch = config.data().hasValidation() ? trained.bestEpoch(SelectionLoss.VALIDATION) : 0;
+        ReplicateSampling sampling = config.data().sampling();
         return RunRow.newBuilder(GridPointColumns.fill(new RunRow(), config))
                 .setArchitectureKind(config.architecture().kind().specName())
                 .setHiddenSizes(new ArrayList<>(config.architecture().hiddenSizes()))
@@ -42,12 +44,11 @@ final class RunRows {
                 .setTrainLimit(config.data().trainLimit())
                 .setTestLimit(config.data().testLimit())
                 .setValidation(config.data().hasValidation() ? config.data().validation().specForm() : null)
-                .setReplicateSplit(config.data().sampling().split().specName())
-                .setReplicates(config.data().sampling().replicates())
-                .setDataSplits(config.data().sampling().dataSplits())
-                .setDataSplit(config.data().sampling().cutsTrainingData()
-                        ? config.data().sampling().dataSplitOf(config.replicate()) : null)
-                .setSeedIndex(config.data().sampling().seedIndexOf(config.replicate()))
+                .setReplicateSplit(sampling.split().specName())
+                .setReplicates(sampling.replicates())
+                .setDataSplits(sampling.dataSplits())
+                .setDataSplit(sampling.cutsTrainingData() ? sampling.dataSplitOf(config.replicate()) : null)
+                .setSeedIndex(sampling.seedIndexOf(config.replicate()))
                 .setDivergenceFactor(config.recipe().stopping().divergenceFactor())
                 .setEarlyStoppingPatience(config.recipe().stopping().patience())
                 .setImageRows(context.imageRows())

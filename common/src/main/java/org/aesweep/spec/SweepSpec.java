@@ -47,7 +47,7 @@ public record SweepSpec(
         List<RunConfig> runs = new ArrayList<>();
         for (String dataset : datasets) {
             DataSelection data = new DataSelection(dataset, trainLimit, testLimit,
-                    new ReplicateSampling(replicateSplit, replicates, dataSplits), validation);
+                    sampling(), validation);
             for (ArchitectureSpec architecture : architectures) {
                 TrainingRecipe recipe = architecture.recipe().applyTo(new TrainingRecipe(epochs, batchSize, optimizer,
                         learningRate, architecture.loss(), stopping));
@@ -96,6 +96,11 @@ public record SweepSpec(
                 .map(ArchitectureSpec::trainingMode).orElse(TrainingMode.AUTO);
     }
 
+    /** How every grid point's replicates sample the training set and pick their seeds. */
+    public ReplicateSampling sampling() {
+        return new ReplicateSampling(replicateSplit, replicates, dataSplits);
+    }
+
     public String describe() {
         boolean ownRecipes = architectures.stream().anyMatch(a -> !a.recipe().equals(RecipeOverrides.none()));
         List<Noise> settings = architectures.stream().flatMap(a -> noiseOf(a).stream()).distinct().toList();
@@ -105,7 +110,7 @@ public record SweepSpec(
                         + " x %d replicate(s)%s, %s", runCount(), String.join(", ", datasets), architectures.size(),
                 settings.size(), kinds, allCodeSizes().size(), replicates,
                 replicateSplit == ReplicateSplit.CROSSED
-                        ? " (" + dataSplits + " data splits x " + replicates / dataSplits + " seeds)" : "",
+                        ? " (" + dataSplits + " data splits x " + sampling().seedsPerSplit() + " seeds)" : "",
                 ownRecipes ? "recipes per architecture" : epochs + " epoch(s) each");
     }
 }

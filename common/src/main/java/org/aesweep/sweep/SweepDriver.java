@@ -106,21 +106,21 @@ public final class SweepDriver {
                 again.add(runId);
             }
         }
-        long removed = RemoveRuns.remove(catalog, layout, again);
+        Set<String> dropped = new TreeSet<>();
+        stale.forEach(row -> dropped.add(row.getRunId()));
+        // One removal for both, so each table is scanned and rewritten once.
+        Set<String> removing = new TreeSet<>(again);
+        removing.addAll(dropped);
+        long removed = RemoveRuns.remove(catalog, layout, removing);
         if (removed > 0) {
             LOG.info("sweep {}: removed {} row(s) of runs that failed{} or were left partly committed, to train them"
-                    + " again", layout.sweepId(), removed, retrainDiverged ? " or diverged" : "");
+                    + " again{}", layout.sweepId(), removed, retrainDiverged ? " or diverged" : "",
+                    dropped.isEmpty() ? "" : ", and of " + dropped.size() + " committed run(s) the spec no longer has");
         }
-        if (!stale.isEmpty()) {
-            Set<String> dropped = new TreeSet<>();
-            stale.forEach(row -> dropped.add(row.getRunId()));
-            LOG.info("sweep {}: removed {} row(s) of {} committed run(s) the spec no longer has", layout.sweepId(),
-                    RemoveRuns.remove(catalog, layout, dropped), dropped.size());
-            // Their rows are gone, so nothing reads their models any more.
-            for (String runId : dropped) {
-                Path model = layout.modelFile(runId);
-                model.getFileSystem(conf).delete(model, false);
-            }
+        // The dropped runs' rows are gone, so nothing reads their models any more.
+        for (String runId : dropped) {
+            Path model = layout.modelFile(runId);
+            model.getFileSystem(conf).delete(model, false);
         }
         return train(settings, plan, kept, RunCommitter.appending(catalog, layout.sweepId()), conf);
     }
