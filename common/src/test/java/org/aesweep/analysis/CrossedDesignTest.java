@@ -29,12 +29,7 @@ class CrossedDesignTest {
         int seeds = 4;
         Random random = new Random(11);
         double[][] y = randomImages(random, 2, 5);
-        double[][][][] f = new double[splits][seeds][][];
-        for (double[][][] split : f) {
-            for (int s = 0; s < seeds; s++) {
-                split[s] = randomImages(random, 2, 5);
-            }
-        }
+        double[][][][] f = randomCells(random, splits, seeds, 2, 5);
 
         CrossedDesign design = design(splits, seeds);
         ReplicateParameters replicates = ReplicateParameters.of(Nd4j.create(y), cells(f),
@@ -111,12 +106,7 @@ class CrossedDesignTest {
         int seeds = 3;
         Random random = new Random(5);
         double[][] y = randomImages(random, 3, 4);
-        double[][][][] p = new double[splits][seeds][][];
-        for (double[][][] split : p) {
-            for (int s = 0; s < seeds; s++) {
-                split[s] = randomImages(random, 3, 4);
-            }
-        }
+        double[][][][] p = randomCells(random, splits, seeds, 3, 4);
         p[1][2][0][0] = 1.0;
 
         CrossedDesign design = design(splits, seeds);
@@ -235,16 +225,8 @@ class CrossedDesignTest {
         double[] data = new double[trials];
         double[] init = new double[trials];
         for (int t = 0; t < trials; t++) {
-            double[][][][] f = new double[4][2][1][pixels];
-            for (int p = 0; p < pixels; p++) {
-                double[] a = normals(random, 4, splitVariance);
-                double[] b = normals(random, 2, seedVariance);
-                for (int d = 0; d < 4; d++) {
-                    for (int s = 0; s < 2; s++) {
-                        f[d][s][0][p] = 0.5 + a[d] + b[s] + Math.sqrt(cellVariance) * random.nextGaussian();
-                    }
-                }
-            }
+            double[][][][] f = crossedOutputs(random, 4, 2, 1, pixels, Math.sqrt(splitVariance),
+                    Math.sqrt(seedVariance), Math.sqrt(cellVariance));
             ReplicateParameters replicates = ReplicateParameters.of(Nd4j.zeros(1, pixels), cells(f),
                     DecompositionKind.SQUARED_ERROR);
             double[][] statistics = design.imageStatistics(counts, replicates,
@@ -309,6 +291,33 @@ class CrossedDesignTest {
         return new CrossedDesign(cells);
     }
 
+    /**
+     * Outputs [split][seed][image][pixel] = 0.5 + per-pixel effects of each split, each seed and each
+     * cell with these standard deviations (each pixel its own draw).
+     */
+    static double[][][][] crossedOutputs(Random random, int splits, int seeds, int images, int pixels,
+                                         double splitSd, double seedSd, double cellSd) {
+        double[][][][] f = new double[splits][seeds][images][pixels];
+        for (int m = 0; m < images; m++) {
+            for (int p = 0; p < pixels; p++) {
+                double[] a = new double[splits];
+                double[] b = new double[seeds];
+                for (int d = 0; d < splits; d++) {
+                    a[d] = splitSd * random.nextGaussian();
+                }
+                for (int s = 0; s < seeds; s++) {
+                    b[s] = seedSd * random.nextGaussian();
+                }
+                for (int d = 0; d < splits; d++) {
+                    for (int s = 0; s < seeds; s++) {
+                        f[d][s][m][p] = 0.5 + a[d] + b[s] + cellSd * random.nextGaussian();
+                    }
+                }
+            }
+        }
+        return f;
+    }
+
     /** The outputs [split][seed][image][pixel] as arrays in the order of {@link #design}. */
     static List<INDArray> cells(double[][][][] outputs) {
         List<INDArray> arrays = new ArrayList<>();
@@ -329,6 +338,17 @@ class CrossedDesignTest {
                 PotentialAtMeans.exact(replicates, design.drawnMeans(ones)));
         double[] means = JensenGaps.elementMeans(statistics, null, replicates.pixels());
         return Arrays.copyOfRange(means, 2, 5);
+    }
+
+    /** Random outputs [split][seed][image][pixel], each cell as {@link #randomImages} draws them. */
+    private static double[][][][] randomCells(Random random, int splits, int seeds, int images, int pixels) {
+        double[][][][] cells = new double[splits][seeds][][];
+        for (double[][][] split : cells) {
+            for (int s = 0; s < seeds; s++) {
+                split[s] = randomImages(random, images, pixels);
+            }
+        }
+        return cells;
     }
 
     /** Values in (0, 1) exactly representable as floats, as the decomposition holds its parameters. */

@@ -62,7 +62,7 @@ class PercentileBootstrapTest {
     @Test
     void crossedDesignsGetIntervalsForBothPartsOfTheVariance() {
         Random random = new Random(3);
-        double[][][][] f = crossedOutputs(random, 4, 3, 50, 20, 0.2, 0.1, 0.05);
+        double[][][][] f = CrossedDesignTest.crossedOutputs(random, 4, 3, 50, 20, 0.2, 0.1, 0.05);
         ReplicateParameters replicates = ReplicateParameters.of(Nd4j.zeros(50, 20), CrossedDesignTest.cells(f),
                 DecompositionKind.SQUARED_ERROR);
 
@@ -81,7 +81,7 @@ class PercentileBootstrapTest {
         // All the variance is between seeds, the same on every split: a draw of whole splits sees no
         // split variance, whichever splits it draws. Drawing cells apart would mix seeds across splits.
         Random random = new Random(4);
-        double[][][][] f = crossedOutputs(random, 5, 2, 30, 16, 0.0, 0.2, 0.0);
+        double[][][][] f = CrossedDesignTest.crossedOutputs(random, 5, 2, 30, 16, 0.0, 0.2, 0.0);
         ReplicateParameters replicates = ReplicateParameters.of(Nd4j.zeros(30, 16), CrossedDesignTest.cells(f),
                 DecompositionKind.SQUARED_ERROR);
 
@@ -108,7 +108,7 @@ class PercentileBootstrapTest {
         assertNull(none.draws());
         assertNull(none.seed());
 
-        double[][][][] f = crossedOutputs(new Random(6), 2, 3, 10, 8, 0.1, 0.1, 0.1);
+        double[][][][] f = CrossedDesignTest.crossedOutputs(new Random(6), 2, 3, 10, 8, 0.1, 0.1, 0.1);
         ReplicateParameters crossed = ReplicateParameters.of(Nd4j.zeros(10, 8), CrossedDesignTest.cells(f),
                 DecompositionKind.SQUARED_ERROR);
         RiskDecomposition parts = JensenGaps.decompose(crossed, CrossedDesignTest.design(2, 3), SETTINGS);
@@ -172,32 +172,5 @@ class PercentileBootstrapTest {
             outputs.add(Nd4j.create(f));
         }
         return ReplicateParameters.of(Nd4j.create(y), outputs, kind);
-    }
-
-    /**
-     * Outputs [split][seed][image][pixel] = 0.5 + per-pixel effects of each split, each seed and each
-     * cell with these standard deviations (each pixel its own draw).
-     */
-    static double[][][][] crossedOutputs(Random random, int splits, int seeds, int images, int pixels,
-                                         double splitSd, double seedSd, double cellSd) {
-        double[][][][] f = new double[splits][seeds][images][pixels];
-        for (int m = 0; m < images; m++) {
-            for (int p = 0; p < pixels; p++) {
-                double[] a = new double[splits];
-                double[] b = new double[seeds];
-                for (int d = 0; d < splits; d++) {
-                    a[d] = splitSd * random.nextGaussian();
-                }
-                for (int s = 0; s < seeds; s++) {
-                    b[s] = seedSd * random.nextGaussian();
-                }
-                for (int d = 0; d < splits; d++) {
-                    for (int s = 0; s < seeds; s++) {
-                        f[d][s][m][p] = 0.5 + a[d] + b[s] + cellSd * random.nextGaussian();
-                    }
-                }
-            }
-        }
-        return f;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,10 +41,7 @@ class AggregateJobDecompositionTest {
                 "architectures:",
                 "  - shallow",
                 "  - {name: shallow, label: shallow-mse, loss: mse}");
-        String out = work.resolve("out").toString();
-        assertEquals(0, TinySweeps.sweep(grid, out, SWEEP));
-        assertEquals(0, AggregateJob.run(new String[] {"--out", out, "--sweep-id", SWEEP, "--data", work.toString(),
-                "--master", "local[2]"}));
+        String out = sweepAndAggregate(grid);
 
         try (TableCatalog catalog = TinySweeps.catalog(Map.of(), out)) {
             SweepTables tables = new SweepTables(catalog, new TableLayout(catalog.outRoot(), SWEEP));
@@ -87,11 +85,8 @@ class AggregateJobDecompositionTest {
                 "architectures:",
                 "  - shallow",
                 "  - {name: shallow, label: shallow-mse, loss: mse}");
-        String out = work.resolve("out").toString();
-        assertEquals(0, TinySweeps.sweep(grid, out, SWEEP));
-        assertEquals(0, AggregateJob.run(new String[] {"--out", out, "--sweep-id", SWEEP, "--data", work.toString(),
-                "--master", "local[2]", "--bootstrap-draws", "400", "--interval-level", "0.9",
-                "--bootstrap-seed", "7"}));
+        String out = sweepAndAggregate(grid, "--bootstrap-draws", "400", "--interval-level", "0.9",
+                "--bootstrap-seed", "7");
 
         try (TableCatalog catalog = TinySweeps.catalog(Map.of(), out)) {
             SweepTables tables = new SweepTables(catalog, new TableLayout(catalog.outRoot(), SWEEP));
@@ -141,5 +136,16 @@ class AggregateJobDecompositionTest {
         }
         assertEquals(TinySweeps.TEST_SAMPLES, pixels.length);
         return entropy / (pixels.length * (double) pixels[0].length);
+    }
+
+    /** Trains the grid's sweep and aggregates it with these extra options; returns the output root. */
+    private String sweepAndAggregate(Path grid, String... aggregateOptions) throws Exception {
+        String out = work.resolve("out").toString();
+        assertEquals(0, TinySweeps.sweep(grid, out, SWEEP));
+        List<String> arguments = new ArrayList<>(List.of("--out", out, "--sweep-id", SWEEP, "--data",
+                work.toString(), "--master", "local[2]"));
+        arguments.addAll(List.of(aggregateOptions));
+        assertEquals(0, AggregateJob.run(arguments.toArray(String[]::new)));
+        return out;
     }
 }
